@@ -1,0 +1,29 @@
+"""Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase."""
+
+from .idcard import IdCard, IdCardError, age_on, parse_id_card
+from .rmb import rmb_upper
+from .uscc import UsccError, validate_uscc
+from .workdays import (
+    CalendarRangeError,
+    WorkCalendar,
+    add_working_days,
+    default_calendar,
+    package_calendar_days,
+    working_days_between,
+)
+
+__all__ = [
+    "CalendarRangeError",
+    "IdCard",
+    "IdCardError",
+    "UsccError",
+    "WorkCalendar",
+    "add_working_days",
+    "age_on",
+    "default_calendar",
+    "package_calendar_days",
+    "parse_id_card",
+    "rmb_upper",
+    "validate_uscc",
+    "working_days_between",
+]

@@ -1,0 +1,15 @@
+from . import (
+    res_company,
+    res_users,
+    sgz_approval,
+    sgz_calendar,
+    sgz_deadline,
+    sgz_document_link,
+    sgz_filing,
+    sgz_fund_source,
+    sgz_provider_disclosure,
+    sgz_region,
+    sgz_service_area,
+    sgz_station,
+    sgz_station_check_item,
+)

@@ -1,0 +1,184 @@
+"""Deadlines of the program, computed with the Chinese working-day calendar.
+
+A rule becomes a date with :meth:`sgz.deadline.rule_date`::
+
+    Deadline = env["sgz.deadline"]
+    Deadline.rule_date("working_days", signed_on, 15)   # 15 Chinese working days after (§七(三))
+    Deadline.rule_date("months", signed_on, 1)          # 1 calendar month after (§七(四))
+    Deadline.rule_date("days", awarded_on, 30)          # 30 calendar days after
+    Deadline.rule_date("fixed", some_day, month=11, day=30)  # 30 November of some_day's year
+
+A document inheriting ``sgz.deadline.mixin`` (and ``mail.activity.mixin``) keeps its deadlines as
+``sgz.deadline`` records::
+
+    record.sgz_deadline_set("filing", _("File the signed agreement with the city"), "working_days",
+                            signed_on, 15, user=record.user_id)
+    record.sgz_deadline_done("filing")      # or sgz_deadline_cancel("filing")
+
+Setting a deadline schedules a to-do activity for the responsible user on the document (replacing the
+previous one of the same code); finishing it marks the activity done, cancelling removes it. Each deadline
+has a stored ``overdue`` flag, refreshed on every change and every night by one cron; the document gets a
+stored, searchable ``sgz_overdue``.
+"""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sgz_document_link import document_links
+
+RULES = [
+    ("working_days", "Working days after"),
+    ("days", "Calendar days after"),
+    ("months", "Calendar months after"),
+    ("fixed", "Fixed day of the year"),
+]
+
+
+class SgzDeadline(models.Model):
+    _name = "sgz.deadline"
+    _inherit = ["sgz.document.link.mixin"]
+    _description = "Deadline"
+    _order = "date_deadline, id"
+
+    name = fields.Char(string="Task", required=True)
+    code = fields.Char(required=True, index=True, help="Technical name of the deadline on its document.")
+    document_name = fields.Char(string="Document")
+    company_id = fields.Many2one("res.company", string="Company", index=True)
+    user_id = fields.Many2one("res.users", string="Responsible")
+    rule = fields.Selection(RULES, required=True)
+    rule_value = fields.Integer(string="Rule Value")
+    date_start = fields.Date(string="Counted From", required=True)
+    date_deadline = fields.Date(string="Due Date", required=True, index=True)
+    date_done = fields.Date(string="Done On")
+    state = fields.Selection(
+        [("open", "Open"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="open",
+        required=True,
+        index=True,
+    )
+    overdue = fields.Boolean(index=True, readonly=True, help="Open and past its due date; refreshed daily.")
+    late = fields.Boolean(compute="_compute_late", store=True, string="Done Late")
+    activity_id = fields.Many2one("mail.activity", string="Activity", ondelete="set null")
+
+    @api.depends("date_done", "date_deadline")
+    def _compute_late(self):
+        for deadline in self:
+            deadline.late = bool(deadline.date_done and deadline.date_done > deadline.date_deadline)
+
+    @api.model
+    def rule_date(self, rule, start, value=0, month=None, day=None):
+        """The due date of ``rule`` counted from ``start`` (a clear UserError beyond the known calendar)."""
+        start = fields.Date.to_date(start)
+        if not start:
+            raise UserError(self.env._("A deadline needs the date it is counted from."))
+        if rule == "working_days":
+            return self.env["sgz.calendar.year"].add_working_days(start, value)
+        if rule == "days":
+            return start + relativedelta(days=value)
+        if rule == "months":
+            return start + relativedelta(months=value)
+        if rule == "fixed":
+            if not (month and day):
+                raise UserError(self.env._("A fixed-day deadline needs a month and a day."))
+            return start.replace(month=month, day=day)
+        raise UserError(self.env._("Unknown deadline rule %(rule)s.", rule=rule))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        deadlines = super().create(vals_list)
+        deadlines._sgz_refresh_overdue()
+        return deadlines
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"state", "date_deadline"} & set(vals):
+            self._sgz_refresh_overdue()
+        return result
+
+    def _sgz_refresh_overdue(self):
+        today = fields.Date.context_today(self)
+        late = self.filtered(lambda d: d.state == "open" and d.date_deadline < today)
+        (late.filtered(lambda d: not d.overdue)).sudo().write({"overdue": True})
+        (self - late).filtered("overdue").sudo().write({"overdue": False})
+
+    @api.model
+    def _cron_refresh_overdue(self):
+        """The one cron: flag open deadlines that passed, unflag the others."""
+        today = fields.Date.context_today(self)
+        self.sudo().search(
+            ["|", ("overdue", "=", True), "&", ("state", "=", "open"), ("date_deadline", "<", today)]
+        )._sgz_refresh_overdue()
+
+
+class SgzDeadlineMixin(models.AbstractModel):
+    _name = "sgz.deadline.mixin"
+    _description = "Deadline Mixin"
+
+    sgz_deadline_ids = document_links("sgz.deadline", "Deadlines")
+    sgz_overdue = fields.Boolean(
+        compute="_compute_sgz_overdue",
+        store=True,
+        string="Overdue",
+        help="A deadline of this document has passed.",
+    )
+
+    @api.depends("sgz_deadline_ids.overdue")
+    def _compute_sgz_overdue(self):
+        for record in self:
+            record.sgz_overdue = any(record.sgz_deadline_ids.mapped("overdue"))
+
+    def sgz_deadline_set(self, code, name, rule, start, value=0, user=None, month=None, day=None):
+        """Create (or replace the open) deadline ``code`` and schedule its activity; returns the deadline."""
+        self.ensure_one()
+        Deadline = self.env["sgz.deadline"].sudo()
+        due = Deadline.rule_date(rule, start, value, month=month, day=day)
+        self.sgz_deadline_cancel(code)
+        user = user or self.env.user
+        activity = self.env["mail.activity"]
+        if "activity_ids" in self._fields:
+            activity = self.sudo().activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=due, summary=name, user_id=user.id
+            )
+        company = self.company_id if "company_id" in self._fields else self.env["res.company"]
+        return Deadline.create(
+            {
+                "name": name,
+                "code": code,
+                "res_model": self._name,
+                "res_id": self.id,
+                "document_name": self.display_name,
+                "company_id": company.id,
+                "user_id": user.id,
+                "rule": rule,
+                "rule_value": value,
+                "date_start": fields.Date.to_date(start),
+                "date_deadline": due,
+                "activity_id": activity.id,
+            }
+        )
+
+    def _sgz_open_deadlines(self, code):
+        return self.sudo().sgz_deadline_ids.filtered(lambda d: d.code == code and d.state == "open")
+
+    def sgz_deadline_get(self, code):
+        """The open deadline ``code`` (empty recordset if none)."""
+        self.ensure_one()
+        return self._sgz_open_deadlines(code)
+
+    def sgz_deadline_done(self, code, date_done=None):
+        """Mark the open deadline ``code`` done (its activity too)."""
+        for record in self:
+            deadlines = record._sgz_open_deadlines(code)
+            deadlines.write({"state": "done", "date_done": date_done or fields.Date.context_today(self)})
+            deadlines.activity_id.exists().action_feedback()
+
+    def sgz_deadline_cancel(self, code=None):
+        """Cancel the open deadline ``code`` (all open deadlines if None) and remove its activity."""
+        for record in self:
+            deadlines = record.sudo().sgz_deadline_ids.filtered(
+                lambda d: d.state == "open" and (code is None or d.code == code)
+            )
+            deadlines.write({"state": "cancelled"})
+            deadlines.activity_id.exists().unlink()

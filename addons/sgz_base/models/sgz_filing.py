@@ -1,0 +1,239 @@
+"""Filing (备案): a document filed by one organization with a higher one.
+
+``sgz.filing`` records what was filed (``res_model``/``res_id``), by whom (``company_id``, ``user_id``), with
+whom (``target_company_id``), by when (``due_date``), and its state: submitted → acknowledged, or returned
+with a reason. The filing company and the receiving company see it (record rules); an officer of the
+receiving organization (or above it) acknowledges or returns it.
+
+A filed model inherits ``sgz.filing.mixin`` (next to ``mail.thread``) and gets:
+
+* ``sgz_filing_ids``, ``sgz_filing_count`` (smart button), ``sgz_filing_state`` (stored, searchable:
+  none / submitted / acknowledged / returned — the state of the latest filing);
+* ``action_sgz_file()`` (the button; files again after a return) and ``action_sgz_open_filings()``;
+* overridable hooks: ``_sgz_filing_target_company()`` (default: the parent of ``company_id``),
+  ``_sgz_filing_due_date()`` (default: none), ``_sgz_filing_check()`` (raise to refuse filing),
+  ``_sgz_filing_submitted(filing)``, ``_sgz_filing_acknowledged(filing)``, ``_sgz_filing_returned(filing)``.
+
+The form of the filed model shows them with::
+
+    <button name="action_sgz_file" type="object" string="File"
+            invisible="sgz_filing_state in ('submitted', 'acknowledged')"/>
+    <button name="action_sgz_open_filings" type="object" class="oe_stat_button" icon="fa-archive">
+        <field name="sgz_filing_count" widget="statinfo" string="Filings"/>
+    </button>
+    <field name="sgz_filing_state" widget="badge"/>
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sgz_document_link import document_links
+
+FILING_STATES = [("submitted", "Submitted"), ("acknowledged", "Acknowledged"), ("returned", "Returned")]
+RECEIVER_GROUP = "sgz_base.sgz_base_group_county_officer"
+
+
+class SgzFiling(models.Model):
+    _name = "sgz.filing"
+    _description = "Filing"
+    _inherit = ["mail.thread", "sgz.document.link.mixin"]
+    _order = "submit_date desc, id desc"
+
+    name = fields.Char(string="Filed Document", required=True, readonly=True)
+    model_description = fields.Char(compute="_compute_model_description", string="Document Type")
+    company_id = fields.Many2one("res.company", string="Filed By", required=True, index=True, readonly=True)
+    user_id = fields.Many2one("res.users", string="Submitted By", readonly=True)
+    target_company_id = fields.Many2one(
+        "res.company", string="Filed With", required=True, index=True, readonly=True
+    )
+    submit_date = fields.Date(string="Submitted On", required=True, readonly=True)
+    due_date = fields.Date(string="Due Date", readonly=True)
+    late = fields.Boolean(compute="_compute_late", store=True, string="Filed Late")
+    state = fields.Selection(
+        FILING_STATES, default="submitted", required=True, tracking=True, readonly=True, index=True
+    )
+    acknowledged_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    acknowledge_date = fields.Date(string="Decided On", readonly=True)
+    return_reason = fields.Text(tracking=True)
+    document = fields.Binary(string="Attachment", attachment=True)
+    document_name = fields.Char()
+    note = fields.Text()
+
+    @api.depends("submit_date", "due_date")
+    def _compute_late(self):
+        for filing in self:
+            filing.late = bool(filing.due_date and filing.submit_date > filing.due_date)
+
+    def _compute_model_description(self):
+        names = {
+            m.model: m.name
+            for m in self.env["ir.model"].sudo().search([("model", "in", self.mapped("res_model"))])
+        }
+        for filing in self:
+            filing.model_description = names.get(filing.res_model, filing.res_model)
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"return_reason", "note", "document", "document_name"}:
+            raise UserError(self.env._("A filing changes state only with its buttons."))
+        return super().write(vals)
+
+    def _sgz_check_receiver(self):
+        user = self.env.user
+        for filing in self:
+            if filing.state != "submitted":
+                raise UserError(self.env._("Only a submitted filing can be acknowledged or returned."))
+            if filing.target_company_id not in user.company_ids or not user.has_group(RECEIVER_GROUP):
+                raise UserError(
+                    self.env._(
+                        "Only an officer of %(company)s can acknowledge or return this filing.",
+                        company=filing.target_company_id.sudo().name,
+                    )
+                )
+
+    def action_acknowledge(self):
+        """Receiving officer: the filing is on record (备案)."""
+        self._sgz_check_receiver()
+        for filing in self:
+            filing.sudo().write(
+                {
+                    "state": "acknowledged",
+                    "acknowledged_by_id": self.env.user.id,
+                    "acknowledge_date": fields.Date.context_today(self),
+                }
+            )
+            document = filing._sgz_document()
+            document.sudo().message_post(
+                body=self.env._(
+                    "Filing acknowledged by %(company)s.", company=filing.target_company_id.sudo().name
+                )
+            )
+            if hasattr(document, "_sgz_filing_acknowledged"):
+                document._sgz_filing_acknowledged(filing)
+        return True
+
+    def action_return(self, reason=None):
+        """Receiving officer: send the filing back with a reason (``reason`` or the Return Reason field)."""
+        self._sgz_check_receiver()
+        for filing in self:
+            reason = reason or filing.return_reason
+            if not (reason or "").strip():
+                raise UserError(self.env._("Write the reason for returning this filing."))
+            filing.sudo().write(
+                {
+                    "state": "returned",
+                    "return_reason": reason,
+                    "acknowledged_by_id": self.env.user.id,
+                    "acknowledge_date": fields.Date.context_today(self),
+                }
+            )
+            document = filing._sgz_document()
+            document.sudo().message_post(
+                body=self.env._(
+                    "Filing returned by %(company)s: %(reason)s",
+                    company=filing.target_company_id.sudo().name,
+                    reason=reason,
+                )
+            )
+            if hasattr(document, "_sgz_filing_returned"):
+                document._sgz_filing_returned(filing)
+        return True
+
+
+class SgzFilingMixin(models.AbstractModel):
+    _name = "sgz.filing.mixin"
+    _description = "Filing Mixin"
+
+    sgz_filing_ids = document_links("sgz.filing", "Filings")
+    sgz_filing_count = fields.Integer(compute="_compute_sgz_filing_count", string="Filing Count")
+    sgz_filing_state = fields.Selection(
+        [("none", "Not Filed")] + FILING_STATES,
+        compute="_compute_sgz_filing_state",
+        store=True,
+        string="Filing",
+        copy=False,
+    )
+
+    @api.depends("sgz_filing_ids.state")
+    def _compute_sgz_filing_state(self):
+        for record in self:
+            latest = record.sudo().sgz_filing_ids.sorted("id", reverse=True)[:1]
+            record.sgz_filing_state = latest.state or "none"
+
+    def _compute_sgz_filing_count(self):
+        for record in self:
+            record.sgz_filing_count = len(record.sudo().sgz_filing_ids)
+
+    # ---- hooks ---------------------------------------------------------------------------------------------------
+
+    def _sgz_filing_company(self):
+        return self.company_id
+
+    def _sgz_filing_target_company(self):
+        """The organization the document is filed with (default: the parent of its company)."""
+        return self._sgz_filing_company().parent_id
+
+    def _sgz_filing_due_date(self):
+        return False
+
+    def _sgz_filing_check(self):
+        """Raise a UserError to refuse filing (e.g. a document still in draft)."""
+
+    def _sgz_filing_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "company_id": self._sgz_filing_company().id,
+            "user_id": self.env.user.id,
+            "target_company_id": self._sgz_filing_target_company().id,
+            "submit_date": fields.Date.context_today(self),
+            "due_date": self._sgz_filing_due_date(),
+        }
+
+    def _sgz_filing_submitted(self, filing):
+        pass
+
+    def _sgz_filing_acknowledged(self, filing):
+        pass
+
+    def _sgz_filing_returned(self, filing):
+        pass
+
+    # ---- actions -------------------------------------------------------------------------------------------------
+
+    def action_sgz_file(self):
+        """Button: file the document with the higher organization."""
+        self.sgz_file()
+        return True
+
+    def sgz_file(self):
+        """File the documents with the higher organization; returns the new ``sgz.filing`` records."""
+        filings = self.env["sgz.filing"]
+        for record in self:
+            record.check_access("write")
+            if record.sgz_filing_state in ("submitted", "acknowledged"):
+                raise UserError(self.env._("%(document)s is already filed.", document=record.display_name))
+            record._sgz_filing_check()
+            vals = record._sgz_filing_vals()
+            if not vals["target_company_id"]:
+                raise UserError(
+                    self.env._(
+                        "%(company)s has no higher organization to file with.",
+                        company=record._sgz_filing_company().name,
+                    )
+                )
+            filing = self.env["sgz.filing"].sudo().create(vals)
+            record.message_post(
+                body=self.env._("Filed with %(company)s.", company=filing.target_company_id.sudo().name)
+            )
+            record._sgz_filing_submitted(filing)
+            filings |= filing
+        return filings.sudo(False)
+
+    def action_sgz_open_filings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_filing_action")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action

@@ -1,0 +1,121 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+LEVELS = [
+    ("province", "Province"),
+    ("city", "City / Prefecture"),
+    ("county", "County / District"),
+    ("township", "Township / Street"),
+]
+PARENT_LEVEL = {"city": "province", "county": "city", "township": "county"}
+CODE_LENGTHS = {"province": (6,), "city": (6,), "county": (6,), "township": (9, 12)}
+# Digits of the code shared with the parent (GB/T 2260: 2 for the province, 4 for the city, 6 for the county).
+PARENT_PREFIX = {"city": 2, "county": 4, "township": 6}
+
+
+class SgzRegion(models.Model):
+    _name = "sgz.region"
+    _description = "Administrative Region"
+    _parent_store = True
+    _rec_name = "complete_name"
+    _order = "code"
+
+    name = fields.Char(required=True, translate=False)
+    code = fields.Char(required=True, index=True, help="GB/T 2260 code: 6 digits; townships 9 or 12 digits.")
+    level = fields.Selection(LEVELS, required=True, index=True)
+    parent_id = fields.Many2one("sgz.region", string="Parent Region", index=True, ondelete="restrict")
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many("sgz.region", "parent_id", string="Subregions")
+    complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
+    active = fields.Boolean(default=True)
+
+    _sql_constraints = [
+        ("code_unique", "unique(code)", "A region with this code already exists."),
+    ]
+
+    @api.depends("name", "parent_id.complete_name")
+    def _compute_complete_name(self):
+        for region in self:
+            region.complete_name = f"{region.parent_id.complete_name or ''}{region.name}"
+
+    @api.constrains("code", "level", "parent_id")
+    def _check_code(self):
+        for region in self:
+            code = region.code or ""
+            if not code.isdigit() or len(code) not in CODE_LENGTHS[region.level]:
+                raise ValidationError(
+                    self.env._(
+                        "The code %(code)s of %(name)s must have %(lengths)s digits for this level.",
+                        code=code,
+                        name=region.name,
+                        lengths=self.env._(" or ").join(str(n) for n in CODE_LENGTHS[region.level]),
+                    )
+                )
+            wanted_parent = PARENT_LEVEL.get(region.level)
+            if not wanted_parent:
+                if region.parent_id:
+                    raise ValidationError(self.env._("A province cannot have a parent region."))
+                continue
+            parent = region.parent_id
+            if not parent or parent.level != wanted_parent:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s must be placed under a region of level “%(level)s”.",
+                        name=region.name,
+                        level=dict(self._fields["level"]._description_selection(self.env))[wanted_parent],
+                    )
+                )
+            digits = PARENT_PREFIX[region.level]
+            if code[:digits] != parent.code[:digits]:
+                raise ValidationError(
+                    self.env._(
+                        "The code %(code)s does not belong under %(parent)s (%(parent_code)s): "
+                        "its first %(digits)s digits must be %(prefix)s.",
+                        code=code,
+                        parent=parent.name,
+                        parent_code=parent.code,
+                        digits=digits,
+                        prefix=parent.code[:digits],
+                    )
+                )
+
+    def _check_code_free(self, code):
+        other = self.with_context(active_test=False).search(
+            [("code", "=", code), ("id", "not in", self.ids)], limit=1
+        )
+        if code and other:
+            raise ValidationError(
+                self.env._(
+                    "The code %(code)s is already used by %(other)s.", code=code, other=other.complete_name
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        codes = [vals.get("code") for vals in vals_list]
+        for code in codes:
+            self.browse()._check_code_free(code)
+        if len(set(codes)) < len(codes):
+            raise ValidationError(self.env._("The same code appears twice among the new regions."))
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if vals.get("code"):
+            self._check_code_free(vals["code"])
+        return super().write(vals)
+
+    def _county(self):
+        """The county-level region of a township (or the county itself)."""
+        self.ensure_one()
+        return (
+            self if self.level == "county" else self.parent_id if self.level == "township" else self.browse()
+        )
+
+    @api.model
+    def get_import_templates(self):
+        return [
+            {
+                "label": self.env._("Import Template for Townships and Streets"),
+                "template": "/sgz_base/static/xls/sgz_region_township_import.xlsx",
+            }
+        ]

@@ -1,0 +1,131 @@
+from contextlib import contextmanager
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+from ..lib import validate_uscc  # noqa: F401 - re-exported for tests
+
+GROUP = "sgz_base.sgz_base_group_%s"
+
+
+def uscc(body):
+    """A valid USCC from its first 17 characters."""
+    from stdnum.cn import uscc as std_uscc
+
+    return body + std_uscc.calc_check_digit(body)
+
+
+class SgzCase(TransactionCase):
+    """Zhuzhou city (株洲市) with two counties, two providers and a user per role.
+
+    Built from the shipped regions and independent of the demo data (which uses Changsha)."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        Region = cls.env["sgz.region"]
+        Company = cls.env["res.company"]
+        cls.region_city = cls.env.ref("sgz_base.region_430200")
+        cls.region_county_a = cls.env.ref("sgz_base.region_430223")  # 攸县
+        cls.region_county_b = cls.env.ref("sgz_base.region_430224")  # 茶陵县
+        cls.township_a1, cls.township_a2, cls.township_b1 = Region.create(
+            [
+                {
+                    "name": "江桥街道",
+                    "code": "430223001",
+                    "level": "township",
+                    "parent_id": cls.region_county_a.id,
+                },
+                {
+                    "name": "皇图岭镇",
+                    "code": "430223101",
+                    "level": "township",
+                    "parent_id": cls.region_county_a.id,
+                },
+                {
+                    "name": "云阳街道",
+                    "code": "430224001",
+                    "level": "township",
+                    "parent_id": cls.region_county_b.id,
+                },
+            ]
+        )
+        cny = cls.env.ref("base.CNY")
+        cls.province = Company.search([("sgz_kind", "=", "province")], limit=1) or Company.create(
+            {"name": "湖南省民政厅（测试）", "sgz_kind": "province", "currency_id": cny.id}
+        )
+        cls.city = Company.create(
+            {
+                "name": "株洲市民政局",
+                "parent_id": cls.province.id,
+                "sgz_kind": "city",
+                "sgz_region_id": cls.region_city.id,
+                "sgz_uscc": uscc("11430200006000000"),
+            }
+        )
+        cls.county_a, cls.county_b = Company.create(
+            [
+                {
+                    "name": "攸县民政局",
+                    "parent_id": cls.city.id,
+                    "sgz_kind": "county",
+                    "sgz_region_id": cls.region_county_a.id,
+                    "sgz_uscc": uscc("11430223006000000"),
+                },
+                {
+                    "name": "茶陵县民政局",
+                    "parent_id": cls.city.id,
+                    "sgz_kind": "county",
+                    "sgz_region_id": cls.region_county_b.id,
+                    "sgz_uscc": uscc("11430224006000000"),
+                },
+            ]
+        )
+        cls.provider_x, cls.provider_y = Company.create(
+            [
+                {
+                    "name": "攸县同心社会工作服务中心",
+                    "sgz_kind": "provider",
+                    "sgz_region_id": cls.region_county_a.id,
+                    "sgz_uscc": uscc("52430223MJ0000001"),
+                    "currency_id": cny.id,
+                },
+                {
+                    "name": "茶陵县益民社会工作服务中心",
+                    "sgz_kind": "provider",
+                    "sgz_region_id": cls.region_county_b.id,
+                    "sgz_uscc": uscc("52430224MJ0000002"),
+                    "currency_id": cny.id,
+                },
+            ]
+        )
+        cls.officer_a = cls._user("officer_a", "county_officer", cls.county_a)
+        cls.officer_b = cls._user("officer_b", "county_officer", cls.county_b)
+        cls.approver_a = cls._user("approver_a", "county_approver", cls.county_a)
+        cls.finance_a = cls._user("finance_a", "county_finance", cls.county_a)
+        cls.city_officer = cls._user("city_officer", "city_officer", cls.city)
+        cls.manager_x = cls._user("manager_x", "provider_manager", cls.provider_x)
+        cls.hr_x = cls._user("hr_x", "provider_hr", cls.provider_x)
+        cls.manager_y = cls._user("manager_y", "provider_manager", cls.provider_y)
+
+    @contextmanager
+    def assertRaisesMsg(self, exception, pattern):
+        """assertRaises (which rolls back to a savepoint, so nothing stays saved) plus a message check."""
+        with self.assertRaises(exception) as caught:
+            yield caught
+        self.assertRegex(str(caught.exception), pattern)
+
+    @classmethod
+    def _user(cls, login, role, company):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=GROUP % role,
+            company_id=company.id,
+            company_ids=[Command.set(company.ids)],
+            lang="zh_CN",
+        )
+
+    @classmethod
+    def _station(cls, township, county, **vals):
+        return cls.env["sgz.station"].create({"township_id": township.id, "company_id": county.id, **vals})

@@ -1,0 +1,44 @@
+from odoo import Command
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install", "sgz_tour")
+class TestStationTour(HttpCase):
+    def test_county_officer_creates_station(self):
+        county_region = self.env.ref("sgz_base.region_430321")  # 湘潭县
+        self.env["sgz.region"].create(
+            {"name": "易俗河镇", "code": "430321101", "level": "township", "parent_id": county_region.id}
+        )
+        province = self.env["res.company"].search([("sgz_kind", "=", "province")], limit=1) or self.env[
+            "res.company"
+        ].create({"name": "湖南省民政厅（测试）", "sgz_kind": "province"})
+        city = self.env["res.company"].create(
+            {
+                "name": "湘潭市民政局",
+                "parent_id": province.id,
+                "sgz_kind": "city",
+                "sgz_region_id": self.env.ref("sgz_base.region_430300").id,
+            }
+        )
+        county = self.env["res.company"].create(
+            {
+                "name": "湘潭县民政局",
+                "parent_id": city.id,
+                "sgz_kind": "county",
+                "sgz_region_id": county_region.id,
+            }
+        )
+        new_test_user(
+            self.env,
+            login="tour_county",
+            password="tour_county_pw",
+            groups="sgz_base.sgz_base_group_county_officer",
+            company_id=county.id,
+            company_ids=[Command.set(county.ids)],
+            lang="zh_CN",
+            tz="Asia/Shanghai",
+        )
+        self.start_tour("/odoo", "sgz_base_station_tour", login="tour_county", timeout=120)
+        station = self.env["sgz.station"].search([("company_id", "=", county.id)])
+        self.assertEqual(station.name, "湘潭县易俗河镇社会工作服务站")
+        self.assertEqual(station.state, "active")

@@ -1,0 +1,47 @@
+# Shared by the scripts: find Odoo 18 and this checkout.
+# Odoo is a prerequisite that sgz finds, never installs. Two layouts are understood:
+#  - a source tree: ODOO_PATH (default /opt/odoo) with odoo-bin, run by ODOO_PYTHON
+#    (default /opt/odoo-venv/bin/python), a Python that has Odoo's requirements;
+#  - the official Docker image (Debian package): the `odoo` command, with ODOO_PYTHON=/usr/bin/python3.
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ODOO_PATH=${ODOO_PATH:-/opt/odoo}
+ODOO_PYTHON=${ODOO_PYTHON:-/opt/odoo-venv/bin/python}
+SGZ_MODULES=sgz_base,sgz_procurement,sgz_hr,sgz_reporting
+
+die() { echo "error: $*" >&2; exit 2; }
+
+# Sets ODOO_CMD (the command to run Odoo) and ODOO_ADDONS (Odoo's own addons folders).
+check_odoo() {
+    [ -x "$ODOO_PYTHON" ] || die "Odoo 18 was not found: ODOO_PYTHON=$ODOO_PYTHON is not an executable Python. Install Odoo 18.0 from source and set ODOO_PATH and ODOO_PYTHON (see README.md, 'Without Docker')."
+    if [ -f "$ODOO_PATH/odoo-bin" ]; then
+        grep -q "version_info = (18, 0" "$ODOO_PATH/odoo/release.py" 2>/dev/null \
+            || die "The Odoo at ODOO_PATH=$ODOO_PATH is not version 18.0."
+        (cd "$ODOO_PATH" && "$ODOO_PYTHON" -c "import odoo" 2>/dev/null) \
+            || die "ODOO_PYTHON=$ODOO_PYTHON cannot import Odoo's dependencies; run: $ODOO_PYTHON -m pip install -r $ODOO_PATH/requirements.txt"
+        ODOO_CMD=("$ODOO_PYTHON" "$ODOO_PATH/odoo-bin")
+        ODOO_ADDONS="$ODOO_PATH/addons,$ODOO_PATH/odoo/addons"
+    elif command -v odoo >/dev/null && "$ODOO_PYTHON" -c "import odoo.release as r; assert r.version_info[:2] == (18, 0)" 2>/dev/null; then
+        ODOO_CMD=(odoo)
+        ODOO_ADDONS=$("$ODOO_PYTHON" -c "import os, odoo; print(os.path.join(os.path.dirname(odoo.__file__), 'addons'))")
+    else
+        die "Odoo 18 was not found: no odoo-bin in ODOO_PATH=$ODOO_PATH and no Odoo 18 'odoo' command. Install Odoo 18.0 Community from source and set ODOO_PATH and ODOO_PYTHON (see README.md, 'Without Docker')."
+    fi
+}
+
+addons_path() {
+    echo "$ODOO_ADDONS,$REPO/addons,$REPO/tests"
+}
+
+# --db_host/--db_user/--db_password from the usual libpq variables, when set.
+db_args() {
+    DB_ARGS=()
+    [ -n "${PGHOST:-}" ] && DB_ARGS+=(--db_host "$PGHOST")
+    [ -n "${PGPORT:-}" ] && DB_ARGS+=(--db_port "$PGPORT")
+    [ -n "${PGUSER:-}" ] && DB_ARGS+=(--db_user "$PGUSER")
+    [ -n "${PGPASSWORD:-}" ] && DB_ARGS+=(--db_password "$PGPASSWORD")
+    return 0
+}
+
+free_port() {
+    "$ODOO_PYTHON" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+}
