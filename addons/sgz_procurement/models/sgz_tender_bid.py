@@ -1,0 +1,279 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.sgz_base.lib import UsccError, validate_uscc
+
+REQUIRED_DISCLOSURES = ("basic", "financial")
+
+
+class SgzTenderBid(models.Model):
+    """A provider's bid (投标) on a lot. The price is sealed: it lives in ``sgz.tender.bid.seal``, which no user
+    can read; ``price`` shows it only once the tender has been opened."""
+
+    _name = "sgz.tender.bid"
+    _description = "Bid"
+    _inherit = ["mail.thread"]
+    _order = "tender_id, lot_id, rank, id"
+
+    tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
+    tender_company_id = fields.Many2one(
+        related="tender_id.company_id", store=True, index=True, string="County Bureau"
+    )
+    lot_id = fields.Many2one(
+        "sgz.tender.lot",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        domain="[('tender_id', '=', tender_id)]",
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Provider",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        domain=[("sgz_kind", "=", "provider")],
+    )
+    partner_id = fields.Many2one(related="company_id.partner_id", store=True, string="Bidder")
+    currency_id = fields.Many2one(related="tender_id.currency_id")
+    price = fields.Monetary(
+        compute="_compute_price",
+        inverse="_inverse_price",
+        string="Bid Price",
+        help="Annual price of the lot; sealed until the bids are opened.",
+    )
+    sealed = fields.Boolean(compute="_compute_price", string="Sealed")
+    sealed_price = fields.Float(compute="_compute_sealed_price", string="Sealed Price (internal)")
+    submit_date = fields.Datetime(string="Submitted On", default=fields.Datetime.now, readonly=True)
+    technical_document = fields.Binary(string="Technical Proposal", attachment=True)
+    technical_document_name = fields.Char()
+    uscc_valid = fields.Boolean(compute="_compute_qualification", string="Valid USCC")
+    disclosure_complete = fields.Boolean(compute="_compute_qualification", string="Disclosures Present")
+    state = fields.Selection(
+        [("submitted", "Submitted"), ("valid", "Valid"), ("invalid", "Invalid")],
+        default="submitted",
+        required=True,
+        tracking=True,
+        readonly=True,
+    )
+    invalid_reason = fields.Char(readonly=True)
+    score_ids = fields.One2many("sgz.tender.score", "bid_id", string="Scores")
+    technical_score = fields.Float(readonly=True)
+    price_score = fields.Float(readonly=True)
+    total_score = fields.Float(readonly=True)
+    rank = fields.Integer(readonly=True)
+
+    _sql_constraints = [
+        ("provider_lot_unique", "unique(lot_id, company_id)", "A provider bids once per lot."),
+    ]
+
+    def _seal(self):
+        return self.env["sgz.tender.bid.seal"].sudo().search([("bid_id", "in", self.ids)])
+
+    @api.depends("tender_id.opening_date")
+    def _compute_price(self):
+        prices = {seal.bid_id.id: seal.price for seal in self.filtered("id")._seal()}
+        for bid in self:
+            opened = bool(bid.tender_id.opening_date)
+            bid.sealed = not opened
+            bid.price = prices.get(bid.id, 0.0) if opened else 0.0
+
+    def _compute_sealed_price(self):
+        """For the ranking, in sudo only: reading it without sudo before the opening is refused."""
+        if not self.env.su and any(not bid.tender_id.opening_date for bid in self):
+            raise UserError(self.env._("Bid prices stay sealed until the bids are opened."))
+        prices = {seal.bid_id.id: seal.price for seal in self._seal()}
+        for bid in self:
+            bid.sealed_price = prices.get(bid.id, 0.0)
+
+    def _inverse_price(self):
+        Seal = self.env["sgz.tender.bid.seal"].sudo()
+        for bid in self:
+            bid._check_bid_open()
+            if bid.price <= 0:
+                raise ValidationError(self.env._("A bid needs a positive price."))
+            ceiling = bid.lot_id.ceiling_price
+            if ceiling and bid.price > ceiling:
+                raise ValidationError(
+                    self.env._(
+                        "The bid of %(price)s exceeds the ceiling price of %(ceiling)s for %(lot)s: it would be "
+                        "invalid.",
+                        price=bid.price,
+                        ceiling=ceiling,
+                        lot=bid.lot_id.name,
+                    )
+                )
+            seal = Seal.search([("bid_id", "=", bid.id)])
+            if seal:
+                seal.price = bid.price
+            else:
+                Seal.create({"bid_id": bid.id, "price": bid.price})
+
+    @api.depends("company_id.sgz_uscc", "company_id.sgz_disclosure_ids.kind")
+    def _compute_qualification(self):
+        for bid in self:
+            bid.uscc_valid, bid.disclosure_complete = bid._qualification()
+
+    def _qualification(self):
+        self.ensure_one()
+        company = self.company_id.sudo()
+        try:
+            uscc_ok = bool(company.sgz_uscc) and validate_uscc(company.sgz_uscc) == company.sgz_uscc
+        except UsccError:
+            uscc_ok = False
+        kinds = set(company.sgz_disclosure_ids.mapped("kind"))
+        return uscc_ok, all(kind in kinds for kind in REQUIRED_DISCLOSURES)
+
+    def _check_bid_open(self):
+        today = fields.Date.context_today(self)
+        for bid in self:
+            tender = bid.tender_id
+            if tender.state != "published":
+                raise UserError(self.env._("%(tender)s does not accept bids.", tender=tender.name))
+            if today > tender.bid_deadline:
+                raise UserError(
+                    self.env._(
+                        "The bid deadline of %(tender)s was %(deadline)s: bids are closed.",
+                        tender=tender.name,
+                        deadline=tender.bid_deadline,
+                    )
+                )
+
+    @api.constrains("company_id", "lot_id", "tender_id")
+    def _check_bidder(self):
+        for bid in self:
+            if bid.company_id.sudo().sgz_kind != "provider":
+                raise ValidationError(self.env._("Only a service provider can bid."))
+            if bid.lot_id.tender_id != bid.tender_id:
+                raise ValidationError(self.env._("The lot does not belong to this tender."))
+            uscc_ok, disclosures_ok = bid._qualification()
+            if not uscc_ok:
+                raise ValidationError(
+                    self.env._(
+                        "%(provider)s has no valid Unified Social Credit Code: it cannot bid.",
+                        provider=bid.company_id.name,
+                    )
+                )
+            if not disclosures_ok:
+                raise ValidationError(
+                    self.env._(
+                        "%(provider)s has not disclosed its basic information and annual financial report: it "
+                        "cannot bid.",
+                        provider=bid.company_id.name,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        Lot = self.env["sgz.tender.lot"]
+        for vals in vals_list:
+            if "price" not in vals:
+                raise ValidationError(self.env._("A bid needs a positive price."))
+            company_id = vals.get("company_id") or self.env.company.id
+            lot = Lot.browse(vals.get("lot_id"))
+            if lot and self.sudo().search_count([("lot_id", "=", lot.id), ("company_id", "=", company_id)]):
+                raise ValidationError(
+                    self.env._(
+                        "This provider has already bid on %(lot)s: a provider bids once per lot.",
+                        lot=lot.name,
+                    )
+                )
+            if lot and "tender_id" not in vals:
+                vals["tender_id"] = lot.tender_id.id
+        bids = super().create(vals_list)
+        bids._check_bid_open()
+        return bids
+
+    def write(self, vals):
+        if {"tender_id", "lot_id", "company_id"} & set(vals):
+            raise UserError(self.env._("Withdraw the bid and bid again instead of moving it."))
+        if not self.env.su and set(vals) - {"price", "technical_document", "technical_document_name"}:
+            raise UserError(
+                self.env._("The buyer's evaluation of a bid is changed only by the opening and ranking.")
+            )
+        if "price" in vals or "technical_document" in vals:
+            self._check_bid_open()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_before_deadline(self):
+        self._check_bid_open()
+
+    def _check_validity(self):
+        """At the opening: a bid above the ceiling or without qualification is invalid."""
+        for bid in self.sudo():
+            uscc_ok, disclosures_ok = bid._qualification()
+            reason = False
+            if bid.lot_id.ceiling_price and bid.sealed_price > bid.lot_id.ceiling_price:
+                reason = self.env._("Price above the ceiling")
+            elif not uscc_ok:
+                reason = self.env._("No valid Unified Social Credit Code")
+            elif not disclosures_ok:
+                reason = self.env._("Disclosure documents missing")
+            bid.write({"state": "invalid" if reason else "valid", "invalid_reason": reason})
+
+    def _technical_score(self):
+        """Σ criterion weight × average member score (0–100), scaled to the non-price share of the total."""
+        self.ensure_one()
+        tender = self.tender_id
+        total = 0.0
+        for criterion in tender.criterion_ids:
+            scores = self.score_ids.filtered(lambda s, c=criterion: s.criterion_id == c).mapped("score")
+            if scores:
+                total += criterion.weight / 100.0 * (sum(scores) / len(scores))
+        return total * (100.0 - tender.price_weight) / 100.0
+
+
+class SgzTenderBidSeal(models.Model):
+    """The sealed price of a bid. No user has access; only the bid's code reads it (sudo), after the opening."""
+
+    _name = "sgz.tender.bid.seal"
+    _description = "Sealed Bid Price"
+
+    bid_id = fields.Many2one("sgz.tender.bid", required=True, ondelete="cascade", index=True)
+    price = fields.Float(required=True)
+
+    _sql_constraints = [("bid_unique", "unique(bid_id)", "A bid has one sealed price.")]
+
+
+class SgzTenderScore(models.Model):
+    _name = "sgz.tender.score"
+    _description = "Committee Score"
+    _order = "bid_id, member_id, criterion_id"
+
+    bid_id = fields.Many2one("sgz.tender.bid", required=True, ondelete="cascade", index=True)
+    tender_id = fields.Many2one(related="bid_id.tender_id", store=True, index=True)
+    company_id = fields.Many2one(related="bid_id.tender_company_id", store=True, index=True)
+    bidder_id = fields.Many2one(related="bid_id.company_id", string="Provider")
+    lot_id = fields.Many2one(related="bid_id.lot_id")
+    member_id = fields.Many2one("sgz.tender.committee", string="Member", required=True, ondelete="cascade")
+    member_user_id = fields.Many2one(related="member_id.user_id", store=True, string="Member User")
+    criterion_id = fields.Many2one("sgz.tender.criterion", required=True, ondelete="cascade")
+    weight = fields.Float(related="criterion_id.weight")
+    score = fields.Float(help="0 to 100")
+    scored = fields.Boolean(readonly=True)
+
+    _sql_constraints = [
+        ("score_unique", "unique(bid_id, member_id, criterion_id)", "One score per member and criterion."),
+        ("score_range", "CHECK(score >= 0 AND score <= 100)", "A score lies between 0 and 100."),
+    ]
+
+    @api.constrains("score")
+    def _check_score(self):
+        for line in self:
+            if not 0 <= line.score <= 100:
+                raise ValidationError(self.env._("A score lies between 0 and 100."))
+
+    def write(self, vals):
+        if not self.env.su and set(vals) - {"score"}:
+            raise UserError(self.env._("Only the score itself can be changed."))
+        if "score" in vals:
+            for line in self:
+                if line.tender_id.state != "opened":
+                    raise UserError(self.env._("Scores are given between the opening and the ranking."))
+                if not self.env.su and line.member_user_id != self.env.user:
+                    raise UserError(
+                        self.env._("Only %(member)s enters this score.", member=line.member_user_id.name)
+                    )
+            vals = dict(vals, scored=True)
+        return super().write(vals)

@@ -1,0 +1,206 @@
+from contextlib import contextmanager
+
+from freezegun import freeze_time
+
+from odoo import Command
+
+from odoo.addons.sgz_base.tests.common import SgzCase, uscc
+
+# A 2025 calendar for the whole tender: announcement 3 March, deadline 24 March (21 days), opening 25 March,
+# result announced 26 March, challenges until 7 April (Qingming 4–6 April off), award 8 April.
+ANNOUNCE = "2025-03-03"
+BID_DAY = "2025-03-10"
+DEADLINE = "2025-03-24"
+OPENING = "2025-03-25"
+PUBLICITY = "2025-03-26"
+CHALLENGE_END = "2025-04-07"
+AWARD = "2025-04-08"
+
+
+class ProcurementCase(SgzCase):
+    """SgzCase plus stations, provider disclosures, a second officer, an evaluator and tender helpers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.station_a1 = cls._station(cls.township_a1, cls.county_a, state="active")
+        cls.station_a2 = cls._station(cls.township_a2, cls.county_a, state="active")
+        cls.station_b1 = cls._station(cls.township_b1, cls.county_b, state="active")
+        cls.provider_z = cls.env["res.company"].create(
+            {
+                "name": "攸县新起点社会工作服务中心",
+                "sgz_kind": "provider",
+                "sgz_uscc": uscc("52430223MJ0000003"),
+                "currency_id": cls.env.ref("base.CNY").id,
+            }
+        )
+        Disclosure = cls.env["sgz.provider.disclosure"]
+        Disclosure.create(
+            [
+                {"name": name, "company_id": provider.id, "kind": kind, "year": 2024, "document": b"UEsD"}
+                for provider in (cls.provider_x, cls.provider_y)
+                for name, kind in (("基本情况", "basic"), ("2024年度财务报告", "financial"))
+            ]
+        )
+        cls.officer_a2 = cls._user("officer_a2", "county_officer", cls.county_a)
+        cls.manager_z = cls._user("manager_z", "provider_manager", cls.provider_z)
+        cls.evaluator = cls._user("evaluator_p", "evaluator", cls.province)
+        cls.fund_lottery = cls.env.ref("sgz_base.fund_source_lottery_county")
+        cls.fund_relief = cls.env.ref("sgz_base.fund_source_relief_work")
+
+    # ---- builders -------------------------------------------------------------------------------------------
+
+    @classmethod
+    def _tender_vals(cls, **vals):
+        return {
+            "name": "攸县2025年社工站服务项目",
+            "company_id": cls.county_a.id,
+            "user_id": cls.officer_a.id,
+            "method": "open",
+            "announcement_date": ANNOUNCE,
+            "bid_deadline": DEADLINE,
+            "price_weight": 30,
+            "lot_ids": [
+                Command.create(
+                    {
+                        "name": "第一包",
+                        "ceiling_price": 400000,
+                        "station_ids": [Command.set((cls.station_a1 | cls.station_a2).ids)],
+                    }
+                )
+            ],
+            "criterion_ids": [
+                Command.create({"name": "服务方案", "weight": 60}),
+                Command.create({"name": "项目团队", "weight": 40}),
+            ],
+            "committee_ids": [
+                Command.create({"user_id": cls.officer_a2.id, "role": "expert"}),
+                Command.create({"user_id": cls.approver_a.id, "role": "chair"}),
+            ],
+            **vals,
+        }
+
+    def _tender(self, **vals):
+        return self.env["sgz.tender"].with_user(self.officer_a).create(self._tender_vals(**vals))
+
+    def _approve(self, tender, user=None):
+        reviews = tender.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending").sorted("sequence")
+        self.assertTrue(reviews, "an approval request is pending")
+        for review in reviews:
+            self.env["sgz.approval.review"].browse(review.id).with_user(
+                user or self.approver_a
+            ).action_approve()
+
+    def _published(self, **vals):
+        tender = self._tender(**vals)
+        with freeze_time(ANNOUNCE):
+            tender.action_publish()
+            self._approve(tender)
+        self.assertEqual(tender.state, "published")
+        return tender
+
+    def _bid(self, tender, user, price, lot=None, day=BID_DAY):
+        with freeze_time(day):
+            bid = (
+                self.env["sgz.tender.bid"]
+                .with_user(user)
+                .create(
+                    {
+                        "tender_id": tender.id,
+                        "lot_id": (lot or tender.lot_ids[0]).id,
+                        "company_id": user.company_id.id,
+                        "price": price,
+                    }
+                )
+            )
+        return bid.with_env(self.env)
+
+    def _open(self, tender):
+        with freeze_time(OPENING):
+            tender.with_user(self.officer_a).action_open_bids()
+
+    def _score(self, tender, marks):
+        """marks: {bid: score for every criterion and member}, or {bid: {criterion name: score}}."""
+        for line in tender.sudo().bid_ids.score_ids:
+            mark = marks[line.bid_id]
+            value = mark[line.criterion_id.name] if isinstance(mark, dict) else mark
+            line.with_user(line.member_user_id).write({"score": value})
+
+    def _announced(self, prices=(380000, 360000), marks=(90, 80)):
+        tender = self._published()
+        bid_x = self._bid(tender, self.manager_x, prices[0])
+        bid_y = self._bid(tender, self.manager_y, prices[1])
+        self._open(tender)
+        self._score(tender, {bid_x: marks[0], bid_y: marks[1]})
+        with freeze_time(PUBLICITY):
+            tender.with_user(self.officer_a).action_confirm_ranking()
+        return tender, bid_x, bid_y
+
+    def _awarded(self):
+        tender, bid_x, bid_y = self._announced()
+        with freeze_time(AWARD):
+            tender.with_user(self.officer_a).action_award()
+            self._approve(tender)
+        self.assertEqual(tender.state, "awarded")
+        return tender, bid_x, bid_y
+
+    def _agreement(self, **vals):
+        return (
+            self.env["sgz.agreement"]
+            .with_user(self.officer_a)
+            .create(
+                {
+                    "name": "攸县社工站服务协议",
+                    "company_id": self.county_a.id,
+                    "provider_id": self.provider_x.id,
+                    "user_id": self.officer_a.id,
+                    "fund_source_id": self.fund_lottery.id,
+                    "payment_schedule": "quarterly",
+                    "station_line_ids": [
+                        Command.create(
+                            {"station_id": self.station_a1.id, "worker_quota": 2, "annual_amount": 200000}
+                        ),
+                        Command.create(
+                            {"station_id": self.station_a2.id, "worker_quota": 2, "annual_amount": 160000}
+                        ),
+                    ],
+                    **vals,
+                }
+            )
+        )
+
+    def _evaluate(self, year, result, day="2026-03-20"):
+        with freeze_time(day):
+            evaluation = (
+                self.env["sgz.agreement.evaluation"]
+                .with_user(self.evaluator)
+                .create(
+                    {
+                        "year_id": year.id,
+                        "result": result,
+                        "line_ids": [
+                            Command.create(
+                                {
+                                    "name": "服务成效",
+                                    "max_score": 60,
+                                    "score": 50 if result == "qualified" else 30,
+                                }
+                            ),
+                            Command.create(
+                                {
+                                    "name": "项目管理",
+                                    "max_score": 40,
+                                    "score": 32 if result == "qualified" else 20,
+                                }
+                            ),
+                        ],
+                    }
+                )
+            )
+            evaluation.action_record()
+        return evaluation
+
+    @contextmanager
+    def frozen(self, day):
+        with freeze_time(day):
+            yield

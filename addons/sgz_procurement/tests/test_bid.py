@@ -1,0 +1,94 @@
+from freezegun import freeze_time
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import OPENING, ProcurementCase
+
+
+@tagged("post_install", "-at_install")
+class TestBid(ProcurementCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.tender = cls.env["sgz.tender"].create(cls._tender_vals())
+        cls.tender.with_context(sgz_approval_bypass=True).write({"state": "published"})
+
+    def test_bid_before_deadline(self):
+        bid = self._bid(self.tender, self.manager_x, 380000, day="2025-03-24")
+        self.assertEqual(bid.partner_id, self.provider_x.partner_id)
+        self.assertEqual(bid.state, "submitted")
+
+    def test_bid_after_deadline_refused(self):
+        with self.assertRaisesMsg(UserError, "deadline|截止"):
+            self._bid(self.tender, self.manager_x, 380000, day="2025-03-25")
+        self.assertFalse(self.tender.sudo().bid_ids)
+
+    def test_bid_above_ceiling_refused(self):
+        with self.assertRaisesMsg(ValidationError, "ceiling|最高限价"):
+            self._bid(self.tender, self.manager_x, 400000.01)
+        self.assertFalse(self.tender.sudo().bid_ids)
+        self._bid(self.tender, self.manager_x, 400000)
+
+    def test_second_bid_on_a_lot_refused(self):
+        self._bid(self.tender, self.manager_x, 380000)
+        with self.assertRaisesMsg(ValidationError, "once per lot|一次"):
+            self._bid(self.tender, self.manager_x, 370000)
+        self.assertEqual(len(self.tender.sudo().bid_ids), 1)
+
+    def test_unqualified_provider_refused(self):
+        with self.assertRaisesMsg(ValidationError, "disclosed|公开"):
+            self._bid(self.tender, self.manager_z, 350000)
+        self.provider_z.sgz_uscc = False
+        with self.assertRaisesMsg(ValidationError, "Unified Social Credit Code|统一社会信用代码"):
+            self._bid(self.tender, self.manager_z, 350000)
+
+    def test_draft_tender_takes_no_bid(self):
+        draft = self._tender()
+        with self.assertRaisesMsg(UserError, "does not accept|不接受"):
+            self._bid(draft, self.manager_x, 300000)
+
+    def test_prices_sealed_until_opening(self):
+        bid_x = self._bid(self.tender, self.manager_x, 380000)
+        self._bid(self.tender, self.manager_y, 360000)
+        for user in (self.officer_a, self.approver_a, self.city_officer, self.manager_x):
+            record = bid_x.with_user(user)
+            self.assertTrue(record.sealed)
+            self.assertEqual(record.price, 0)
+            with self.assertRaises(UserError):
+                record.sealed_price  # noqa: B018
+        for user in (self.officer_a, self.manager_x):
+            with self.assertRaises(AccessError):
+                self.env["sgz.tender.bid.seal"].with_user(user).search([])
+        self._open(self.tender)
+        self.assertEqual(bid_x.with_user(self.officer_a).price, 380000)
+        self.assertFalse(bid_x.with_user(self.officer_a).sealed)
+
+    def test_provider_cannot_read_competitor_bid(self):
+        bid_x = self._bid(self.tender, self.manager_x, 380000)
+        bid_y = self._bid(self.tender, self.manager_y, 360000)
+        self._open(self.tender)
+        Bid = self.env["sgz.tender.bid"].with_user(self.manager_y)
+        self.assertEqual(Bid.search([("tender_id", "=", self.tender.id)]), bid_y)
+        with self.assertRaises(AccessError):
+            bid_x.with_user(self.manager_y).read(["price"])
+        with self.assertRaises(AccessError):
+            bid_x.with_user(self.manager_y).write({"technical_document_name": "x"})
+
+    def test_opening_recorded_after_deadline(self):
+        self._bid(self.tender, self.manager_x, 380000)
+        with freeze_time("2025-03-24"), self.assertRaisesMsg(UserError, "after the deadline|截止"):
+            self.tender.with_user(self.officer_a).action_open_bids()
+        self._open(self.tender)
+        self.assertEqual(self.tender.state, "opened")
+        self.assertEqual(self.tender.opened_by_id, self.officer_a)
+        self.assertEqual(str(self.tender.opening_date.date()), OPENING)
+
+    def test_bid_changes_closed_after_deadline(self):
+        bid = self._bid(self.tender, self.manager_x, 380000)
+        with freeze_time("2025-03-20"):
+            bid.with_user(self.manager_x).price = 370000
+        with freeze_time("2025-03-25"), self.assertRaises(UserError):
+            bid.with_user(self.manager_x).price = 300000
+        self._open(self.tender)
+        self.assertEqual(bid.price, 370000)
