@@ -1,0 +1,42 @@
+{
+    "name": "SGZ HR: Stationed Workers and Payroll",
+    "summary": "Stationed social workers, eligibility, labor contracts, insurance schemes and monthly payroll with "
+    "the five social insurances and individual income tax (驻站社工与薪酬)",
+    "version": "18.0.1.0.0",
+    "category": "Services/Social Work Stations",
+    "author": "sgz",
+    "website": "https://github.com/sgz",
+    "license": "LGPL-3",
+    "depends": ["sgz_procurement", "hr", "hr_contract"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/sgz_hr_groups.xml",
+        "security/ir.model.access.csv",
+        "security/sgz_hr_security.xml",
+        "data/sgz_iit_table_data.xml",
+        "data/sgz_special_deduction_standard_data.xml",
+        "data/sgz_minimum_wage_data.xml",
+        "data/hr_contract_data.xml",
+        "views/sgz_insurance_scheme_views.xml",
+        "views/sgz_payroll_config_views.xml",
+        "views/hr_employee_views.xml",
+        "views/hr_contract_views.xml",
+        "views/sgz_special_deduction_views.xml",
+        "views/sgz_payslip_views.xml",
+        "views/sgz_payroll_run_views.xml",
+        "views/sgz_recruitment_plan_views.xml",
+        "report/sgz_payslip_report.xml",
+        "wizard/sgz_eligibility_override_views.xml",
+        "views/sgz_hr_menus.xml",
+    ],
+    "demo": [
+        "demo/sgz_insurance_scheme_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "sgz_hr/static/tests/tours/*.js",
+        ],
+    },
+    "uninstall_hook": "uninstall_hook",
+    "installable": True,
+}

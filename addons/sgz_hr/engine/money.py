@@ -1,0 +1,48 @@
+"""Money helpers: every amount in the engine is a :class:`~decimal.Decimal`, rounded to the fen half-up."""
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+ZERO = Decimal(0)
+CENT = Decimal("0.01")
+
+
+def D(value):
+    """Return ``value`` as a finite :class:`Decimal`.
+
+    Accepts ``Decimal``, ``int``, numeric ``str`` and ``float``; a float goes through ``str()`` so that
+    ``0.1`` becomes ``Decimal("0.1")`` and not the binary ``0.1000000000000000055511…``.
+    Refuses ``bool``, ``None``, NaN, infinities and anything else with ``ValueError("not a number: …")``.
+    """
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, (int, float, str)) and not isinstance(value, bool):
+        if isinstance(value, int):
+            return Decimal(value)
+        try:
+            result = Decimal(str(value))
+        except InvalidOperation:
+            raise ValueError(f"not a number: {value!r}") from None
+    else:
+        # ValueError, not TypeError: to a clerk "abc" or an empty cell is the same mistake as None
+        raise ValueError(f"not a number: {value!r}")
+    if not result.is_finite():
+        raise ValueError(f"not a number: {value!r}")
+    return result
+
+
+def field_amount(value, field, *, allow_negative=False):
+    """``D(value)`` for the input ``field``; errors name the field, negatives are refused unless allowed."""
+    try:
+        result = D(value)
+    except ValueError as exc:
+        raise ValueError(f"{field}: {exc}") from None
+    if result < 0 and not allow_negative:
+        raise ValueError(f"{field} must not be negative (got {result})")
+    return result
+
+
+def fen(value):
+    """Round ``value`` to the fen (0.01), half-up, as the social security and tax offices do."""
+    if type(value) is not Decimal or not value.is_finite():
+        value = D(value)
+    return value.quantize(CENT, rounding=ROUND_HALF_UP)

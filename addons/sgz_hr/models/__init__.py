@@ -1,0 +1,15 @@
+from . import (
+    hr_contract,
+    hr_employee,
+    sgz_iit_full_year,
+    sgz_iit_table,
+    sgz_insurance_scheme,
+    sgz_minimum_wage,
+    sgz_payroll_run,
+    sgz_payslip,
+    sgz_personnel_document,
+    sgz_recruitment_plan,
+    sgz_region,
+    sgz_special_deduction,
+    sgz_special_deduction_standard,
+)

@@ -1,0 +1,220 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import AccessError, ValidationError
+
+from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
+
+EDUCATION_LEVELS = [
+    ("junior_high", "Junior High School"),
+    ("senior_high", "Senior High School"),
+    ("secondary_vocational", "Secondary Vocational"),
+    ("college", "College (Dazhuan)"),
+    ("bachelor", "Bachelor"),
+    ("master", "Master"),
+    ("doctor", "Doctor"),
+]
+# 大专 or higher (§五(三))
+COLLEGE_OR_HIGHER = ("college", "bachelor", "master", "doctor")
+CERTIFICATE_LEVELS = [
+    ("assistant", "Assistant Social Worker"),
+    ("social_worker", "Social Worker"),
+    ("senior", "Senior Social Worker"),
+]
+RECRUITMENT_SOURCES = [
+    ("open", "Open Recruitment"),
+    ("transfer", "Transferred From Another Station"),
+    ("graduate", "Graduate Program"),
+    ("volunteer", "Former Volunteer"),
+    ("other", "Other"),
+]
+MAX_AGE = 40
+MIN_WORKING_AGE = 16
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    sgz_is_worker = fields.Boolean(
+        string="Stationed Worker",
+        compute="_compute_sgz_is_worker",
+        store=True,
+        help="An employee of a service provider (承接机构).",
+    )
+    sgz_station_id = fields.Many2one("sgz.station", string="Station", index=True, tracking=True)
+    sgz_hire_date = fields.Date(string="Hire Date", tracking=True)
+    sgz_education = fields.Selection(EDUCATION_LEVELS, string="Education Level", tracking=True)
+    sgz_major = fields.Char(string="Major")
+    sgz_social_work_degree = fields.Boolean(string="Social Work Degree or Related Major", tracking=True)
+    sgz_certificate_level = fields.Selection(
+        CERTIFICATE_LEVELS, string="Social Worker Certificate", tracking=True
+    )
+    sgz_certificate_number = fields.Char(string="Certificate Number")
+    sgz_local_household = fields.Boolean(string="Local Household Registration", tracking=True)
+    sgz_household_county_id = fields.Many2one(
+        "sgz.region", string="Household Registration County", domain=[("level", "=", "county")]
+    )
+    sgz_recruitment_source = fields.Selection(RECRUITMENT_SOURCES, string="Recruitment Source")
+    sgz_age_at_hire = fields.Integer(string="Age at Hire", compute="_compute_sgz_eligibility", store=True)
+    sgz_eligible = fields.Boolean(string="Meets Requirements", compute="_compute_sgz_eligibility", store=True)
+    sgz_eligibility_notes = fields.Text(string="Eligibility", compute="_compute_sgz_eligibility_notes")
+    sgz_priority_qualification = fields.Boolean(
+        string="Priority: Qualification", compute="_compute_sgz_eligibility", store=True
+    )
+    sgz_priority_local = fields.Boolean(
+        string="Priority: Local", compute="_compute_sgz_eligibility", store=True
+    )
+    sgz_override = fields.Boolean(string="Eligibility Overridden", readonly=True, copy=False, tracking=True)
+    sgz_override_reason = fields.Text(string="Override Reason", readonly=True, copy=False)
+    sgz_override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True, copy=False)
+    sgz_override_date = fields.Datetime(string="Overridden On", readonly=True, copy=False)
+
+    @api.depends("company_id.sgz_kind")
+    def _compute_sgz_is_worker(self):
+        for employee in self:
+            employee.sgz_is_worker = employee.company_id.sgz_kind == "provider"
+
+    @api.depends(
+        "birthday",
+        "sgz_hire_date",
+        "sgz_education",
+        "sgz_social_work_degree",
+        "sgz_certificate_level",
+        "sgz_local_household",
+    )
+    def _compute_sgz_eligibility(self):
+        for employee in self:
+            age = 0
+            if employee.birthday and employee.sgz_hire_date:
+                age = age_on(employee.birthday, employee.sgz_hire_date)
+            employee.sgz_age_at_hire = age
+            employee.sgz_eligible = bool(
+                employee.birthday
+                and employee.sgz_hire_date
+                and age < MAX_AGE
+                and employee.sgz_education in COLLEGE_OR_HIGHER
+            )
+            employee.sgz_priority_qualification = bool(
+                employee.sgz_social_work_degree or employee.sgz_certificate_level
+            )
+            employee.sgz_priority_local = employee.sgz_local_household
+
+    @api.depends(
+        "birthday",
+        "sgz_hire_date",
+        "sgz_education",
+        "sgz_age_at_hire",
+        "sgz_priority_qualification",
+        "sgz_local_household",
+    )
+    def _compute_sgz_eligibility_notes(self):
+        """The reasons, in the reader's language (not stored)."""
+        for employee in self:
+            notes = []
+            if employee.birthday and employee.sgz_hire_date:
+                age = employee.sgz_age_at_hire
+                if age >= MAX_AGE:
+                    notes.append(self.env._("Aged %(age)s at hire: not under 40.", age=age))
+                else:
+                    notes.append(self.env._("Aged %(age)s at hire: under 40.", age=age))
+            else:
+                notes.append(
+                    self.env._("Birth date (from the ID card) or hire date missing: age not checked.")
+                )
+            if employee.sgz_education in COLLEGE_OR_HIGHER:
+                notes.append(self.env._("Education: college (dazhuan) or higher."))
+            else:
+                notes.append(self.env._("Education below college (dazhuan) or not given."))
+            if employee.sgz_priority_qualification:
+                notes.append(self.env._("Priority: social work qualification."))
+            if employee.sgz_local_household:
+                notes.append(self.env._("Priority: local household registration."))
+            employee.sgz_eligibility_notes = "\n".join(notes)
+
+    @api.constrains("identification_id", "company_id")
+    def _check_sgz_id_card(self):
+        for employee in self.sudo().filtered(lambda e: e.sgz_is_worker and e.identification_id):
+            try:
+                parse_id_card(employee.identification_id)
+            except IdCardError as error:
+                raise ValidationError(
+                    self.env._(
+                        "%(number)s is not a valid resident ID card number (%(reason)s) for %(name)s.",
+                        number=employee.identification_id,
+                        reason=self._sgz_id_reason(error.reason),
+                        name=employee.name,
+                    )
+                ) from None
+
+    def _sgz_id_reason(self, reason):
+        return {
+            "format": self.env._("it must be 17 digits and a check digit or X"),
+            "checksum": self.env._("wrong check digit"),
+            "birth_date": self.env._("impossible birth date"),
+        }.get(reason, self.env._("invalid"))
+
+    @api.constrains("birthday", "sgz_hire_date")
+    def _check_sgz_hire_age(self):
+        for employee in self.sudo():
+            if employee.birthday and employee.sgz_hire_date:
+                if employee.sgz_hire_date < employee.birthday + relativedelta(years=MIN_WORKING_AGE):
+                    raise ValidationError(
+                        self.env._(
+                            "%(name)s cannot be hired on %(date)s: a worker must be at least 16 years old "
+                            "(born %(birthday)s).",
+                            name=employee.name,
+                            date=employee.sgz_hire_date,
+                            birthday=employee.birthday,
+                        )
+                    )
+
+    @api.model
+    def _sgz_id_card_vals(self, vals):
+        """Birth date and gender derived from the ID card number, when one is given."""
+        number = vals.get("identification_id")
+        if not number:
+            return vals
+        try:
+            card = parse_id_card(number)
+        except IdCardError:
+            return vals  # the constraint refuses it with a sentence naming the worker
+        return {**vals, "identification_id": card.number, "birthday": card.birth_date, "gender": card.gender}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        return super().create([self._sgz_id_card_vals(vals) for vals in vals_list])
+
+    def write(self, vals):
+        return super().write(self._sgz_id_card_vals(vals))
+
+    def _sgz_override_eligibility(self, reason):
+        """Record a provider manager's decision to hire a worker who does not meet the requirements."""
+        if not self.env.user.has_group("sgz_base.sgz_base_group_provider_manager"):
+            raise AccessError(self.env._("Only a provider manager may override the eligibility of a worker."))
+        reason = (reason or "").strip()
+        if not reason:
+            raise ValidationError(self.env._("Give the reason for the override."))
+        for employee in self:
+            employee.write(
+                {
+                    "sgz_override": True,
+                    "sgz_override_reason": reason,
+                    "sgz_override_user_id": self.env.uid,
+                    "sgz_override_date": fields.Datetime.now(),
+                }
+            )
+            employee.message_post(
+                body=self.env._(
+                    "Eligibility overridden by %(user)s: %(reason)s", user=self.env.user.name, reason=reason
+                )
+            )
+
+    def action_sgz_open_override_wizard(self):
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Override Eligibility"),
+            "res_model": "sgz.eligibility.override.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_employee_ids": self.ids},
+        }

@@ -1,0 +1,182 @@
+from decimal import Decimal
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from ..engine import ContributionRule
+
+INSURANCE_KINDS = [
+    ("pension", "Pension Insurance"),
+    ("medical", "Medical Insurance"),
+    ("unemployment", "Unemployment Insurance"),
+    ("injury", "Work Injury Insurance"),
+    ("maternity", "Maternity Insurance"),
+    ("housing_fund", "Housing Provident Fund"),
+]
+SOCIAL_KINDS = ("pension", "medical", "unemployment", "injury", "maternity")
+
+
+def percent(value):
+    """A percentage stored as a float (16.0) → the engine's fraction (Decimal('0.16'))."""
+    return Decimal(repr(round(value or 0.0, 6))) / 100
+
+
+def amount(value):
+    return Decimal(repr(round(value or 0.0, 2)))
+
+
+class SgzInsuranceScheme(models.Model):
+    """Rates and contribution base limits of the social insurances of a region, valid for a period."""
+
+    _name = "sgz.insurance.scheme"
+    _description = "Social Insurance Scheme"
+    _inherit = ["mail.thread"]
+    _order = "region_id, date_from desc, id desc"
+
+    name = fields.Char(required=True, tracking=True)
+    region_id = fields.Many2one(
+        "sgz.region",
+        required=True,
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        help="The scheme applies to this region and the regions below it, unless one of them has its own.",
+    )
+    date_from = fields.Date(string="Valid From", required=True, tracking=True)
+    date_to = fields.Date(string="Valid Until", tracking=True)
+    line_ids = fields.One2many("sgz.insurance.scheme.line", "scheme_id", string="Rates", copy=True)
+    note = fields.Text()
+    active = fields.Boolean(default=True)
+
+    @api.constrains("date_from", "date_to", "region_id", "active")
+    def _check_period(self):
+        for scheme in self:
+            if scheme.date_to and scheme.date_to < scheme.date_from:
+                raise ValidationError(
+                    self.env._("The scheme %(name)s ends before it starts.", name=scheme.name)
+                )
+            domain = [
+                ("id", "!=", scheme.id),
+                ("region_id", "=", scheme.region_id.id),
+                "|",
+                ("date_to", "=", False),
+                ("date_to", ">=", scheme.date_from),
+            ]
+            if scheme.date_to:
+                domain.append(("date_from", "<=", scheme.date_to))
+            other = self.search(domain, limit=1)
+            if other:
+                raise ValidationError(
+                    self.env._(
+                        "The schemes %(name)s and %(other)s of %(region)s overlap: close the older one "
+                        "(Valid Until) the day before the new one starts.",
+                        name=scheme.name,
+                        other=other.name,
+                        region=scheme.region_id.complete_name,
+                    )
+                )
+
+    @api.model
+    def _sgz_lookup(self, pairs):
+        """``{(region_id, date): scheme}`` for each pair, the nearest region's scheme valid on the date.
+
+        A fixed number of queries whatever the number of pairs: every scheme and its lines are loaded once
+        (the table holds a few rows per region and year) and matched in Python.
+        """
+        result = {}
+        if not pairs:
+            return result
+        schemes = self.search([])
+        schemes.line_ids.mapped("kind")  # prefetch the lines in one query
+        by_region = {}
+        for scheme in schemes:
+            by_region.setdefault(scheme.region_id.id, []).append(scheme)
+        regions = self.env["sgz.region"].browse({region_id for region_id, _date in pairs if region_id})
+        ancestors = {region.id: region._sgz_ancestors().ids for region in regions}
+        for region_id, day in pairs:
+            found = self.browse()
+            for ancestor in ancestors.get(region_id, []):
+                for scheme in by_region.get(ancestor, []):
+                    if scheme.date_from <= day and (not scheme.date_to or scheme.date_to >= day):
+                        found = scheme
+                        break
+                if found:
+                    break
+            result[region_id, day] = found
+        return result
+
+    def _sgz_rules(self, housing_fund_rate=0.0):
+        """The engine's rules: (insurance rules, housing fund rule or None)."""
+        self.ensure_one()
+        rules = []
+        housing_line = self.env["sgz.insurance.scheme.line"]
+        for line in self.line_ids.sorted(lambda line: (line.sequence, line.id)):
+            if line.kind == "housing_fund":
+                housing_line = line
+                continue
+            rules.append(line._sgz_rule())
+        housing = None
+        if housing_fund_rate:
+            housing = ContributionRule(
+                "housing_fund",
+                percent(housing_fund_rate),
+                percent(housing_fund_rate),
+                amount(housing_line.base_floor) if housing_line.base_floor else None,
+                amount(housing_line.base_ceiling) if housing_line.base_ceiling else None,
+                "Housing fund",
+            )
+        return tuple(rules), housing
+
+
+class SgzInsuranceSchemeLine(models.Model):
+    _name = "sgz.insurance.scheme.line"
+    _description = "Social Insurance Rate"
+    _order = "scheme_id, sequence, id"
+
+    scheme_id = fields.Many2one("sgz.insurance.scheme", required=True, index=True, ondelete="cascade")
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(INSURANCE_KINDS, required=True)
+    employer_rate = fields.Float(string="Employer Rate (%)", digits=(6, 4))
+    employee_rate = fields.Float(string="Employee Rate (%)", digits=(6, 4))
+    base_floor = fields.Float(
+        string="Base Floor", digits=(16, 2), help="Lowest contribution base (缴费基数下限)."
+    )
+    base_ceiling = fields.Float(
+        string="Base Ceiling", digits=(16, 2), help="Highest contribution base (缴费基数上限); 0 for none."
+    )
+
+    _sql_constraints = [
+        ("kind_unique", "unique(scheme_id, kind)", "Each insurance appears once in a scheme."),
+    ]
+
+    @api.constrains("employer_rate", "employee_rate", "base_floor", "base_ceiling")
+    def _check_values(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for line in self:
+            if not (0 <= line.employer_rate < 100 and 0 <= line.employee_rate < 100):
+                raise ValidationError(
+                    self.env._(
+                        "%(kind)s: a rate is a percentage between 0 and 100.", kind=kinds.get(line.kind, "")
+                    )
+                )
+            if line.base_floor < 0 or line.base_ceiling < 0:
+                raise ValidationError(
+                    self.env._("%(kind)s: the base limits cannot be negative.", kind=kinds.get(line.kind, ""))
+                )
+            if line.base_ceiling and line.base_floor > line.base_ceiling:
+                raise ValidationError(
+                    self.env._(
+                        "%(kind)s: the base floor is above the base ceiling.", kind=kinds.get(line.kind, "")
+                    )
+                )
+
+    def _sgz_rule(self):
+        self.ensure_one()
+        return ContributionRule(
+            self.kind,
+            percent(self.employer_rate),
+            percent(self.employee_rate),
+            amount(self.base_floor) if self.base_floor else None,
+            amount(self.base_ceiling) if self.base_ceiling else None,
+            self.kind,
+        )

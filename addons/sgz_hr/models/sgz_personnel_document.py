@@ -1,0 +1,51 @@
+from odoo import api, fields, models
+
+DOCUMENT_KINDS = [
+    ("labor_contract", "Signed Labor Contract"),
+    ("diploma", "Diploma"),
+    ("certificate", "Qualification Certificate"),
+    ("id_copy", "ID Card Copy"),
+    ("other", "Other"),
+]
+# what every worker's personnel file holds (the certificate only when the worker has one)
+REQUIRED_KINDS = ("labor_contract", "diploma", "id_copy")
+
+
+class SgzPersonnelDocument(models.Model):
+    """A document of a worker's personnel file (人事档案): contract, diploma, certificates, ID copy."""
+
+    _name = "sgz.personnel.document"
+    _description = "Personnel File Document"
+    _order = "employee_id, kind, id"
+    _check_company_auto = True
+
+    employee_id = fields.Many2one(
+        "hr.employee", string="Worker", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="employee_id.company_id", store=True, index=True)
+    kind = fields.Selection(DOCUMENT_KINDS, required=True)
+    file = fields.Binary(attachment=True, required=True)
+    file_name = fields.Char()
+    date = fields.Date(default=fields.Date.context_today)
+    note = fields.Char()
+
+
+class HrEmployee(models.Model):
+    _inherit = "hr.employee"
+
+    sgz_document_ids = fields.One2many("sgz.personnel.document", "employee_id", string="Personnel File")
+    sgz_missing_documents = fields.Char(
+        string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
+    )
+
+    @api.depends("sgz_document_ids.kind", "sgz_certificate_level")
+    def _compute_sgz_missing_documents(self):
+        labels = dict(self.env["sgz.personnel.document"]._fields["kind"]._description_selection(self.env))
+        for employee in self:
+            wanted = list(REQUIRED_KINDS)
+            if employee.sgz_certificate_level:
+                wanted.append("certificate")
+            present = set(employee.sgz_document_ids.mapped("kind"))
+            employee.sgz_missing_documents = self.env._(", ").join(
+                labels[kind] for kind in wanted if kind not in present
+            )

@@ -1,0 +1,131 @@
+import datetime
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import SgzHrCase, id_card
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestWorkers(SgzHrCase):
+    def test_id_card_derives_birth_date_and_gender(self):
+        worker = self._worker("李娜", body="43022319950315124")
+        self.assertEqual(worker.birthday, datetime.date(1995, 3, 15))
+        self.assertEqual(worker.gender, "female")  # 17th digit 4: even
+        male = self._worker("王强", body="43022319940808333")
+        self.assertEqual(male.gender, "male")
+        self.assertTrue(worker.sgz_is_worker)
+
+    def test_invalid_id_card_refused(self):
+        number = id_card("43022319950315123")
+        wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
+        with self.assertRaisesMsg(ValidationError, "not a valid resident ID card number"):
+            self._worker("张三", identification_id=wrong)
+        self.assertFalse(self.env["hr.employee"].search([("name", "=", "张三")]))
+        with self.assertRaisesMsg(ValidationError, "not a valid resident ID card number"):
+            self._worker("张四", identification_id="4302231995")
+
+    def test_hire_before_sixteen_refused(self):
+        with self.assertRaisesMsg(ValidationError, "at least 16 years old"):
+            self._worker("小明", body="43022320120101111", sgz_hire_date="2027-12-31")
+        worker = self._worker("小红", body="43022320080101112", sgz_hire_date="2024-01-01")
+        self.assertEqual(worker.sgz_age_at_hire, 16)
+
+    def test_eligibility_with_reasons(self):
+        young = self._worker(
+            "赵敏", body="43022319950315124", sgz_social_work_degree=True, sgz_local_household=True
+        )
+        self.assertTrue(young.sgz_eligible)
+        self.assertTrue(young.sgz_priority_qualification)
+        self.assertTrue(young.sgz_priority_local)
+        self.assertIn("under 40", young.with_context(lang="en_US").sgz_eligibility_notes)
+        # 40 on the hire date: not under 40; and only senior high school
+        old = self._worker(
+            "钱伟", body="43022319830101456", sgz_hire_date="2023-01-01", sgz_education="senior_high"
+        )
+        self.assertEqual(old.sgz_age_at_hire, 40)
+        self.assertFalse(old.sgz_eligible)
+        self.assertIn("not under 40", old.sgz_eligibility_notes)
+        self.assertIn("below college", old.sgz_eligibility_notes)
+        day_before = self._worker("孙丽", body="43022319830102466", sgz_hire_date="2023-01-01")
+        self.assertEqual(day_before.sgz_age_at_hire, 39)
+        self.assertTrue(day_before.sgz_eligible)
+
+    def test_override_by_provider_manager_only(self):
+        worker = self._worker("周杰", body="43022319800101456", sgz_education="senior_high")
+        self.assertFalse(worker.sgz_eligible)
+        wizard = (
+            self.env["sgz.eligibility.override.wizard"]
+            .with_user(self.hr_x)
+            .create({"employee_ids": [(6, 0, worker.ids)], "reason": "唯一报名者"})
+        )
+        with self.assertRaises(AccessError):
+            wizard.action_confirm()
+        self.assertFalse(worker.sgz_override)
+        wizard = (
+            self.env["sgz.eligibility.override.wizard"]
+            .with_user(self.manager_x)
+            .create({"employee_ids": [(6, 0, worker.ids)], "reason": "偏远乡镇唯一报名者，有多年社区经验"})
+        )
+        wizard.action_confirm()
+        self.assertTrue(worker.sgz_override)
+        self.assertEqual(worker.sgz_override_user_id, self.manager_x)
+        self.assertIn("偏远乡镇唯一报名者", worker.message_ids[0].body)
+        overrides = self.env["hr.employee"].search([("sgz_override", "=", True)])
+        self.assertIn(worker, overrides)
+
+    def test_override_needs_reason(self):
+        worker = self._worker("吴刚", body="43022319800101456", sgz_education="senior_high")
+        with self.assertRaisesMsg(ValidationError, "reason"):
+            worker.with_user(self.manager_x)._sgz_override_eligibility("  ")
+
+    def test_recruitment_plan_filing(self):
+        plan = (
+            self.env["sgz.recruitment.plan"]
+            .with_user(self.manager_x)
+            .create(
+                {
+                    "name": "2024年攸县社工站招聘方案",
+                    "company_id": self.provider_x.id,
+                    "county_id": self.county_a.id,
+                    "date_from": "2024-01-01",
+                    "date_to": "2024-02-28",
+                    "line_ids": [(0, 0, {"station_id": self.station_a1.id, "positions": 2})],
+                }
+            )
+        )
+        self.assertEqual(plan.position_count, 2)
+        self.assertEqual(plan.sgz_filing_state, "none")
+        filing = plan.sgz_file()
+        self.assertEqual(filing.target_company_id, self.county_a)
+        self.assertEqual(plan.sgz_filing_state, "submitted")
+        with self.assertRaisesMsg(UserError, "is filed"):
+            plan.with_user(self.manager_x).write({"date_to": "2024-03-31"})
+        with self.assertRaises(UserError):
+            filing.with_user(self.manager_x).action_acknowledge()
+        self.assertFalse(plan.with_user(self.officer_b).search([("id", "=", plan.id)]))
+        self.assertTrue(plan.with_user(self.officer_a).search([("id", "=", plan.id)]))
+        filing.with_user(self.officer_a).action_return("补充岗位要求")
+        self.assertEqual(plan.sgz_filing_state, "returned")
+        plan.with_user(self.manager_x).write({"date_to": "2024-03-31"})
+        refiled = plan.with_user(self.manager_x).sgz_file()
+        refiled.with_user(self.officer_a).action_acknowledge()
+        self.assertEqual(plan.sgz_filing_state, "acknowledged")
+        self.assertEqual(plan.sgz_filing_count, 2)
+
+    def test_personnel_file(self):
+        worker = self._worker("郑爽", body="43022319950315124", sgz_certificate_level="assistant")
+        worker = worker.with_context(lang="en_US")
+        self.assertEqual(
+            worker.sgz_missing_documents,
+            "Signed Labor Contract, Diploma, ID Card Copy, Qualification Certificate",
+        )
+        self.env["sgz.personnel.document"].with_user(self.hr_x).create(
+            [
+                {"employee_id": worker.id, "kind": kind, "file": "aGVsbG8=", "file_name": f"{kind}.pdf"}
+                for kind in ("labor_contract", "diploma", "id_copy", "certificate")
+            ]
+        )
+        worker.invalidate_recordset()
+        self.assertFalse(worker.sgz_missing_documents)
+        self.assertFalse(self.env["sgz.personnel.document"].with_user(self.manager_y).search([]))
