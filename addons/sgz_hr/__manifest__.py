@@ -31,6 +31,7 @@
     ],
     "demo": [
         "demo/sgz_insurance_scheme_demo.xml",
+        "demo/sgz_hr_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -27,7 +27,6 @@ class HrContract(models.Model):
         compute="_compute_sgz_agreement_id",
         store=True,
         readonly=False,
-        precompute=True,
         domain="[('provider_id', '=', company_id), ('state', 'in', ('draft', 'active'))]",
         help="The service agreement under which the worker is stationed: the provider's agreement in force "
         "that covers the station.",
