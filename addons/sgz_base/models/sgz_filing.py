@@ -11,6 +11,8 @@ A filed model inherits ``sgz.filing.mixin`` (next to ``mail.thread``) and gets:
   none / submitted / acknowledged / returned — the state of the latest filing);
 * ``action_sgz_file()`` (the button; files again after a return) and ``action_sgz_open_filings()``;
 * overridable hooks: ``_sgz_filing_target_company()`` (default: the parent of ``company_id``),
+  ``_sgz_filing_period()`` (default: none; a document filed anew for each period — e.g. an agreement
+  signed year by year — returns the current period, and its filing state only counts that period's filings),
   ``_sgz_filing_due_date()`` (default: none), ``_sgz_filing_check()`` (raise to refuse filing),
   ``_sgz_filing_submitted(filing)``, ``_sgz_filing_acknowledged(filing)``, ``_sgz_filing_returned(filing)``.
 
@@ -41,6 +43,9 @@ class SgzFiling(models.Model):
 
     name = fields.Char(string="Filed Document", required=True, readonly=True)
     model_description = fields.Char(compute="_compute_model_description", string="Document Type")
+    period = fields.Char(
+        string="Filed For", readonly=True, index=True, help="The period of the document this filing is for."
+    )
     company_id = fields.Many2one("res.company", string="Filed By", required=True, index=True, readonly=True)
     user_id = fields.Many2one("res.users", string="Submitted By", readonly=True)
     target_company_id = fields.Many2one(
@@ -153,11 +158,12 @@ class SgzFilingMixin(models.AbstractModel):
         copy=False,
     )
 
-    @api.depends("sgz_filing_ids.state")
+    @api.depends("sgz_filing_ids.state", "sgz_filing_ids.period")
     def _compute_sgz_filing_state(self):
         for record in self:
-            latest = record.sudo().sgz_filing_ids.sorted("id", reverse=True)[:1]
-            record.sgz_filing_state = latest.state or "none"
+            period = record._sgz_filing_period() or False
+            filings = record.sudo().sgz_filing_ids.filtered(lambda f, p=period: (f.period or False) == p)
+            record.sgz_filing_state = filings.sorted("id", reverse=True)[:1].state or "none"
 
     def _compute_sgz_filing_count(self):
         for record in self:
@@ -167,6 +173,10 @@ class SgzFilingMixin(models.AbstractModel):
 
     def _sgz_filing_company(self):
         return self.company_id
+
+    def _sgz_filing_period(self):
+        """The period a filing is for, when the document is filed anew each period (default: none)."""
+        return False
 
     def _sgz_filing_target_company(self):
         """The organization the document is filed with (default: the parent of its company)."""
@@ -189,6 +199,7 @@ class SgzFilingMixin(models.AbstractModel):
             "target_company_id": self._sgz_filing_target_company().id,
             "submit_date": fields.Date.context_today(self),
             "due_date": self._sgz_filing_due_date(),
+            "period": self._sgz_filing_period() or False,
         }
 
     def _sgz_filing_submitted(self, filing):

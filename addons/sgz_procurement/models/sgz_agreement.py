@@ -73,6 +73,12 @@ class SgzAgreement(models.Model):
     date_start = fields.Date(string="Service Start", tracking=True)
     stationing_date = fields.Date(string="Workers Stationed On", tracking=True, copy=False)
     year_ids = fields.One2many("sgz.agreement.year", "agreement_id", string="Agreement Years", copy=False)
+    last_sign_date = fields.Date(
+        compute="_compute_last_sign_date",
+        store=True,
+        string="Last Signed On",
+        help="The latest signing (of the agreement or of one of its years): its copy is filed with the city.",
+    )
     current_year_id = fields.Many2one(
         "sgz.agreement.year", compute="_compute_current_year_id", string="Current Year"
     )
@@ -89,6 +95,7 @@ class SgzAgreement(models.Model):
         tracking=True,
         copy=False,
     )
+    change_ids = fields.One2many("sgz.agreement.change", "agreement_id", string="Changes", copy=False)
     termination_kind = fields.Selection(
         [("policy", "Policy Change"), ("force_majeure", "Force Majeure")], tracking=True, copy=False
     )
@@ -127,10 +134,34 @@ class SgzAgreement(models.Model):
             if agreement.provider_id.sudo().sgz_kind != "provider":
                 raise ValidationError(self.env._("The seller must be a service provider."))
 
+    @api.depends("sign_date", "year_ids.sign_date")
+    def _compute_last_sign_date(self):
+        for agreement in self:
+            dates = [d for d in [agreement.sign_date, *agreement.year_ids.mapped("sign_date")] if d]
+            agreement.last_sign_date = max(dates) if dates else False
+
     # ---- filing and deadlines ------------------------------------------------------------------------------
 
+    @api.depends("sgz_filing_ids.state", "sgz_filing_ids.period", "last_sign_date")
+    def _compute_sgz_filing_state(self):
+        return super()._compute_sgz_filing_state()
+
+    def _sgz_filing_period(self):
+        """Signed year by year (§六(三)): the copy of each signing is filed (§七(三))."""
+        return self.last_sign_date and fields.Date.to_string(self.last_sign_date)
+
+    def _sgz_set_filing_deadline(self, signed):
+        self.sgz_deadline_set(
+            "filing",
+            self.env._("File the signed agreement with the city (15 working days)"),
+            "working_days",
+            signed,
+            FILING_WORKING_DAYS,
+            user=self.user_id,
+        )
+
     def _sgz_filing_due_date(self):
-        return self.env["sgz.deadline"].rule_date("working_days", self.sign_date, FILING_WORKING_DAYS)
+        return self.env["sgz.deadline"].rule_date("working_days", self.last_sign_date, FILING_WORKING_DAYS)
 
     def _sgz_filing_check(self):
         if self.state == "draft" or not self.sign_date:
@@ -152,14 +183,7 @@ class SgzAgreement(models.Model):
             start = agreement.date_start or signed
             agreement.write({"state": "active", "sign_date": signed, "date_start": start})
             agreement.sgz_deadline_done("signing", signed)
-            agreement.sgz_deadline_set(
-                "filing",
-                self.env._("File the signed agreement with the city (15 working days)"),
-                "working_days",
-                signed,
-                FILING_WORKING_DAYS,
-                user=agreement.user_id,
-            )
+            agreement._sgz_set_filing_deadline(signed)
             agreement.sgz_deadline_set(
                 "stationing",
                 self.env._("Station the social workers in the townships (1 month)"),

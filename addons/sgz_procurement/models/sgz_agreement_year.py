@@ -118,6 +118,9 @@ class SgzAgreementYear(models.Model):
                     "purchase_order_id": order.id,
                 }
             )
+            if year.sequence > 1:
+                # Each yearly signing is filed with the city within 15 working days (§七(三)).
+                year.agreement_id._sgz_set_filing_deadline(year.sign_date)
         return True
 
     def _periods(self):

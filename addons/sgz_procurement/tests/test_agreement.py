@@ -2,7 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ProcurementCase
@@ -53,7 +53,7 @@ class TestAgreement(ProcurementCase):
             year2.with_user(self.officer_a).action_confirm()
         self.assertEqual(year2.state, "confirmed")
         self.assertEqual(str(year2.sign_date), "2026-04-15")
-        self.assertEqual(len(year2.purchase_order_id.order_line), 8)
+        self.assertEqual(len(year2.sudo().purchase_order_id.order_line), 8)
         self.assertEqual(agreement.purchase_order_count, 2)
 
     def test_unqualified_ends_and_proposes_new_tender(self):
@@ -144,6 +144,61 @@ class TestAgreement(ProcurementCase):
         self.assertFalse(agreement.sgz_filing_ids.late)
         with self.assertRaisesMsg(UserError, "already filed|已"):
             agreement.with_user(self.officer_a).action_sgz_file()
+
+    def test_each_yearly_signing_is_filed(self):
+        """§六(三) signed year by year, §七(三) each signed copy filed within 15 working days."""
+        agreement = self._agreement()
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        with freeze_time("2025-04-25"):
+            first = agreement.with_user(self.officer_a).sgz_file()
+        first.with_user(self.city_officer).action_acknowledge()
+        self.assertEqual(agreement.sgz_filing_state, "acknowledged")
+        self.assertEqual(first.period, "2025-04-20")
+        self._evaluate(agreement.year_ids, "qualified")
+        agreement.action_renew()
+        year2 = agreement.year_ids.filtered(lambda y: y.sequence == 2)
+        with freeze_time("2026-04-15"):
+            year2.with_user(self.officer_a).action_confirm()
+        # Year 2's copy is not filed yet: a new deadline, 15 working days after 15 April 2026 across the
+        # Labour Day holiday (1–5 May off, Saturday 9 May worked) = 9 May 2026.
+        self.assertEqual(agreement.last_sign_date, datetime.date(2026, 4, 15))
+        self.assertEqual(agreement.sgz_filing_state, "none")
+        deadline = agreement.sgz_deadline_get("filing")
+        self.assertEqual(deadline.date_deadline, datetime.date(2026, 5, 9))
+        with freeze_time("2026-05-08"):
+            second = agreement.with_user(self.officer_a).sgz_file()
+        self.assertEqual((second.period, second.due_date), ("2026-04-15", datetime.date(2026, 5, 9)))
+        self.assertEqual(agreement.sgz_filing_state, "submitted")
+        self.assertEqual(deadline.state, "done")
+        self.assertEqual(first.state, "acknowledged")  # year 1's filing stays on record
+        with self.assertRaisesMsg(UserError, "already filed|已"):
+            agreement.with_user(self.officer_a).action_sgz_file()
+
+    def test_change_for_policy_or_force_majeure(self):
+        agreement = self._agreement()
+        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
+        vals = {
+            "agreement_id": agreement.id,
+            "kind": "force_majeure",
+            "date": "2025-07-01",
+            "reason": "洪涝灾害，站点办公用房受损",
+            "description": "黄兴镇站点临时迁至镇政府办公",
+        }
+        with self.assertRaisesMsg(UserError, "in force|有效"):
+            Change.create(vals)  # not signed yet
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        with self.assertRaisesMsg(ValidationError, "reason|原因"):
+            Change.create(dict(vals, reason="  "))
+        change = Change.create(vals)
+        self.assertEqual(agreement.change_ids, change)
+        self.assertIn("洪涝灾害", agreement.message_ids[0].body)
+        with self.assertRaisesMsg(UserError, "cannot be edited|不能"):
+            change.write({"reason": "x"})
+        with self.assertRaises(AccessError):
+            change.with_user(self.manager_x).unlink()
+        self.assertEqual(change.with_user(self.manager_x).reason, "洪涝灾害，站点办公用房受损")
 
     def test_unsigned_agreement_not_filed(self):
         agreement = self._agreement()
