@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, ValidationError
 
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
 
+from .sgz_personnel_document import REQUIRED_KINDS as REQUIRED_DOCUMENT_KINDS
+
 EDUCATION_LEVELS = [
     ("junior_high", "Junior High School"),
     ("senior_high", "Senior High School"),
@@ -68,6 +70,10 @@ class HrEmployee(models.Model):
     sgz_override_reason = fields.Text(string="Override Reason", readonly=True, copy=False)
     sgz_override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True, copy=False)
     sgz_override_date = fields.Datetime(string="Overridden On", readonly=True, copy=False)
+    sgz_document_ids = fields.One2many("sgz.personnel.document", "employee_id", string="Personnel File")
+    sgz_missing_documents = fields.Char(
+        string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
+    )
 
     @api.depends("company_id.sgz_kind")
     def _compute_sgz_is_worker(self):
@@ -130,6 +136,18 @@ class HrEmployee(models.Model):
             if employee.sgz_local_household:
                 notes.append(self.env._("Priority: local household registration."))
             employee.sgz_eligibility_notes = "\n".join(notes)
+
+    @api.depends("sgz_document_ids.kind", "sgz_certificate_level")
+    def _compute_sgz_missing_documents(self):
+        labels = dict(self.env["sgz.personnel.document"]._fields["kind"]._description_selection(self.env))
+        for employee in self:
+            wanted = list(REQUIRED_DOCUMENT_KINDS)
+            if employee.sgz_certificate_level:
+                wanted.append("certificate")
+            present = set(employee.sgz_document_ids.mapped("kind"))
+            employee.sgz_missing_documents = self.env._(", ").join(
+                labels[kind] for kind in wanted if kind not in present
+            )
 
     @api.constrains("identification_id", "company_id")
     def _check_sgz_id_card(self):

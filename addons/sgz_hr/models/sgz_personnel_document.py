@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 DOCUMENT_KINDS = [
     ("labor_contract", "Signed Labor Contract"),
@@ -28,24 +28,3 @@ class SgzPersonnelDocument(models.Model):
     file_name = fields.Char()
     date = fields.Date(default=fields.Date.context_today)
     note = fields.Char()
-
-
-class HrEmployee(models.Model):
-    _inherit = "hr.employee"
-
-    sgz_document_ids = fields.One2many("sgz.personnel.document", "employee_id", string="Personnel File")
-    sgz_missing_documents = fields.Char(
-        string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
-    )
-
-    @api.depends("sgz_document_ids.kind", "sgz_certificate_level")
-    def _compute_sgz_missing_documents(self):
-        labels = dict(self.env["sgz.personnel.document"]._fields["kind"]._description_selection(self.env))
-        for employee in self:
-            wanted = list(REQUIRED_KINDS)
-            if employee.sgz_certificate_level:
-                wanted.append("certificate")
-            present = set(employee.sgz_document_ids.mapped("kind"))
-            employee.sgz_missing_documents = self.env._(", ").join(
-                labels[kind] for kind in wanted if kind not in present
-            )

@@ -1,9 +1,12 @@
 from . import (
+    account_move_line,
     purchase_order,
     sgz_agreement,
     sgz_agreement_change,
+    sgz_agreement_evaluation,
     sgz_agreement_year,
     sgz_procurement_plan,
     sgz_tender,
     sgz_tender_bid,
+    sgz_tender_challenge,
 )

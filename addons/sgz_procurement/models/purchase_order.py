@@ -23,10 +23,3 @@ class PurchaseOrderLine(models.Model):
             {"sgz_fund_source_id": self.sgz_fund_source_id.id, "sgz_station_id": self.sgz_station_id.id}
         )
         return vals
-
-
-class AccountMoveLine(models.Model):
-    _inherit = "account.move.line"
-
-    sgz_fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", index=True)
-    sgz_station_id = fields.Many2one("sgz.station", string="Station", index=True)

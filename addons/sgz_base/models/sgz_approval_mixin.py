@@ -1,0 +1,206 @@
+"""Multi-level approval of documents (the shape of OCA ``base_tier_validation``).
+
+A model opts in by inheriting ``sgz.approval.mixin`` (next to ``mail.thread``) and setting class attributes::
+
+    class SgzTender(models.Model):
+        _name = "sgz.tender"
+        _inherit = ["mail.thread", "sgz.approval.mixin"]
+        _sgz_approval_state_field = "state"              # the state selection (default "state")
+        _sgz_approval_states = {"published": "draft",    # target state needing approval → state a
+                                "awarded": "draft"}      # rejection sends the document back to
+
+Tiers are data (``sgz.approval.tier``: model, target state, sequence, group or user, optional domain).
+Writing a guarded target state is refused until every tier matching the document has approved it.
+The document calls ``self.sgz_request_approval("published")`` (or the generic button
+``action_sgz_request_approval`` with ``context={"sgz_approval_target": "published"}``); one review per
+matching tier is created, reviewers approve or reject in tier order (``sgz.approval.review``: the
+"To Approve" menu), every decision with its comment is posted in the document's chatter. When the last
+tier approves, ``_sgz_approval_apply(target)`` runs — by default it writes the target state; override it to
+run the real transition method. A rejection supersedes the document's reviews and writes the rejection state.
+Nobody approves a document they created or whose approval they requested. Without matching tier, no
+approval is needed.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sgz_document_link import document_links
+
+
+class SgzApprovalMixin(models.AbstractModel):
+    _name = "sgz.approval.mixin"
+    _description = "Approval Mixin"
+
+    #: name of the state selection field
+    _sgz_approval_state_field = "state"
+    #: {target state needing approval: state a rejection sends the document back to}
+    _sgz_approval_states = {}
+
+    sgz_review_ids = document_links("sgz.approval.review", "Reviews")
+    sgz_approval_target = fields.Char(
+        compute="_compute_sgz_approval",
+        string="Waiting Approval For",
+        help="Technical value of the state whose approval is pending.",
+    )
+    sgz_approval_status = fields.Selection(
+        [("none", "No approval pending"), ("pending", "Waiting for approval"), ("rejected", "Rejected")],
+        compute="_compute_sgz_approval",
+        string="Approval Status",
+    )
+    sgz_can_review = fields.Boolean(compute="_compute_sgz_approval", string="Can Review")
+
+    @api.depends("sgz_review_ids.state")
+    def _compute_sgz_approval(self):
+        for record in self:
+            reviews = record.sudo().sgz_review_ids
+            pending = reviews.filtered(lambda r: r.state == "pending")
+            record.sgz_approval_target = pending[:1].target_state or False
+            if pending:
+                record.sgz_approval_status = "pending"
+            elif "rejected" in reviews.mapped("state"):
+                record.sgz_approval_status = "rejected"
+            else:
+                record.sgz_approval_status = "none"
+            record.sgz_can_review = bool(pending._sgz_reviewable_by(self.env.user))
+
+    # ---- configuration helpers -------------------------------------------------------------------------------
+
+    def _sgz_approval_tiers(self, target):
+        self.ensure_one()
+        tiers = (
+            self.env["sgz.approval.tier"]
+            .sudo()
+            .search([("model", "=", self._name), ("target_state", "=", target)], order="sequence, id")
+        )
+        return tiers.filtered(lambda t: t._matches(self))
+
+    def _sgz_state_label(self, state):
+        field = self._fields[self._sgz_approval_state_field]
+        return dict(field._description_selection(self.env)).get(state, state)
+
+    def _sgz_current_reviews(self, target):
+        self.ensure_one()
+        return self.sudo().sgz_review_ids.filtered(
+            lambda r: r.target_state == target and r.state != "cancelled"
+        )
+
+    def sgz_is_approved(self, target):
+        """True when ``target`` needs no approval or every tier of the current request approved it."""
+        self.ensure_one()
+        if target not in self._sgz_approval_states:
+            return True
+        reviews = self._sgz_current_reviews(target)
+        if not reviews:
+            return not self._sgz_approval_tiers(target)
+        return all(r.state == "approved" for r in reviews)
+
+    # ---- blocking ----------------------------------------------------------------------------------------------
+
+    def write(self, vals):
+        state_field = self._sgz_approval_state_field
+        target = vals.get(state_field)
+        bypass = self.env.su and self.env.context.get("sgz_approval_bypass")
+        if target in self._sgz_approval_states and not bypass:
+            for record in self:
+                if record[state_field] != target and not record.sgz_is_approved(target):
+                    raise UserError(
+                        self.env._(
+                            "%(document)s needs approval before it can become “%(state)s”: request approval and "
+                            "wait until every reviewer has approved.",
+                            document=record.display_name,
+                            state=record._sgz_state_label(target),
+                        )
+                    )
+        return super().write(vals)
+
+    # ---- requesting ------------------------------------------------------------------------------------------------
+
+    def sgz_request_approval(self, target):
+        """Create the reviews of ``target`` for every matching tier; returns them (empty: none needed)."""
+        Review = self.env["sgz.approval.review"].sudo()
+        created = Review.browse()
+        label = self._sgz_state_label(target) if self else target
+        for record in self:
+            if target not in record._sgz_approval_states:
+                raise UserError(self.env._("“%(state)s” needs no approval.", state=label))
+            current = record._sgz_current_reviews(target)
+            if current.filtered(lambda r: r.state == "pending"):
+                raise UserError(
+                    self.env._("Approval of %(document)s is already requested.", document=record.display_name)
+                )
+            current.write({"state": "cancelled"})
+            tiers = record._sgz_approval_tiers(target)
+            company = record.company_id if "company_id" in record._fields else self.env["res.company"]
+            vals_list = [
+                {
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "document_name": record.display_name,
+                    "target_state": target,
+                    "target_label": label,
+                    "tier_id": tier.id,
+                    "name": tier.name,
+                    "sequence": tier.sequence,
+                    "group_id": tier.group_id.id,
+                    "user_id": tier.user_id.id,
+                    "company_id": company.id,
+                    "requested_by_id": self.env.user.id,
+                }
+                for tier in tiers
+            ]
+            reviews = Review.create(vals_list)
+            created |= reviews
+            if reviews:
+                record.message_post(
+                    body=self.env._(
+                        "Approval requested for “%(state)s”: %(tiers)s.",
+                        state=label,
+                        tiers=", ".join(tiers.mapped("name")),
+                    )
+                )
+        return created
+
+    def action_sgz_request_approval(self):
+        """Button: request approval of the target given in context ``sgz_approval_target``."""
+        target = self.env.context.get("sgz_approval_target")
+        if not target:
+            raise UserError(self.env._("No target state was given for the approval request."))
+        self.sgz_request_approval(target)
+        return True
+
+    def _sgz_my_reviews(self):
+        reviews = self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
+        mine = reviews._sgz_reviewable_by(self.env.user)
+        if not mine:
+            if reviews:
+                raise UserError(reviews.sorted("sequence")[0]._sgz_refusal(self.env.user))
+            raise UserError(self.env._("Nothing is waiting for your approval here."))
+        return self.env["sgz.approval.review"].browse(mine.ids)
+
+    def action_sgz_approve(self):
+        """Button on the document: approve the review that is the current user's turn."""
+        for record in self:
+            record._sgz_my_reviews().action_approve()
+        return True
+
+    def action_sgz_open_reviews(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_approval_review_action_all")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {}
+        return action
+
+    # ---- outcome hooks -----------------------------------------------------------------------------------------
+
+    def _sgz_approval_apply(self, target):
+        """All tiers approved ``target``: by default write it. Override to run the real transition."""
+        self.sudo().write({self._sgz_approval_state_field: target})
+
+    def _sgz_approval_rejected(self, target):
+        """A reviewer rejected ``target``: cancel the pending reviews and go back to the rejection state."""
+        self.ensure_one()
+        reviews = self.sudo().sgz_review_ids.filtered(lambda r: r.state in ("pending", "approved"))
+        reviews.write({"state": "cancelled"})
+        back = self._sgz_approval_states.get(target)
+        if back:
+            self.sudo().with_context(sgz_approval_bypass=True).write({self._sgz_approval_state_field: back})

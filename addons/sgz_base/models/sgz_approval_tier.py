@@ -1,0 +1,48 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+from odoo.tools.safe_eval import safe_eval
+
+
+class SgzApprovalTier(models.Model):
+    _name = "sgz.approval.tier"
+    _description = "Approval Tier"
+    _order = "model, target_state, sequence, id"
+
+    name = fields.Char(required=True, translate=True)
+    model_id = fields.Many2one(
+        "ir.model",
+        string="Document Model",
+        required=True,
+        ondelete="cascade",
+        domain=[("transient", "=", False)],
+    )
+    model = fields.Char(related="model_id.model", store=True, index=True, string="Model Name")
+    target_state = fields.Char(
+        required=True,
+        help="Technical value of the state that needs this approval, e.g. 'published'.",
+    )
+    sequence = fields.Integer(default=10, help="Tiers approve in this order.")
+    group_id = fields.Many2one("res.groups", string="Reviewer Group", ondelete="cascade")
+    user_id = fields.Many2one("res.users", string="Reviewer", ondelete="cascade")
+    domain = fields.Char(
+        string="Applies To",
+        default="[]",
+        help="Domain on the document: the tier only applies to documents matching it.",
+    )
+    company_id = fields.Many2one("res.company", string="Company", help="Leave empty for every company.")
+    active = fields.Boolean(default=True)
+
+    @api.constrains("group_id", "user_id", "model_id", "target_state")
+    def _check_reviewer(self):
+        for tier in self:
+            if not tier.group_id and not tier.user_id:
+                raise ValidationError(
+                    self.env._("Approval tier %(name)s needs a reviewer group or a reviewer.", name=tier.name)
+                )
+
+    def _matches(self, record):
+        self.ensure_one()
+        if self.company_id and "company_id" in record._fields and record.company_id != self.company_id:
+            return False
+        domain = safe_eval(self.domain or "[]")
+        return not domain or bool(record.filtered_domain(domain))

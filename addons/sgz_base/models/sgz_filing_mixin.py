@@ -1,0 +1,111 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+from .sgz_document_link import document_links
+from .sgz_filing import FILING_STATES
+
+
+class SgzFilingMixin(models.AbstractModel):
+    _name = "sgz.filing.mixin"
+    _description = "Filing Mixin"
+
+    sgz_filing_ids = document_links("sgz.filing", "Filings")
+    sgz_filing_count = fields.Integer(compute="_compute_sgz_filing_count", string="Filing Count")
+    sgz_filing_state = fields.Selection(
+        [("none", "Not Filed")] + FILING_STATES,
+        compute="_compute_sgz_filing_state",
+        store=True,
+        string="Filing",
+        copy=False,
+    )
+
+    @api.depends("sgz_filing_ids.state", "sgz_filing_ids.period")
+    def _compute_sgz_filing_state(self):
+        for record in self:
+            period = record._sgz_filing_period() or False
+            filings = record.sudo().sgz_filing_ids.filtered(lambda f, p=period: (f.period or False) == p)
+            record.sgz_filing_state = filings.sorted("id", reverse=True)[:1].state or "none"
+
+    def _compute_sgz_filing_count(self):
+        for record in self:
+            record.sgz_filing_count = len(record.sudo().sgz_filing_ids)
+
+    # ---- hooks ---------------------------------------------------------------------------------------------------
+
+    def _sgz_filing_company(self):
+        return self.company_id
+
+    def _sgz_filing_period(self):
+        """The period a filing is for, when the document is filed anew each period (default: none)."""
+        return False
+
+    def _sgz_filing_target_company(self):
+        """The organization the document is filed with (default: the parent of its company)."""
+        return self._sgz_filing_company().parent_id
+
+    def _sgz_filing_due_date(self):
+        return False
+
+    def _sgz_filing_check(self):
+        """Raise a UserError to refuse filing (e.g. a document still in draft)."""
+
+    def _sgz_filing_vals(self):
+        self.ensure_one()
+        return {
+            "name": self.display_name,
+            "res_model": self._name,
+            "res_id": self.id,
+            "company_id": self._sgz_filing_company().id,
+            "user_id": self.env.user.id,
+            "target_company_id": self._sgz_filing_target_company().id,
+            "submit_date": fields.Date.context_today(self),
+            "due_date": self._sgz_filing_due_date(),
+            "period": self._sgz_filing_period() or False,
+        }
+
+    def _sgz_filing_submitted(self, filing):
+        pass
+
+    def _sgz_filing_acknowledged(self, filing):
+        pass
+
+    def _sgz_filing_returned(self, filing):
+        pass
+
+    # ---- actions -------------------------------------------------------------------------------------------------
+
+    def action_sgz_file(self):
+        """Button: file the document with the higher organization."""
+        self.sgz_file()
+        return True
+
+    def sgz_file(self):
+        """File the documents with the higher organization; returns the new ``sgz.filing`` records."""
+        filings = self.env["sgz.filing"]
+        for record in self:
+            record.check_access("write")
+            if record.sgz_filing_state in ("submitted", "acknowledged"):
+                raise UserError(self.env._("%(document)s is already filed.", document=record.display_name))
+            record._sgz_filing_check()
+            vals = record._sgz_filing_vals()
+            if not vals["target_company_id"]:
+                raise UserError(
+                    self.env._(
+                        "%(company)s has no higher organization to file with.",
+                        company=record._sgz_filing_company().name,
+                    )
+                )
+            filing = self.env["sgz.filing"].sudo().create(vals)
+            record.message_post(
+                body=self.env._("Filed with %(company)s.", company=filing.target_company_id.sudo().name)
+            )
+            record._sgz_filing_submitted(filing)
+            filings |= filing
+        return filings.sudo(False)
+
+    def action_sgz_open_filings(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_filing_action")
+        action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
+        action["context"] = {"create": False}
+        return action
