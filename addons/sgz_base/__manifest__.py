@@ -7,7 +7,7 @@
     "author": "sgz",
     "website": "https://github.com/sgz",
     "license": "LGPL-3",
-    "depends": ["base", "mail", "web"],
+    "depends": ["base", "base_setup", "mail", "web"],
     "external_dependencies": {"python": ["python-stdnum", "chinesecalendar", "cn2an"]},
     "data": [
         "security/sgz_base_groups.xml",
@@ -15,6 +15,7 @@
         "security/sgz_base_security.xml",
         "security/shared/ir.model.access.csv",
         "security/sgz_shared_security.xml",
+        "data/res_users_data.xml",
         "data/sgz_region_data.xml",
         "data/sgz_service_area_data.xml",
         "data/sgz_fund_source_data.xml",

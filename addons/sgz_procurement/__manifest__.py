@@ -12,6 +12,7 @@
         "security/ir.model.access.csv",
         "security/sgz_procurement_security.xml",
         "data/sgz_procurement_data.xml",
+        "data/res_users_data.xml",
         "views/sgz_procurement_plan_views.xml",
         "views/sgz_tender_views.xml",
         "views/sgz_tender_bid_views.xml",

@@ -1,4 +1,5 @@
 from . import (
+    base,
     res_company,
     res_users,
     sgz_approval_mixin,
@@ -11,6 +12,7 @@ from . import (
     sgz_filing,
     sgz_filing_mixin,
     sgz_fund_source,
+    sgz_lock_mixin,
     sgz_provider_disclosure,
     sgz_region,
     sgz_service_area,

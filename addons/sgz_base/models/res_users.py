@@ -2,6 +2,16 @@ from odoo import Command, api, models
 
 from .res_company import BUREAU_KINDS
 
+# The administrator groups of the Odoo apps the suite builds on. Those apps put them on the user template
+# (base.default_user) and, when Odoo's "Default Access Rights" setting is on, on every existing internal user.
+# No sgz role user ever holds one: a role's rights are the role's groups and what they imply.
+APP_ADMIN_GROUPS = (
+    "hr.group_hr_manager",
+    "hr_contract.group_hr_contract_manager",
+    "account.group_account_manager",
+    "purchase.group_purchase_manager",
+)
+
 
 class ResUsers(models.Model):
     _inherit = "res.users"
@@ -31,3 +41,34 @@ class ResUsers(models.Model):
             missing = Company.search([("id", "child_of", bureaus.ids)]) - user.company_ids
             if missing:
                 user.write({"company_ids": [Command.link(company.id) for company in missing]})
+
+    @api.model
+    def _sgz_reset_user_rights(self):
+        """Undo what installing Odoo's apps does to users (run by each sgz addon that depends on such an app).
+
+        The user template keeps only "Internal User" (and what it implies), so a user created with no groups
+        is no app administrator; the app administrator groups are taken from every user of an sgz role who is
+        not a system administrator. Together with ``base_setup.default_user_rights`` off (sgz_base data), apps
+        installed later no longer hand their administrator group to every user.
+        """
+        employee = self.env.ref("base.group_user")
+        template = self.env.ref("base.default_user", raise_if_not_found=False)
+        if template:
+            template.sudo().write({"groups_id": [Command.set((employee | employee.trans_implied_ids).ids)]})
+        admin_groups = self.env["res.groups"].browse(
+            [
+                group.id
+                for xmlid in APP_ADMIN_GROUPS
+                if (group := self.env.ref(xmlid, raise_if_not_found=False))
+            ]
+        )
+        if not admin_groups:
+            return
+        category = self.env.ref("sgz_base.module_category_sgz")
+        roles = self.env["res.groups"].sudo().search([("category_id", "=", category.id)])
+        system = self.env.ref("base.group_system")
+        users = roles.with_context(active_test=False).users.filtered(
+            lambda user: system not in user.groups_id
+        )
+        if users:
+            users.sudo().write({"groups_id": [Command.unlink(group.id) for group in admin_groups]})

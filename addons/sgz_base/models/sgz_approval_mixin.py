@@ -11,24 +11,29 @@ A model opts in by inheriting ``sgz.approval.mixin`` (next to ``mail.thread``) a
 
 Tiers are data (``sgz.approval.tier``: model, target state, sequence, group or user, optional domain).
 Writing a guarded target state is refused until every tier matching the document has approved it.
-The document calls ``self.sgz_request_approval("published")`` (or the generic button
-``action_sgz_request_approval`` with ``context={"sgz_approval_target": "published"}``); one review per
-matching tier is created, reviewers approve or reject in tier order (``sgz.approval.review``: the
-"To Approve" menu), every decision with its comment is posted in the document's chatter. When the last
-tier approves, ``_sgz_approval_apply(target)`` runs — by default it writes the target state; override it to
-run the real transition method. A rejection supersedes the document's reviews and writes the rejection state.
-Nobody approves a document they created or whose approval they requested. Without matching tier, no
-approval is needed.
+The document's action calls ``self._sgz_request_approval("published")`` (or the generic button
+``action_sgz_request_approval`` with ``context={"sgz_approval_target": "published"}``, a target checked
+against ``_sgz_approval_states``); one review per matching tier is created, reviewers approve or reject in
+tier order (``sgz.approval.review``: the "To Approve" menu), every decision with its comment is posted in the
+document's chatter. When the last tier approves, ``_sgz_approval_apply(target)`` runs — by default it writes
+the target state; override it to run the real transition method. A rejection cancels the request and
+``_sgz_approval_rejected(target)`` writes the rejection state.
+
+The mixin is a lock (``sgz.lock.mixin``): while a request is pending, the document is locked, so what the
+reviewers approve is what they saw. Nobody approves a document they created or whose approval they
+requested. Without a matching tier, no approval is needed.
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .sgz_document_link import document_links
+from .sgz_lock_mixin import sgz_action
 
 
 class SgzApprovalMixin(models.AbstractModel):
     _name = "sgz.approval.mixin"
+    _inherit = ["sgz.lock.mixin"]
     _description = "Approval Mixin"
 
     #: name of the state selection field
@@ -43,25 +48,47 @@ class SgzApprovalMixin(models.AbstractModel):
         help="Technical value of the state whose approval is pending.",
     )
     sgz_approval_status = fields.Selection(
-        [("none", "No approval pending"), ("pending", "Waiting for approval"), ("rejected", "Rejected")],
-        compute="_compute_sgz_approval",
-        string="Approval Status",
+        selection="_sgz_approval_status_selection", compute="_compute_sgz_approval", string="Approval Status"
     )
     sgz_can_review = fields.Boolean(compute="_compute_sgz_approval", string="Can Review")
 
+    @api.model
+    def _sgz_approval_status_selection(self):
+        # labels in the reader's language on every concrete model (a mixin's static selection is only
+        # translated on the models that existed when the mixin's module loaded its translations)
+        return [
+            ("none", self.env._("No approval pending")),
+            ("pending", self.env._("Waiting for approval")),
+            ("rejected", self.env._("Rejected")),
+        ]
+
     @api.depends("sgz_review_ids.state")
     def _compute_sgz_approval(self):
+        reviews = self.sudo().sgz_review_ids
+        mine = reviews.filtered(lambda r: r.state == "pending")._sgz_reviewable_by(self.env.user)
         for record in self:
-            reviews = record.sudo().sgz_review_ids
-            pending = reviews.filtered(lambda r: r.state == "pending")
+            own = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
+            pending = own.filtered(lambda r: r.state == "pending")
             record.sgz_approval_target = pending[:1].target_state or False
             if pending:
                 record.sgz_approval_status = "pending"
-            elif "rejected" in reviews.mapped("state"):
+            elif "rejected" in own.mapped("state"):
                 record.sgz_approval_status = "rejected"
             else:
                 record.sgz_approval_status = "none"
-            record.sgz_can_review = bool(pending._sgz_reviewable_by(self.env.user))
+            record.sgz_can_review = bool(pending & mine.sudo())
+
+    # ---- lock while pending ------------------------------------------------------------------------------------
+
+    def _sgz_locked_records(self):
+        locked = super()._sgz_locked_records()
+        pending = self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
+        return locked | self.filtered(lambda r: r.id in pending.mapped("res_id"))
+
+    def _sgz_lock_label(self):
+        if self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending"):
+            return self.env._("waiting for approval")
+        return super()._sgz_lock_label()
 
     # ---- configuration helpers -------------------------------------------------------------------------------
 
@@ -74,6 +101,7 @@ class SgzApprovalMixin(models.AbstractModel):
         )
         return tiers.filtered(lambda t: t._matches(self))
 
+    @api.model
     def _sgz_state_label(self, state):
         field = self._fields[self._sgz_approval_state_field]
         return dict(field._description_selection(self.env)).get(state, state)
@@ -84,7 +112,7 @@ class SgzApprovalMixin(models.AbstractModel):
             lambda r: r.target_state == target and r.state != "cancelled"
         )
 
-    def sgz_is_approved(self, target):
+    def _sgz_is_approved(self, target):
         """True when ``target`` needs no approval or every tier of the current request approved it."""
         self.ensure_one()
         if target not in self._sgz_approval_states:
@@ -99,10 +127,9 @@ class SgzApprovalMixin(models.AbstractModel):
     def write(self, vals):
         state_field = self._sgz_approval_state_field
         target = vals.get(state_field)
-        bypass = self.env.su and self.env.context.get("sgz_approval_bypass")
-        if target in self._sgz_approval_states and not bypass:
+        if target in self._sgz_approval_states and not self.env.su:
             for record in self:
-                if record[state_field] != target and not record.sgz_is_approved(target):
+                if record[state_field] != target and not record._sgz_is_approved(target):
                     raise UserError(
                         self.env._(
                             "%(document)s needs approval before it can become “%(state)s”: request approval and "
@@ -115,11 +142,12 @@ class SgzApprovalMixin(models.AbstractModel):
 
     # ---- requesting ------------------------------------------------------------------------------------------------
 
-    def sgz_request_approval(self, target):
-        """Create the reviews of ``target`` for every matching tier; returns them (empty: none needed)."""
+    def _sgz_request_approval(self, target):
+        """Create the reviews of ``target`` for every matching tier; returns them (empty: none needed).
+        Callers (the document's actions) have checked the user's rights on the documents."""
         Review = self.env["sgz.approval.review"].sudo()
         created = Review.browse()
-        label = self._sgz_state_label(target) if self else target
+        label = self._sgz_state_label(target)
         for record in self:
             if target not in record._sgz_approval_states:
                 raise UserError(self.env._("“%(state)s” needs no approval.", state=label))
@@ -128,7 +156,8 @@ class SgzApprovalMixin(models.AbstractModel):
                 raise UserError(
                     self.env._("Approval of %(document)s is already requested.", document=record.display_name)
                 )
-            current.write({"state": "cancelled"})
+            with Review._sgz_unlocked():
+                current.write({"state": "cancelled"})
             tiers = record._sgz_approval_tiers(target)
             company = record.company_id if "company_id" in record._fields else self.env["res.company"]
             vals_list = [
@@ -136,8 +165,8 @@ class SgzApprovalMixin(models.AbstractModel):
                     "res_model": record._name,
                     "res_id": record.id,
                     "document_name": record.display_name,
+                    "document_owner_id": record.sudo().create_uid.id,
                     "target_state": target,
-                    "target_label": label,
                     "tier_id": tier.id,
                     "name": tier.name,
                     "sequence": tier.sequence,
@@ -148,24 +177,27 @@ class SgzApprovalMixin(models.AbstractModel):
                 }
                 for tier in tiers
             ]
-            reviews = Review.create(vals_list)
+            with Review._sgz_unlocked():
+                reviews = Review.create(vals_list)
             created |= reviews
             if reviews:
-                record.message_post(
+                record.sudo().message_post(
                     body=self.env._(
                         "Approval requested for “%(state)s”: %(tiers)s.",
                         state=label,
                         tiers=", ".join(tiers.mapped("name")),
-                    )
+                    ),
+                    author_id=self.env.user.partner_id.id,
                 )
         return created
 
+    @sgz_action
     def action_sgz_request_approval(self):
         """Button: request approval of the target given in context ``sgz_approval_target``."""
         target = self.env.context.get("sgz_approval_target")
         if not target:
             raise UserError(self.env._("No target state was given for the approval request."))
-        self.sgz_request_approval(target)
+        self._sgz_request_approval(target)
         return True
 
     def _sgz_my_reviews(self):
@@ -177,6 +209,7 @@ class SgzApprovalMixin(models.AbstractModel):
             raise UserError(self.env._("Nothing is waiting for your approval here."))
         return self.env["sgz.approval.review"].browse(mine.ids)
 
+    @sgz_action(access="read")
     def action_sgz_approve(self):
         """Button on the document: approve the review that is the current user's turn."""
         for record in self:
@@ -185,6 +218,7 @@ class SgzApprovalMixin(models.AbstractModel):
 
     def action_sgz_open_reviews(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_approval_review_action_all")
         action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         action["context"] = {}
@@ -194,13 +228,17 @@ class SgzApprovalMixin(models.AbstractModel):
 
     def _sgz_approval_apply(self, target):
         """All tiers approved ``target``: by default write it. Override to run the real transition."""
-        self.sudo().write({self._sgz_approval_state_field: target})
+        with self._sgz_unlocked():
+            self.sudo().write({self._sgz_approval_state_field: target})
 
     def _sgz_approval_rejected(self, target):
-        """A reviewer rejected ``target``: cancel the pending reviews and go back to the rejection state."""
+        """A reviewer rejected ``target``: cancel the other reviews and go back to the rejection state."""
         self.ensure_one()
+        Review = self.env["sgz.approval.review"]
         reviews = self.sudo().sgz_review_ids.filtered(lambda r: r.state in ("pending", "approved"))
-        reviews.write({"state": "cancelled"})
+        with Review._sgz_unlocked():
+            reviews.sudo().write({"state": "cancelled"})
         back = self._sgz_approval_states.get(target)
         if back:
-            self.sudo().with_context(sgz_approval_bypass=True).write({self._sgz_approval_state_field: back})
+            with self._sgz_unlocked():
+                self.sudo().write({self._sgz_approval_state_field: back})

@@ -1,5 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .sgz_lock_mixin import sgz_action
 
 REVIEW_STATES = [
     ("pending", "Pending"),
@@ -10,16 +12,26 @@ REVIEW_STATES = [
 
 
 class SgzApprovalReview(models.Model):
+    """One tier's decision on one approval request of a document (see ``sgz.approval.mixin``)."""
+
     _name = "sgz.approval.review"
-    _inherit = ["sgz.document.link.mixin"]
+    _inherit = ["sgz.document.link.mixin", "sgz.lock.mixin"]
     _description = "Approval Review"
     _order = "id desc"
     _rec_name = "document_name"
 
+    # a decided review is evidence: it never changes again and is never deleted
+    _sgz_locked_states = ("approved", "rejected", "cancelled")
+    _sgz_lock_writable = ()
+    _sgz_unlink_states = ()
+    _sgz_create_by_action = True
+
     document_name = fields.Char(string="Document", readonly=True)
-    model_description = fields.Char(compute="_compute_model_description", string="Document Type")
+    document_owner_id = fields.Many2one(
+        "res.users", string="Document Created By", readonly=True, help="Who cannot approve the document."
+    )
     target_state = fields.Char(required=True, readonly=True)
-    target_label = fields.Char(string="Approval For", readonly=True)
+    target_label = fields.Char(string="Approval For", compute="_compute_target_label")
     tier_id = fields.Many2one("sgz.approval.tier", string="Tier", readonly=True, ondelete="set null")
     name = fields.Char(string="Tier Name", readonly=True)
     sequence = fields.Integer(readonly=True)
@@ -35,13 +47,16 @@ class SgzApprovalReview(models.Model):
         compute="_compute_can_review", search="_search_can_review", string="Mine to Review"
     )
 
-    def _compute_model_description(self):
-        names = {
-            m.model: m.name
-            for m in self.env["ir.model"].sudo().search([("model", "in", self.mapped("res_model"))])
-        }
+    @api.depends("res_model", "target_state")
+    @api.depends_context("lang")
+    def _compute_target_label(self):
         for review in self:
-            review.model_description = names.get(review.res_model, review.res_model)
+            Document = self.env.get(review.res_model)
+            review.target_label = (
+                Document._sgz_state_label(review.target_state)
+                if Document is not None
+                else review.target_state
+            )
 
     def _compute_can_review(self):
         mine = self._sgz_reviewable_by(self.env.user)
@@ -56,112 +71,133 @@ class SgzApprovalReview(models.Model):
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", ids)]
 
-    def _sgz_reviewable_by(self, user):
-        """The pending reviews in ``self`` whose turn it is and that ``user`` may decide."""
-        result = self.browse()
-        for review in self.sudo().filtered(lambda r: r.state == "pending"):
-            if review._sgz_refusal(user) is None:
-                result |= review
-        return self.browse(result.ids)
+    # ---- whose turn ------------------------------------------------------------------------------------------
 
-    def _sgz_siblings(self):
-        """The reviews of the same approval request (same document, target, not superseded)."""
-        self.ensure_one()
-        return self.sudo().search(
+    def _sgz_open_siblings(self):
+        """``{(res_model, res_id, target_state): reviews}`` of the requests of ``self`` (not cancelled), in one
+        query whatever the number of reviews."""
+        keys = {(r.res_model, r.res_id, r.target_state) for r in self}
+        if not keys:
+            return {}
+        siblings = self.sudo().search(
             [
-                ("res_model", "=", self.res_model),
-                ("res_id", "=", self.res_id),
-                ("target_state", "=", self.target_state),
+                ("res_model", "in", list({key[0] for key in keys})),
+                ("res_id", "in", list({key[1] for key in keys})),
                 ("state", "!=", "cancelled"),
             ]
         )
+        ids = {}
+        for review in siblings:
+            key = (review.res_model, review.res_id, review.target_state)
+            if key in keys:
+                ids.setdefault(key, []).append(review.id)
+        return {key: self.sudo().browse(review_ids) for key, review_ids in ids.items()}
 
-    def _sgz_refusal(self, user):
-        """None when ``user`` may decide this review now, else the sentence saying why not."""
-        self.ensure_one()
+    def _sgz_refusals(self, user):
+        """``{review id: sentence}`` for each review of ``self`` that ``user`` may not decide now (absent:
+        the user may). A constant number of queries, whatever the number of reviews."""
+        reviews = self.sudo()
+        reviews.fetch(["state", "user_id", "group_id", "company_id", "requested_by_id", "document_owner_id"])
+        user_groups = set(user.sudo().groups_id.ids)
+        user_companies = set(user.sudo().company_ids.ids)
+        siblings = reviews._sgz_open_siblings()
+        refusals = {}
+        for review in reviews:
+            refusals[review.id] = review._sgz_refusal_of(user, user_groups, user_companies, siblings)
+        return {key: value for key, value in refusals.items() if value}
+
+    def _sgz_refusal_of(self, user, user_groups, user_companies, siblings):
         if self.state != "pending":
             return self.env._("This review has already been decided.")
         if self.user_id and self.user_id != user:
             return self.env._("This review is assigned to %(user)s.", user=self.user_id.name)
-        if self.group_id and self.group_id not in user.groups_id:
+        if self.group_id and self.group_id.id not in user_groups:
             return self.env._(
                 "Only members of %(group)s can decide this review.", group=self.group_id.full_name
             )
-        if self.company_id and self.company_id not in user.company_ids:
-            return self.env._("You do not work for %(company)s.", company=self.company_id.sudo().name)
-        document = self.sudo()._sgz_document()
-        if user == self.requested_by_id or user == document.create_uid:
+        if self.company_id and self.company_id.id not in user_companies:
+            return self.env._("You do not work for %(company)s.", company=self.company_id.name)
+        if user in (self.requested_by_id | self.document_owner_id):
             return self.env._(
                 "You cannot approve your own document %(document)s: another reviewer must decide.",
                 document=self.document_name,
             )
-        earlier = self._sgz_siblings().filtered(
+        key = (self.res_model, self.res_id, self.target_state)
+        earlier = siblings.get(key, self.browse()).filtered(
             lambda r: r.sequence < self.sequence and r.state != "approved"
         )
         if earlier:
             return self.env._("%(tier)s must decide first.", tier=", ".join(earlier.mapped("name")))
         return None
 
+    def _sgz_reviewable_by(self, user):
+        """The pending reviews in ``self`` whose turn it is and that ``user`` may decide."""
+        pending = self.sudo().filtered(lambda r: r.state == "pending")
+        refused = pending._sgz_refusals(user)
+        return self.browse([review.id for review in pending if review.id not in refused])
+
+    def _sgz_refusal(self, user):
+        """None when ``user`` may decide this review now, else the sentence saying why not."""
+        self.ensure_one()
+        return self._sgz_refusals(user).get(self.id)
+
+    # ---- deciding ------------------------------------------------------------------------------------------
+
     def write(self, vals):
-        if not self.env.su:
-            if set(vals) - {"comment"}:
-                raise UserError(self.env._("Reviews are decided with the Approve and Reject buttons only."))
-            if any(review.state != "pending" for review in self):
-                raise UserError(self.env._("This review has already been decided."))
+        if not self._sgz_lock_lifted() and set(vals) - {"comment"}:
+            raise UserError(self.env._("Reviews are decided with the Approve and Reject buttons only."))
         return super().write(vals)
 
-    def _sgz_check_may_decide(self):
+    def _sgz_decide(self, state, comment):
+        """Lock the reviews and their documents against a simultaneous decision, check the user may decide,
+        then record the decision. Returns the documents, locked too."""
+        self._sgz_lock_rows()
+        refusals = self._sgz_refusals(self.env.user)
+        if refusals:
+            raise UserError(next(iter(refusals.values())))
         for review in self:
-            refusal = review._sgz_refusal(self.env.user)
-            if refusal:
-                raise UserError(refusal)
-
-    def action_approve(self, comment=None):
-        """Approve (in tier order); the last approval applies the document's target state."""
-        self._sgz_check_may_decide()
-        for review in self:
-            review.sudo().write(
+            review._sgz_document()._sgz_lock_rows()
+        for review in self.sudo():
+            review.write(
                 {
-                    "state": "approved",
+                    "state": state,
                     "reviewed_by_id": self.env.user.id,
                     "reviewed_date": fields.Datetime.now(),
                     "comment": comment if comment is not None else review.comment,
                 }
             )
-            document = review._sgz_document()
+
+    @sgz_action(access="read")
+    def action_approve(self, comment=None):
+        """Approve (in tier order); the last approval applies the document's target state."""
+        self._sgz_decide("approved", comment)
+        for review in self:
+            document = review.sudo()._sgz_document()
             review._sgz_post(document, approved=True)
-            if all(r.state == "approved" for r in review._sgz_siblings()) and hasattr(
-                document, "_sgz_approval_apply"
-            ):
-                document._sgz_approval_apply(review.target_state)
+            if all(r.state == "approved" for r in review._sgz_open_siblings().get(review._sgz_key(), review)):
+                document.with_user(self.env.user)._sgz_approval_apply(review.target_state)
         return True
 
+    @sgz_action(access="read")
     def action_reject(self, comment=None):
         """Reject with a reason: the request is cancelled and the document goes back to its rejection state."""
-        self._sgz_check_may_decide()
         for review in self:
-            reason = comment if comment is not None else review.comment
-            if not (reason or "").strip():
+            if not ((comment if comment is not None else review.comment) or "").strip():
                 raise UserError(
                     self.env._(
                         "Write in the comment why you reject %(document)s.", document=review.document_name
                     )
                 )
-            review.sudo().write(
-                {
-                    "state": "rejected",
-                    "reviewed_by_id": self.env.user.id,
-                    "reviewed_date": fields.Datetime.now(),
-                    "comment": reason,
-                }
-            )
-            document = review._sgz_document()
+        self._sgz_decide("rejected", comment)
+        for review in self:
+            document = review.sudo()._sgz_document()
             review._sgz_post(document, approved=False)
-            if hasattr(document, "_sgz_approval_rejected"):
-                document._sgz_approval_rejected(review.target_state)
-            else:
-                review._sgz_siblings().filtered(lambda r: r.state == "pending").write({"state": "cancelled"})
+            document.with_user(self.env.user)._sgz_approval_rejected(review.target_state)
         return True
+
+    def _sgz_key(self):
+        self.ensure_one()
+        return (self.res_model, self.res_id, self.target_state)
 
     def _sgz_post(self, document, approved):
         """Post the decision and its comment in the document's chatter."""

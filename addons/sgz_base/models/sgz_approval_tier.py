@@ -40,6 +40,27 @@ class SgzApprovalTier(models.Model):
                     self.env._("Approval tier %(name)s needs a reviewer group or a reviewer.", name=tier.name)
                 )
 
+    @api.constrains("model_id", "target_state", "domain")
+    def _check_target(self):
+        for tier in self:
+            Document = self.env.get(tier.model_id.model)
+            guarded = getattr(Document, "_sgz_approval_states", None) if Document is not None else None
+            if guarded is None or tier.target_state not in guarded:
+                raise ValidationError(
+                    self.env._(
+                        "%(model)s has no approval for the state “%(state)s”.",
+                        model=tier.model_id.name,
+                        state=tier.target_state,
+                    )
+                )
+            try:
+                domain = safe_eval(tier.domain or "[]")
+                Document.sudo().search(domain, limit=1)
+            except Exception:
+                raise ValidationError(
+                    self.env._("The domain of approval tier %(name)s is not valid.", name=tier.name)
+                ) from None
+
     def _matches(self, record):
         self.ensure_one()
         if self.company_id and "company_id" in record._fields and record.company_id != self.company_id:

@@ -11,9 +11,9 @@ A rule becomes a date with :meth:`sgz.deadline.rule_date`::
 A document inheriting ``sgz.deadline.mixin`` (and ``mail.activity.mixin``) keeps its deadlines as
 ``sgz.deadline`` records::
 
-    record.sgz_deadline_set("filing", _("File the signed agreement with the city"), "working_days",
+    record._sgz_deadline_set("filing", _("File the signed agreement with the city"), "working_days",
                             signed_on, 15, user=record.user_id)
-    record.sgz_deadline_done("filing")      # or sgz_deadline_cancel("filing")
+    record._sgz_deadline_done("filing")      # or _sgz_deadline_cancel("filing")
 
 Setting a deadline schedules a to-do activity for the responsible user on the document (replacing the
 previous one of the same code); finishing it marks the activity done, cancelling removes it. Each deadline

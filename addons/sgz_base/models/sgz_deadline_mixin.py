@@ -20,12 +20,12 @@ class SgzDeadlineMixin(models.AbstractModel):
         for record in self:
             record.sgz_overdue = any(record.sgz_deadline_ids.mapped("overdue"))
 
-    def sgz_deadline_set(self, code, name, rule, start, value=0, user=None, month=None, day=None):
+    def _sgz_deadline_set(self, code, name, rule, start, value=0, user=None, month=None, day=None):
         """Create (or replace the open) deadline ``code`` and schedule its activity; returns the deadline."""
         self.ensure_one()
         Deadline = self.env["sgz.deadline"].sudo()
         due = Deadline.rule_date(rule, start, value, month=month, day=day)
-        self.sgz_deadline_cancel(code)
+        self._sgz_deadline_cancel(code)
         user = user or self.env.user
         activity = self.env["mail.activity"]
         if "activity_ids" in self._fields:
@@ -53,19 +53,19 @@ class SgzDeadlineMixin(models.AbstractModel):
     def _sgz_open_deadlines(self, code):
         return self.sudo().sgz_deadline_ids.filtered(lambda d: d.code == code and d.state == "open")
 
-    def sgz_deadline_get(self, code):
+    def _sgz_deadline_get(self, code):
         """The open deadline ``code`` (empty recordset if none)."""
         self.ensure_one()
         return self._sgz_open_deadlines(code)
 
-    def sgz_deadline_done(self, code, date_done=None):
+    def _sgz_deadline_done(self, code, date_done=None):
         """Mark the open deadline ``code`` done (its activity too)."""
         for record in self:
             deadlines = record._sgz_open_deadlines(code)
             deadlines.write({"state": "done", "date_done": date_done or fields.Date.context_today(self)})
             deadlines.activity_id.exists().action_feedback()
 
-    def sgz_deadline_cancel(self, code=None):
+    def _sgz_deadline_cancel(self, code=None):
         """Cancel the open deadline ``code`` (all open deadlines if None) and remove its activity."""
         for record in self:
             deadlines = record.sudo().sgz_deadline_ids.filtered(

@@ -1,9 +1,10 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class SgzDocumentLinkMixin(models.AbstractModel):
     """A record about another business document (a review, a filing, a deadline): the document's model
-    and id, a way back to it, and the one2many that documents use to list such records."""
+    and id, its kind in the reader's language, a way back to it, and the one2many that documents use to list
+    such records."""
 
     _name = "sgz.document.link.mixin"
     _description = "Link to a Business Document"
@@ -12,6 +13,19 @@ class SgzDocumentLinkMixin(models.AbstractModel):
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", required=True, index=True, readonly=True
     )
+    model_description = fields.Char(compute="_compute_model_description", string="Document Type")
+
+    @api.depends("res_model")
+    @api.depends_context("lang")
+    def _compute_model_description(self):
+        names = {
+            model.model: model.name
+            for model in self.env["ir.model"]
+            .sudo()
+            .search([("model", "in", list(set(self.mapped("res_model"))))])
+        }
+        for record in self:
+            record.model_description = names.get(record.res_model, record.res_model)
 
     def _sgz_document(self):
         self.ensure_one()
@@ -19,6 +33,8 @@ class SgzDocumentLinkMixin(models.AbstractModel):
 
     def action_open_document(self):
         self.ensure_one()
+        self.check_access("read")
+        self._sgz_document().check_access("read")
         return {
             "type": "ir.actions.act_window",
             "res_model": self.res_model,

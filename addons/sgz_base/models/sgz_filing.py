@@ -9,7 +9,8 @@ A filed model inherits ``sgz.filing.mixin`` (next to ``mail.thread``) and gets:
 
 * ``sgz_filing_ids``, ``sgz_filing_count`` (smart button), ``sgz_filing_state`` (stored, searchable:
   none / submitted / acknowledged / returned — the state of the latest filing);
-* ``action_sgz_file()`` (the button; files again after a return) and ``action_sgz_open_filings()``;
+* ``action_sgz_file()`` (the button; files again after a return; ``_sgz_file()`` from code) and
+  ``action_sgz_open_filings()``;
 * overridable hooks: ``_sgz_filing_target_company()`` (default: the parent of ``company_id``),
   ``_sgz_filing_period()`` (default: none; a document filed anew for each period — e.g. an agreement
   signed year by year — returns the current period, and its filing state only counts that period's filings),
@@ -24,10 +25,15 @@ The form of the filed model shows them with::
         <field name="sgz_filing_count" widget="statinfo" string="Filings"/>
     </button>
     <field name="sgz_filing_state" widget="badge"/>
+
+A filing is evidence: once created it changes only through its actions (the return reason and a note aside,
+and the attached document while it is still submitted), and it is never deleted.
 """
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
+
+from .sgz_lock_mixin import sgz_action
 
 FILING_STATES = [("submitted", "Submitted"), ("acknowledged", "Acknowledged"), ("returned", "Returned")]
 RECEIVER_GROUP = "sgz_base.sgz_base_group_county_officer"
@@ -36,11 +42,29 @@ RECEIVER_GROUP = "sgz_base.sgz_base_group_county_officer"
 class SgzFiling(models.Model):
     _name = "sgz.filing"
     _description = "Filing"
-    _inherit = ["mail.thread", "sgz.document.link.mixin"]
+    _inherit = ["mail.thread", "sgz.document.link.mixin", "sgz.lock.mixin"]
     _order = "submit_date desc, id desc"
 
+    _sgz_locked_states = ("acknowledged", "returned")
+    _sgz_lock_writable = ("note",)
+    _sgz_action_fields = (
+        "name",
+        "res_model",
+        "res_id",
+        "period",
+        "company_id",
+        "user_id",
+        "target_company_id",
+        "submit_date",
+        "due_date",
+        "state",
+        "acknowledged_by_id",
+        "acknowledge_date",
+    )
+    _sgz_unlink_states = ()
+    _sgz_create_by_action = True
+
     name = fields.Char(string="Filed Document", required=True, readonly=True)
-    model_description = fields.Char(compute="_compute_model_description", string="Document Type")
     period = fields.Char(
         string="Filed For", readonly=True, index=True, help="The period of the document this filing is for."
     )
@@ -67,19 +91,6 @@ class SgzFiling(models.Model):
         for filing in self:
             filing.late = bool(filing.due_date and filing.submit_date > filing.due_date)
 
-    def _compute_model_description(self):
-        names = {
-            m.model: m.name
-            for m in self.env["ir.model"].sudo().search([("model", "in", self.mapped("res_model"))])
-        }
-        for filing in self:
-            filing.model_description = names.get(filing.res_model, filing.res_model)
-
-    def write(self, vals):
-        if not self.env.su and set(vals) - {"return_reason", "note", "document", "document_name"}:
-            raise UserError(self.env._("A filing changes state only with its buttons."))
-        return super().write(vals)
-
     def _sgz_check_receiver(self):
         user = self.env.user
         for filing in self:
@@ -93,27 +104,29 @@ class SgzFiling(models.Model):
                     )
                 )
 
+    @sgz_action(access="read", lock_rows=True)
     def action_acknowledge(self):
         """Receiving officer: the filing is on record (备案)."""
         self._sgz_check_receiver()
         for filing in self:
-            filing.sudo().write(
+            filing.write(
                 {
                     "state": "acknowledged",
                     "acknowledged_by_id": self.env.user.id,
                     "acknowledge_date": fields.Date.context_today(self),
                 }
             )
-            document = filing._sgz_document()
-            document.sudo().message_post(
+            document = filing.sudo()._sgz_document()
+            document.message_post(
                 body=self.env._(
                     "Filing acknowledged by %(company)s.", company=filing.target_company_id.sudo().name
-                )
+                ),
+                author_id=self.env.user.partner_id.id,
             )
-            if hasattr(document, "_sgz_filing_acknowledged"):
-                document._sgz_filing_acknowledged(filing)
+            document._sgz_filing_acknowledged(filing)
         return True
 
+    @sgz_action(access="read", lock_rows=True)
     def action_return(self, reason=None):
         """Receiving officer: send the filing back with a reason (``reason`` or the Return Reason field)."""
         self._sgz_check_receiver()
@@ -121,7 +134,7 @@ class SgzFiling(models.Model):
             reason = reason or filing.return_reason
             if not (reason or "").strip():
                 raise UserError(self.env._("Write the reason for returning this filing."))
-            filing.sudo().write(
+            filing.write(
                 {
                     "state": "returned",
                     "return_reason": reason,
@@ -129,14 +142,14 @@ class SgzFiling(models.Model):
                     "acknowledge_date": fields.Date.context_today(self),
                 }
             )
-            document = filing._sgz_document()
-            document.sudo().message_post(
+            document = filing.sudo()._sgz_document()
+            document.message_post(
                 body=self.env._(
                     "Filing returned by %(company)s: %(reason)s",
                     company=filing.target_company_id.sudo().name,
                     reason=reason,
-                )
+                ),
+                author_id=self.env.user.partner_id.id,
             )
-            if hasattr(document, "_sgz_filing_returned"):
-                document._sgz_filing_returned(filing)
+            document._sgz_filing_returned(filing)
         return True

@@ -2,22 +2,33 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from .sgz_document_link import document_links
-from .sgz_filing import FILING_STATES
+from .sgz_lock_mixin import sgz_action
 
 
 class SgzFilingMixin(models.AbstractModel):
     _name = "sgz.filing.mixin"
+    _inherit = ["sgz.lock.mixin"]
     _description = "Filing Mixin"
 
     sgz_filing_ids = document_links("sgz.filing", "Filings")
     sgz_filing_count = fields.Integer(compute="_compute_sgz_filing_count", string="Filing Count")
     sgz_filing_state = fields.Selection(
-        [("none", "Not Filed")] + FILING_STATES,
+        selection="_sgz_filing_state_selection",
         compute="_compute_sgz_filing_state",
         store=True,
         string="Filing",
         copy=False,
     )
+
+    @api.model
+    def _sgz_filing_state_selection(self):
+        # labels in the reader's language on every concrete model (see sgz.approval.mixin)
+        return [
+            ("none", self.env._("Not Filed")),
+            ("submitted", self.env._("Submitted")),
+            ("acknowledged", self.env._("Acknowledged")),
+            ("returned", self.env._("Returned")),
+        ]
 
     @api.depends("sgz_filing_ids.state", "sgz_filing_ids.period")
     def _compute_sgz_filing_state(self):
@@ -74,16 +85,17 @@ class SgzFilingMixin(models.AbstractModel):
 
     # ---- actions -------------------------------------------------------------------------------------------------
 
+    @sgz_action(lock_rows=True)
     def action_sgz_file(self):
         """Button: file the document with the higher organization."""
-        self.sgz_file()
+        self._sgz_file()
         return True
 
-    def sgz_file(self):
-        """File the documents with the higher organization; returns the new ``sgz.filing`` records."""
+    def _sgz_file(self):
+        """File the documents with the higher organization; returns the new ``sgz.filing`` records.
+        Callers (the document's actions) have checked the user's right to write the documents."""
         filings = self.env["sgz.filing"]
         for record in self:
-            record.check_access("write")
             if record.sgz_filing_state in ("submitted", "acknowledged"):
                 raise UserError(self.env._("%(document)s is already filed.", document=record.display_name))
             record._sgz_filing_check()
@@ -95,7 +107,9 @@ class SgzFilingMixin(models.AbstractModel):
                         company=record._sgz_filing_company().name,
                     )
                 )
-            filing = self.env["sgz.filing"].sudo().create(vals)
+            Filing = self.env["sgz.filing"].sudo()
+            with Filing._sgz_unlocked():
+                filing = Filing.create(vals)
             record.message_post(
                 body=self.env._("Filed with %(company)s.", company=filing.target_company_id.sudo().name)
             )
@@ -105,6 +119,7 @@ class SgzFilingMixin(models.AbstractModel):
 
     def action_sgz_open_filings(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_filing_action")
         action["domain"] = [("res_model", "=", self._name), ("res_id", "=", self.id)]
         action["context"] = {"create": False}

@@ -107,6 +107,19 @@ class SgzCase(TransactionCase):
         cls.manager_x = cls._user("manager_x", "provider_manager", cls.provider_x)
         cls.hr_x = cls._user("hr_x", "provider_hr", cls.provider_x)
         cls.manager_y = cls._user("manager_y", "provider_manager", cls.provider_y)
+        cls.province_officer = cls._user("province_officer", "province_officer", cls.province)
+        cls.evaluator = cls._user("evaluator_p", "evaluator", cls.province)
+        # one user per role, holding that role only (the access matrices test them)
+        cls.role_users = {
+            "province_officer": cls.province_officer,
+            "city_officer": cls.city_officer,
+            "county_officer": cls.officer_a,
+            "county_approver": cls.approver_a,
+            "county_finance": cls.finance_a,
+            "provider_manager": cls.manager_x,
+            "provider_hr": cls.hr_x,
+            "evaluator": cls.evaluator,
+        }
 
     @contextmanager
     def assertRaisesMsg(self, exception, pattern):

@@ -96,7 +96,7 @@ class TestWorkers(SgzHrCase):
         )
         self.assertEqual(plan.position_count, 2)
         self.assertEqual(plan.sgz_filing_state, "none")
-        filing = plan.sgz_file()
+        filing = plan._sgz_file()
         self.assertEqual(filing.target_company_id, self.county_a)
         self.assertEqual(plan.sgz_filing_state, "submitted")
         with self.assertRaisesMsg(UserError, "is filed"):
@@ -108,7 +108,7 @@ class TestWorkers(SgzHrCase):
         filing.with_user(self.officer_a).action_return("补充岗位要求")
         self.assertEqual(plan.sgz_filing_state, "returned")
         plan.with_user(self.manager_x).write({"date_to": "2024-03-31"})
-        refiled = plan.with_user(self.manager_x).sgz_file()
+        refiled = plan.with_user(self.manager_x)._sgz_file()
         refiled.with_user(self.officer_a).action_acknowledge()
         self.assertEqual(plan.sgz_filing_state, "acknowledged")
         self.assertEqual(plan.sgz_filing_count, 2)

@@ -151,7 +151,7 @@ class SgzAgreement(models.Model):
         return self.last_sign_date and fields.Date.to_string(self.last_sign_date)
 
     def _sgz_set_filing_deadline(self, signed):
-        self.sgz_deadline_set(
+        self._sgz_deadline_set(
             "filing",
             self.env._("File the signed agreement with the city (15 working days)"),
             "working_days",
@@ -168,7 +168,7 @@ class SgzAgreement(models.Model):
             raise UserError(self.env._("File the agreement with the city once it is signed."))
 
     def _sgz_filing_submitted(self, filing):
-        self.sgz_deadline_done("filing", filing.submit_date)
+        self._sgz_deadline_done("filing", filing.submit_date)
 
     # ---- signing, stationing -------------------------------------------------------------------------------------
 
@@ -182,9 +182,9 @@ class SgzAgreement(models.Model):
             signed = fields.Date.to_date(sign_date) or agreement.sign_date or fields.Date.context_today(self)
             start = agreement.date_start or signed
             agreement.write({"state": "active", "sign_date": signed, "date_start": start})
-            agreement.sgz_deadline_done("signing", signed)
+            agreement._sgz_deadline_done("signing", signed)
             agreement._sgz_set_filing_deadline(signed)
-            agreement.sgz_deadline_set(
+            agreement._sgz_deadline_set(
                 "stationing",
                 self.env._("Station the social workers in the townships (1 month)"),
                 "months",
@@ -202,7 +202,7 @@ class SgzAgreement(models.Model):
                 raise UserError(self.env._("Workers are stationed under an agreement in force."))
             today = fields.Date.context_today(self)
             agreement.write({"stationing_date": agreement.stationing_date or today})
-            agreement.sgz_deadline_done("stationing", agreement.stationing_date)
+            agreement._sgz_deadline_done("stationing", agreement.stationing_date)
         return True
 
     def _prepare_year_vals(self, sequence, start):
@@ -249,7 +249,7 @@ class SgzAgreement(models.Model):
         if year.evaluation_result == "unqualified":
             tender = self.env["sgz.tender"].sudo().create(self._prepare_new_tender_vals())
             self.sudo().write({"state": "ended", "new_tender_id": tender.id})
-            self.sudo().sgz_deadline_cancel()
+            self.sudo()._sgz_deadline_cancel()
             self.sudo().message_post(
                 body=self.env._(
                     "Year %(year)s was evaluated unqualified: the agreement is not renewed and a new tender "
@@ -294,7 +294,7 @@ class SgzAgreement(models.Model):
                     self.env._("Give the ground (policy change or force majeure), the reason and the date.")
                 )
             agreement.write({"state": "terminated"})
-            agreement.sgz_deadline_cancel()
+            agreement._sgz_deadline_cancel()
             agreement.year_ids.filtered(lambda y: y.state in ("draft", "confirmed")).write(
                 {"state": "closed"}
             )

@@ -185,10 +185,10 @@ class SgzTender(models.Model):
             if tender.state != "draft":
                 raise UserError(self.env._("Only a draft tender can be published."))
             tender._check_ready_to_publish()
-            if tender.sgz_is_approved("published"):
+            if tender._sgz_is_approved("published"):
                 tender._action_publish()
             else:
-                tender.sgz_request_approval("published")
+                tender._sgz_request_approval("published")
         return True
 
     def _check_ready_to_publish(self):
@@ -342,10 +342,10 @@ class SgzTender(models.Model):
         """Award: the first click requests approval, the last approval sends the notice and the agreements."""
         self._check_awardable()
         for tender in self:
-            if tender.sgz_is_approved("awarded"):
+            if tender._sgz_is_approved("awarded"):
                 tender._action_award()
             else:
-                tender.sgz_request_approval("awarded")
+                tender._sgz_request_approval("awarded")
         return True
 
     def _action_award(self):
@@ -359,7 +359,7 @@ class SgzTender(models.Model):
                 .create([tender._prepare_agreement_vals(lot) for lot in tender.lot_ids])
             )
             for agreement in agreements:
-                agreement.sgz_deadline_set(
+                agreement._sgz_deadline_set(
                     "signing",
                     self.env._("Sign the service agreement (30 days after the award notice)"),
                     "days",

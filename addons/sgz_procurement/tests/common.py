@@ -44,7 +44,6 @@ class ProcurementCase(SgzCase):
         )
         cls.officer_a2 = cls._user("officer_a2", "county_officer", cls.county_a)
         cls.manager_z = cls._user("manager_z", "provider_manager", cls.provider_z)
-        cls.evaluator = cls._user("evaluator_p", "evaluator", cls.province)
         cls.fund_lottery = cls.env.ref("sgz_base.fund_source_lottery_county")
         cls.fund_relief = cls.env.ref("sgz_base.fund_source_relief_work")
 

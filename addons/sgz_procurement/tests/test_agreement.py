@@ -18,7 +18,7 @@ class TestAgreement(ProcurementCase):
             agreement.with_user(self.officer_a).write({"fund_source_id": self.fund_lottery.id})
             agreement.with_user(self.officer_a).action_sign()
         self.assertEqual(agreement.state, "active")
-        self.assertEqual(agreement.sgz_deadline_get("signing"), self.env["sgz.deadline"])
+        self.assertEqual(agreement._sgz_deadline_get("signing"), self.env["sgz.deadline"])
         signing = agreement.sgz_deadline_ids.filtered(lambda d: d.code == "signing")
         self.assertEqual((signing.state, signing.late), ("done", False))
         year1 = agreement.year_ids
@@ -100,14 +100,14 @@ class TestAgreement(ProcurementCase):
         agreement = self._agreement()
         with freeze_time("2025-09-25"):
             agreement.with_user(self.officer_a).action_sign()
-        filing = agreement.sgz_deadline_get("filing")
+        filing = agreement._sgz_deadline_get("filing")
         self.assertEqual(filing.date_deadline, datetime.date(2025, 10, 22))
         self.assertEqual(filing.user_id, self.officer_a)
         activity = filing.activity_id
         self.assertEqual((activity.res_id, activity.res_model), (agreement.id, "sgz.agreement"))
         self.assertEqual(activity.date_deadline, datetime.date(2025, 10, 22))
         self.assertEqual(activity.user_id, self.officer_a)
-        stationing = agreement.sgz_deadline_get("stationing")
+        stationing = agreement._sgz_deadline_get("stationing")
         self.assertEqual(stationing.date_deadline, datetime.date(2025, 10, 25))
         with freeze_time("2025-10-22"):
             self.env["sgz.deadline"]._cron_refresh_overdue()
@@ -151,7 +151,7 @@ class TestAgreement(ProcurementCase):
         with freeze_time("2025-04-20"):
             agreement.action_sign()
         with freeze_time("2025-04-25"):
-            first = agreement.with_user(self.officer_a).sgz_file()
+            first = agreement.with_user(self.officer_a)._sgz_file()
         first.with_user(self.city_officer).action_acknowledge()
         self.assertEqual(agreement.sgz_filing_state, "acknowledged")
         self.assertEqual(first.period, "2025-04-20")
@@ -164,10 +164,10 @@ class TestAgreement(ProcurementCase):
         # Labour Day holiday (1–5 May off, Saturday 9 May worked) = 9 May 2026.
         self.assertEqual(agreement.last_sign_date, datetime.date(2026, 4, 15))
         self.assertEqual(agreement.sgz_filing_state, "none")
-        deadline = agreement.sgz_deadline_get("filing")
+        deadline = agreement._sgz_deadline_get("filing")
         self.assertEqual(deadline.date_deadline, datetime.date(2026, 5, 9))
         with freeze_time("2026-05-08"):
-            second = agreement.with_user(self.officer_a).sgz_file()
+            second = agreement.with_user(self.officer_a)._sgz_file()
         self.assertEqual((second.period, second.due_date), ("2026-04-15", datetime.date(2026, 5, 9)))
         self.assertEqual(agreement.sgz_filing_state, "submitted")
         self.assertEqual(deadline.state, "done")

@@ -62,7 +62,7 @@ class TestPublicity(ProcurementCase):
         notice = tender.message_ids.filtered(lambda m: self.provider_x.partner_id in m.partner_ids)
         self.assertTrue(notice, "the award notice is sent to the winner")
         # Signing within 30 days of the award notice.
-        signing = agreement.sgz_deadline_get("signing")
+        signing = agreement._sgz_deadline_get("signing")
         self.assertEqual(str(signing.date_deadline), "2025-05-08")
         self.assertEqual(signing.user_id, self.officer_a)
         self.assertEqual(signing.activity_id.date_deadline, signing.date_deadline)

@@ -1,0 +1,99 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import MixinCase
+
+
+@tagged("post_install", "-at_install")
+class TestFiling(MixinCase):
+    """sgz.filing through a test document of county A, filed with its city."""
+
+    def _file(self, document=None):
+        document = document or self._document(user=self.officer_a)
+        filing = document.with_user(self.officer_a)._sgz_file()
+        self.assertEqual(filing.target_company_id, self.city)
+        return filing.sudo(False).with_user(self.env.user)
+
+    def test_file_button(self):
+        document = self._document(user=self.officer_a)
+        document.with_user(self.officer_a).action_sgz_file()
+        self.assertEqual(document.sgz_filing_state, "submitted")
+        with self.assertRaisesMsg(UserError, "already filed|已备案"):
+            document.with_user(self.officer_a).action_sgz_file()
+        with self.assertRaises(AccessError):
+            self._document(user=self.officer_b, company=self.county_b).with_user(
+                self.officer_a
+            ).action_sgz_file()
+
+    def test_city_officer_acknowledges(self):
+        document = self._document(user=self.officer_a)
+        filing = self._file(document)
+        filing.with_user(self.city_officer).action_acknowledge()
+        self.assertEqual(filing.state, "acknowledged")
+        self.assertEqual(filing.acknowledged_by_id, self.city_officer)
+        self.assertEqual(document.sgz_filing_state, "acknowledged")
+        self.assertIn("株洲市民政局", " ".join(document.message_ids.mapped("body")))
+
+    def test_filer_cannot_acknowledge(self):
+        filing = self._file()
+        with self.assertRaisesMsg(UserError, "株洲市民政局"):
+            filing.with_user(self.officer_a).action_acknowledge()
+        self.assertEqual(filing.state, "submitted")
+
+    def test_return_needs_a_reason(self):
+        filing = self._file()
+        with self.assertRaisesMsg(UserError, "reason|原因"):
+            filing.with_user(self.city_officer).action_return()
+        filing.with_user(self.city_officer).action_return("缺少盖章页")
+        self.assertEqual(filing.state, "returned")
+        self.assertEqual(filing.return_reason, "缺少盖章页")
+        with self.assertRaises(UserError):
+            filing.with_user(self.city_officer).action_acknowledge()
+
+    def test_filing_is_evidence(self):
+        filing = self._file()
+        for user in (self.officer_a, self.city_officer):
+            with self.assertRaises(UserError):
+                filing.with_user(user).write({"state": "acknowledged"})
+            with self.assertRaises(UserError):
+                filing.with_user(user).with_context(sgz_approval_bypass=True).write(
+                    {"due_date": "2099-01-01"}
+                )
+        filing.with_user(self.officer_a).write({"document": b"UEsD", "document_name": "协议.pdf"})
+        filing.with_user(self.city_officer).action_acknowledge()
+        # after the decision, the filed document cannot be replaced, and a filing is never deleted
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            filing.with_user(self.officer_a).write({"document": b"UEsE"})
+        filing.with_user(self.officer_a).write({"note": "已归档"})
+        with self.assertRaises(AccessError):
+            filing.with_user(self.officer_a).unlink()
+        with self.assertRaises(UserError):
+            filing.with_user(self.env.ref("base.user_admin")).unlink()
+        with self.assertRaises(UserError):
+            filing.sudo().unlink()
+
+    def test_late_flag(self):
+        filing = self._file()
+        filing.sudo().write({"due_date": "2000-01-01"})
+        self.assertTrue(filing.late)
+
+    def test_visibility(self):
+        filing = self._file()
+        Filing = self.env["sgz.filing"]
+        self.assertEqual(Filing.with_user(self.officer_a).search([("id", "=", filing.id)]), filing)
+        self.assertEqual(Filing.with_user(self.city_officer).search([("id", "=", filing.id)]), filing)
+        self.assertFalse(Filing.with_user(self.officer_b).search([("id", "=", filing.id)]))
+        self.assertFalse(Filing.with_user(self.manager_x).search([("id", "=", filing.id)]))
+        with self.assertRaises(AccessError):
+            filing.with_user(self.officer_b).read(["name"])
+        with self.assertRaises(AccessError):
+            Filing.with_user(self.officer_a).create(
+                {
+                    "name": "x",
+                    "res_model": "sgz.test.document",
+                    "res_id": 1,
+                    "company_id": self.county_a.id,
+                    "target_company_id": self.city.id,
+                    "submit_date": "2025-10-20",
+                }
+            )

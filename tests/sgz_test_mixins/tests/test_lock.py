@@ -1,0 +1,99 @@
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import MixinCase
+
+# context keys a client could send, hoping one of them lifts a lock
+CLIENT_KEYS = {
+    "sgz_payslip_system": True,
+    "sgz_approval_bypass": True,
+    "sgz_unlocked": True,
+    "sgz_action": True,
+    "bypass_lock": True,
+}
+
+
+@tagged("post_install", "-at_install")
+class TestLock(MixinCase):
+    """sgz.lock.mixin: action fields, locked documents and their lines, evidence never deleted."""
+
+    def _confirmed(self, **vals):
+        document = self._document(user=self.officer_a, **vals)
+        document.with_user(self.officer_a).action_confirm()  # no tier: confirmed at once
+        self.assertEqual(document.state, "confirmed")
+        return document
+
+    def test_state_only_through_actions(self):
+        document = self._document(user=self.officer_a)
+        as_user = document.with_user(self.officer_a)
+        for context in ({}, CLIENT_KEYS):
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
+                as_user.with_context(**context).write({"state": "confirmed"})
+            with self.assertRaises(UserError):
+                as_user.with_context(**context).write({"confirmed_by_id": self.approver_a.id})
+            with self.assertRaises(UserError):
+                as_user.with_context(**context).write({"total": 77777})  # a computed figure
+        self.assertEqual(document.state, "draft")
+
+    def test_create_only_in_the_first_state(self):
+        Document = self.env["sgz.test.document"].with_user(self.officer_a).with_context(**CLIENT_KEYS)
+        with self.assertRaises(UserError):
+            Document.create({"name": "伪造", "state": "confirmed"})
+        with self.assertRaises(UserError):
+            Document.create({"name": "伪造", "total": 5})
+        self.assertEqual(Document.create({"name": "正常", "state": "draft"}).state, "draft")
+
+    def test_confirmed_document_is_locked(self):
+        document = self._confirmed(amount=100)
+        as_user = document.with_user(self.officer_a).with_context(**CLIENT_KEYS)
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            as_user.write({"amount": 1})
+        with self.assertRaises(UserError):
+            as_user.write({"line_ids": [(0, 0, {"amount": 5})]})
+        as_user.write({"note": "可改备注"})
+        self.assertEqual(document.amount, 100)
+        # the administrator of the database is held by the lock too (only code running as superuser is not)
+        admin = self.env.ref("base.user_admin")
+        with self.assertRaises(UserError):
+            document.with_user(admin).write({"amount": 2})
+
+    def test_lines_follow_their_document(self):
+        document = self._document(user=self.officer_a, line_ids=[(0, 0, {"amount": 10})])
+        line = document.line_ids
+        Line = self.env["sgz.test.document.line"].with_user(self.officer_a)
+        line.with_user(self.officer_a).write({"amount": 20})  # draft: free
+        document.with_user(self.officer_a).action_confirm()
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            line.with_user(self.officer_a).write({"amount": 30})
+        with self.assertRaises(UserError):
+            Line.create({"document_id": document.id, "amount": 1})
+        with self.assertRaises(UserError):
+            line.with_user(self.officer_a).unlink()
+        self.assertEqual(document.total, 20)
+
+    def test_evidence_is_never_deleted(self):
+        document = self._confirmed()
+        with self.assertRaisesMsg(UserError, "cannot be deleted|不能删除"):
+            document.with_user(self.officer_a).unlink()
+        with self.assertRaises(UserError):
+            document.with_user(self.env.ref("base.user_admin")).unlink()
+        with self.assertRaises(UserError):
+            document.sudo().unlink()
+        draft = self._document(user=self.officer_a)
+        draft.with_user(self.officer_a).unlink()
+        self.assertFalse(draft.exists())
+
+    def test_actions_check_rights(self):
+        document = self._document()
+        with self.assertRaises(AccessError):
+            document.with_user(self.officer_b).action_confirm()  # another county
+        with self.assertRaises(AccessError):
+            document.with_user(self.manager_x).action_confirm()  # a provider
+        self.assertEqual(document.state, "draft")
+
+    def test_private_helpers_are_not_public(self):
+        # what a client may call over RPC: public methods only; the helpers that lift locks are private
+        for name in ("_sgz_unlocked", "_sgz_request_approval", "_sgz_file", "_sgz_deadline_set"):
+            self.assertTrue(hasattr(self.Document, name) and name.startswith("_"))
+        for name in ("sgz_request_approval", "sgz_file", "sgz_deadline_set", "sgz_deadline_done"):
+            self.assertFalse(hasattr(self.Document, name))
