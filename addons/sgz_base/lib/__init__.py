@@ -1,5 +1,6 @@
 """Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase."""
 
+from .chinatime import CHINA_OFFSET, china_date, china_to_utc
 from .idcard import IdCard, IdCardError, age_on, parse_id_card
 from .rmb import rmb_upper
 from .uscc import UsccError, validate_uscc
@@ -13,6 +14,7 @@ from .workdays import (
 )
 
 __all__ = [
+    "CHINA_OFFSET",
     "CalendarRangeError",
     "IdCard",
     "IdCardError",
@@ -20,6 +22,8 @@ __all__ = [
     "WorkCalendar",
     "add_working_days",
     "age_on",
+    "china_date",
+    "china_to_utc",
     "default_calendar",
     "package_calendar_days",
     "parse_id_card",

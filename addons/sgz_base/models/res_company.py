@@ -116,28 +116,8 @@ class ResCompany(models.Model):
                     )
                 )
 
-    def _check_sgz_uscc_free(self, code):
-        """A clear sentence for a duplicate code, before the unique constraint of the table fires."""
-        if not code:
-            return
-        other = (
-            self.sudo()
-            .with_context(active_test=False)
-            .search([("sgz_uscc", "=", code), ("id", "not in", self.ids)], limit=1)
-        )
-        if other:
-            raise ValidationError(
-                self.env._(
-                    "The Unified Social Credit Code %(code)s is already used by %(other)s.",
-                    code=code,
-                    other=other.name,
-                )
-            )
-
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            self.browse()._check_sgz_uscc_free(vals.get("sgz_uscc"))
         companies = super().create(vals_list)
         ancestors = companies.parent_ids - companies
         if ancestors:
@@ -149,11 +129,6 @@ class ResCompany(models.Model):
             )
             users._sgz_grant_child_companies()
         return companies
-
-    def write(self, vals):
-        if vals.get("sgz_uscc"):
-            self._check_sgz_uscc_free(vals["sgz_uscc"])
-        return super().write(vals)
 
     def action_sgz_open_disclosures(self):
         self.ensure_one()

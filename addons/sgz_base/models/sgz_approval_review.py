@@ -175,7 +175,8 @@ class SgzApprovalReview(models.Model):
             document = review.sudo()._sgz_document()
             review._sgz_post(document, approved=True)
             if all(r.state == "approved" for r in review._sgz_open_siblings().get(review._sgz_key(), review)):
-                document.with_user(self.env.user)._sgz_approval_apply(review.target_state)
+                # every tier approved: the transition runs with the rights the approvals stand for
+                document.with_user(self.env.user).sudo()._sgz_approval_apply(review.target_state)
         return True
 
     @sgz_action(access="read")
@@ -192,7 +193,7 @@ class SgzApprovalReview(models.Model):
         for review in self:
             document = review.sudo()._sgz_document()
             review._sgz_post(document, approved=False)
-            document.with_user(self.env.user)._sgz_approval_rejected(review.target_state)
+            document.with_user(self.env.user).sudo()._sgz_approval_rejected(review.target_state)
         return True
 
     def _sgz_key(self):

@@ -9,6 +9,7 @@ A model opts in by inheriting ``sgz.lock.mixin`` and setting class attributes::
         _sgz_lock_writable = ("note",)         # still writable while locked (chatter fields always are)
         _sgz_action_fields = ("state", "confirmed_by_id", "confirmed_date")  # written only by actions
         _sgz_unlink_states = ("draft",)        # deletable only then (default: whenever not locked)
+        _sgz_fixed_fields = ("company_id",)    # given at creation, never changed
 
         @sgz_action
         def action_confirm(self):
@@ -42,6 +43,12 @@ _UNLOCKED = contextvars.ContextVar("sgz_unlocked", default=frozenset())
 _CHATTER_PREFIXES = ("message_", "activity_", "website_message_")
 
 
+def lock_lifted(env, model_name):
+    """Whether code running now may change locked records of ``model_name`` (for models that guard a few
+    fields themselves instead of inheriting the mixin, e.g. the purchase order lines of an agreement year)."""
+    return env.su or model_name in _UNLOCKED.get()
+
+
 def sgz_action(method=None, *, access="write", groups=None, lock_rows=False):
     """Decorate a public action: check the caller's ``access`` right on the records (and ``groups``, a
     comma-separated list of xml ids of which the user needs one), optionally lock their rows against a
@@ -73,6 +80,8 @@ class SgzLockMixin(models.AbstractModel):
     _sgz_lock_writable = ()
     #: fields written only by the model's actions (states, figures the actions compute, who decided and when)
     _sgz_action_fields = ()
+    #: fields given at creation and never changed afterwards (the document a line or a bid belongs to, …)
+    _sgz_fixed_fields = ()
     #: values of the lock field in which the record may be deleted (None: whenever it is not locked)
     _sgz_unlink_states = None
     #: many2one to the document whose lock this line follows
@@ -93,7 +102,7 @@ class SgzLockMixin(models.AbstractModel):
             _UNLOCKED.reset(token)
 
     def _sgz_lock_lifted(self):
-        return self.env.su or self._name in _UNLOCKED.get()
+        return lock_lifted(self.env, self._name)
 
     def _sgz_check_action_access(self, access, groups=None):
         """The caller may run the action: access right and record rules on the records, and the group."""
@@ -211,6 +220,26 @@ class SgzLockMixin(models.AbstractModel):
                 )
             )
 
+    def _sgz_check_fixed_fields(self, vals):
+        """Refuse changing a field given at creation (sending its current value again is harmless)."""
+
+        def differs(record, name):
+            field = self._fields[name]
+            new = field.convert_to_cache(vals[name], record, validate=False)
+            return new != field.convert_to_cache(record[name], record, validate=False)
+
+        fixed = {
+            name for name in set(vals) & set(self._sgz_fixed_fields) if any(differs(r, name) for r in self)
+        }
+        if fixed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(documents)s were set when it was created and cannot change.",
+                    fields=self._sgz_field_labels(fixed),
+                    documents=self._sgz_names(),
+                )
+            )
+
     def _sgz_check_not_locked(self, changed):
         """Refuse changing ``changed`` fields on a locked record (beyond the declared writable ones)."""
         changed = set(changed) - set(self._sgz_lock_writable)
@@ -265,7 +294,9 @@ class SgzLockMixin(models.AbstractModel):
 
     def write(self, vals):
         if not self._sgz_lock_lifted():
+            self.check_access("write")  # who may not write at all hears so first
             self._sgz_check_action_fields(vals)
+            self._sgz_check_fixed_fields(vals)
             changed = self._sgz_user_fields(vals)
             if changed:
                 self._sgz_check_not_locked(changed)
@@ -275,10 +306,14 @@ class SgzLockMixin(models.AbstractModel):
 
     @api.ondelete(at_uninstall=False)
     def _sgz_unlink_except_evidence(self):
-        """Evidence is never deleted: a record outside ``_sgz_unlink_states`` (or locked) stays on record."""
+        self._sgz_check_unlink()
+
+    def _sgz_check_unlink(self):
+        """Evidence is never deleted: a record outside ``_sgz_unlink_states`` (or locked) stays on record.
+        Override to add a condition (calling super)."""
         lifted = self._name in _UNLOCKED.get()
         for record in self:
-            if self._sgz_lock_parent:
+            if self._sgz_lock_parent and self._sgz_unlink_states is None:
                 parent = record.sudo()[self._sgz_lock_parent]
                 if parent and parent._sgz_locked_records() and not lifted:
                     raise UserError(
@@ -291,13 +326,14 @@ class SgzLockMixin(models.AbstractModel):
                 continue
             if self._sgz_unlink_states is None:
                 refused = bool(record._sgz_locked_records()) and not lifted
+            elif not self._sgz_unlink_states:
+                refused = True
             else:
                 refused = record.sudo()[self._sgz_lock_field] not in self._sgz_unlink_states
             if refused:
                 raise UserError(
                     self.env._(
-                        "%(document)s (%(state)s) stays on record: it cannot be deleted.",
+                        "%(document)s stays on record: it cannot be deleted.",
                         document=record.display_name,
-                        state=record._sgz_lock_label(),
                     )
                 )

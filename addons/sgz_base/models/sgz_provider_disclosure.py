@@ -50,3 +50,10 @@ class SgzProviderDisclosure(models.Model):
                 )
             if disclosure.kind == "financial" and not disclosure.year:
                 raise ValidationError(self.env._("An annual financial report needs the year it covers."))
+            if disclosure.year and not 2000 <= disclosure.year <= 2100:
+                raise ValidationError(
+                    self.env._(
+                        "The year of a disclosure lies between 2000 and 2100, not %(year)s.",
+                        year=disclosure.year,
+                    )
+                )

@@ -79,37 +79,27 @@ class SgzRegion(models.Model):
                     )
                 )
 
-    def _check_code_free(self, code):
-        other = self.with_context(active_test=False).search(
-            [("code", "=", code), ("id", "not in", self.ids)], limit=1
-        )
-        if code and other:
-            raise ValidationError(
-                self.env._(
-                    "The code %(code)s is already used by %(other)s.", code=code, other=other.complete_name
+    @api.constrains("parent_id", "level", "name", "code", "active")
+    def _check_user_region(self):
+        """A county or city officer adds townships only under the counties of its own bureaus (a province
+        officer or an administrator anywhere)."""
+        user = self.env.user
+        if (
+            self.env.su
+            or user.has_group("sgz_base.sgz_base_group_province_officer")
+            or user.has_group("base.group_system")
+        ):
+            return
+        own = user.company_ids.sgz_region_id
+        for region in self:
+            if region.level != "township" or region.parent_id not in own:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s can only be added under a county of your own bureau, not under %(parent)s.",
+                        name=region.name,
+                        parent=region.parent_id.complete_name or "—",
+                    )
                 )
-            )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        codes = [vals.get("code") for vals in vals_list]
-        for code in codes:
-            self.browse()._check_code_free(code)
-        if len(set(codes)) < len(codes):
-            raise ValidationError(self.env._("The same code appears twice among the new regions."))
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if vals.get("code"):
-            self._check_code_free(vals["code"])
-        return super().write(vals)
-
-    def _county(self):
-        """The county-level region of a township (or the county itself)."""
-        self.ensure_one()
-        return (
-            self if self.level == "county" else self.parent_id if self.level == "township" else self.browse()
-        )
 
     @api.model
     def get_import_templates(self):

@@ -1,6 +1,8 @@
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .sgz_lock_mixin import sgz_action
+
 SIGN_SUFFIX = "社会工作服务站"
 
 
@@ -9,9 +11,13 @@ class SgzStation(models.Model):
 
     _name = "sgz.station"
     _description = "Social Work Station"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sgz.lock.mixin"]
     _order = "county_region_id, township_id, id"
     _check_company_auto = True
+
+    _sgz_action_fields = ("state",)
+    # only a station that never opened can be deleted; close or archive the others
+    _sgz_unlink_states = ("planned",)
 
     name = fields.Char(
         string="Sign Name",
@@ -53,6 +59,7 @@ class SgzStation(models.Model):
         [("planned", "Planned"), ("active", "In Service"), ("suspended", "Suspended"), ("closed", "Closed")],
         default="planned",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -183,11 +190,7 @@ class SgzStation(models.Model):
                     station._check_townships_free({vals.get("township_id", station.township_id.id)})
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_only_planned(self):
-        if any(station.state != "planned" for station in self):
-            raise UserError(self.env._("Only planned stations can be deleted; close or archive the others."))
-
+    @sgz_action
     def action_activate(self):
         for station in self:
             if station.state not in ("planned", "suspended"):
@@ -197,11 +200,13 @@ class SgzStation(models.Model):
                 vals["opening_date"] = fields.Date.context_today(self)
             station.write(vals)
 
+    @sgz_action
     def action_suspend(self):
         if any(station.state != "active" for station in self):
             raise UserError(self.env._("Only an active station can be suspended."))
         self.write({"state": "suspended"})
 
+    @sgz_action
     def action_close(self):
         if any(station.state == "closed" for station in self):
             raise UserError(self.env._("This station is already closed."))

@@ -1,7 +1,11 @@
 from contextlib import contextmanager
 
+from psycopg2 import IntegrityError
+
 from odoo import Command
+from odoo.service.model import _as_validation_error
 from odoo.tests import TransactionCase, new_test_user
+from odoo.tools import mute_logger
 
 from ..lib import validate_uscc  # noqa: F401 - re-exported for tests
 
@@ -109,6 +113,23 @@ class SgzCase(TransactionCase):
         cls.manager_y = cls._user("manager_y", "provider_manager", cls.provider_y)
         cls.province_officer = cls._user("province_officer", "province_officer", cls.province)
         cls.evaluator = cls._user("evaluator_p", "evaluator", cls.province)
+        # the administrator of the database, working in every organization of the tests
+        cls.admin = cls.env.ref("base.user_admin")
+        cls.admin.write(
+            {
+                "company_ids": [
+                    Command.link(c.id)
+                    for c in (
+                        cls.province
+                        | cls.city
+                        | cls.county_a
+                        | cls.county_b
+                        | cls.provider_x
+                        | cls.provider_y
+                    )
+                ]
+            }
+        )
         # one user per role, holding that role only (the access matrices test them)
         cls.role_users = {
             "province_officer": cls.province_officer,
@@ -127,6 +148,17 @@ class SgzCase(TransactionCase):
         with self.assertRaises(exception) as caught:
             yield caught
         self.assertRegex(str(caught.exception), pattern)
+
+    @contextmanager
+    def assertConstraintMsg(self, pattern):
+        """A violated SQL constraint, as a client sees it: Odoo's RPC layer turns it into its (translated)
+        message, which must match ``pattern``; nothing stays saved."""
+        with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
+            with self.env.cr.savepoint():
+                yield
+                self.env.flush_all()
+        env = self.env(context=dict(self.env.context, lang="zh_CN"))
+        self.assertRegex(str(_as_validation_error(env, caught.exception)), pattern)
 
     @classmethod
     def _user(cls, login, role, company):

@@ -5,6 +5,8 @@ import stdnum.cn
 from odoo.exceptions import ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from .common import SgzCase
+
 # Counties renamed or re-coded since python-stdnum's GB/T 2260 table was compiled (its table keeps the
 # former name): 宁乡县 → 宁乡市 (2017), 株洲县 → 渌口区 (2018), 邵东县 → 邵东市 (2019), 祁阳县 → 祁阳市 (2021).
 CHANGED_SINCE_STDNUM = {"430182", "430212", "430582", "431181"}
@@ -52,7 +54,7 @@ class TestRegionData(TransactionCase):
 
 
 @tagged("post_install", "-at_install")
-class TestRegionRules(TransactionCase):
+class TestRegionRules(SgzCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
@@ -82,9 +84,19 @@ class TestRegionRules(TransactionCase):
 
     def test_duplicate_code(self):
         self._township("430223104")
-        with self.assertRaises(ValidationError) as caught:
+        with self.assertConstraintMsg("A region with this code already exists|已存在"):
             self._township("430223104")
-        self.assertIn("already used by 湖南省株洲市攸县测试镇", str(caught.exception))
+
+    def test_county_officer_adds_townships_of_its_county_only(self):
+        """A county officer creating a township under another county is refused (茶陵县 is county B)."""
+        Region = self.env["sgz.region"].with_user(self.officer_a)
+        Region.create({"name": "新建镇", "code": "430223199", "level": "township", "parent_id": self.region_county_a.id})
+        with self.assertRaisesMsg(ValidationError, "茶陵县"):
+            Region.create(
+                {"name": "越界镇", "code": "430224199", "level": "township", "parent_id": self.region_county_b.id}
+            )
+        with self.assertRaises(ValidationError):
+            Region.browse(self.region_county_a.id).write({"name": "改名县"})
 
     def test_import_template(self):
         templates = self.env["sgz.region"].get_import_templates()

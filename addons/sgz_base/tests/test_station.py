@@ -54,7 +54,7 @@ class TestStation(SgzCase):
         station.action_activate()
         station.action_suspend()
         self.assertEqual(station.state, "suspended")
-        with self.assertRaisesMsg(UserError, "Only planned stations can be deleted"):
+        with self.assertRaisesMsg(UserError, "stays on record|不能删除"):
             station.unlink()
         station.action_close()
         with self.assertRaises(UserError):

@@ -3,9 +3,24 @@ from dateutil.relativedelta import relativedelta
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
+from .sgz_tender import SIGNING_DAYS
+
+# §六(三): a cycle of 3 years, signed year by year
 CYCLE_YEARS = 3
+# §七(三): a copy of each signing is filed with the city within 15 working days
 FILING_WORKING_DAYS = 15
+# §七(三): the workers are stationed within 1 month of signing
 STATIONING_MONTHS = 1
+# 政府采购法实施条例第五十条: the contract is published within 2 working days of signing
+PUBLICATION_WORKING_DAYS = 2
+# 政府采购法第四十七条: a copy goes to the finance department within 7 working days of signing
+FINANCE_FILING_WORKING_DAYS = 7
+# 政府采购法第四十九条: what is added to a contract stays within 10% of the original amount
+INCREASE_LIMIT = 0.10
+# §六(二): an agreement changes or ends for a policy change or force majeure only
+CHANGE_KINDS = [("policy", "Policy Change"), ("force_majeure", "Force Majeure")]
 PAYMENT_SCHEDULES = [
     ("monthly", "Monthly"),
     ("quarterly", "Quarterly"),
@@ -16,13 +31,31 @@ PAYMENT_SCHEDULES = [
 
 class SgzAgreement(models.Model):
     """The service agreement (服务协议, §六) between the county bureau (buyer) and the provider (seller):
-    a 3-year cycle signed year by year, filed with the city within 15 working days of signing."""
+    a 3-year cycle signed year by year, filed with the city within 15 working days of signing. Once signed
+    it changes only through its change records (``sgz.agreement.change``)."""
 
     _name = "sgz.agreement"
     _description = "Service Agreement"
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.filing.mixin", "sgz.deadline.mixin"]
     _order = "award_date desc, id desc"
     _check_company_auto = True
+
+    _sgz_locked_states = ("active", "ended", "completed", "terminated")
+    _sgz_lock_writable = ("user_id",)
+    _sgz_action_fields = (
+        "state",
+        "signed_amount",
+        "award_date",
+        "stationing_date",
+        "publication_date",
+        "finance_filing_date",
+        "new_tender_id",
+        "termination_kind",
+        "termination_reason",
+        "termination_date",
+    )
+    _sgz_fixed_fields = ("company_id", "tender_id", "lot_id")
+    _sgz_unlink_states = ("draft",)
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -69,18 +102,32 @@ class SgzAgreement(models.Model):
     )
     award_date = fields.Date(string="Award Notice Date", readonly=True)
     sign_deadline = fields.Date(compute="_compute_sign_deadline", store=True, string="Sign By")
-    sign_date = fields.Date(string="Signed On", tracking=True, copy=False)
+    sign_date = fields.Date(
+        string="Signed On",
+        tracking=True,
+        copy=False,
+        help="The day the agreement was signed (today when left empty); neither before the award notice nor "
+        "in the future.",
+    )
     date_start = fields.Date(string="Service Start", tracking=True)
-    stationing_date = fields.Date(string="Workers Stationed On", tracking=True, copy=False)
+    signed_amount = fields.Monetary(
+        string="Amount as Signed",
+        readonly=True,
+        copy=False,
+        help="The annual amount when the agreement was signed: later years and changes stay within 10% above it "
+        "(政府采购法第四十九条).",
+    )
+    stationing_date = fields.Date(string="Workers Stationed On", tracking=True, copy=False, readonly=True)
+    publication_date = fields.Date(string="Contract Published On", tracking=True, copy=False, readonly=True)
+    finance_filing_date = fields.Date(
+        string="Filed With Finance On", tracking=True, copy=False, readonly=True
+    )
     year_ids = fields.One2many("sgz.agreement.year", "agreement_id", string="Agreement Years", copy=False)
     last_sign_date = fields.Date(
         compute="_compute_last_sign_date",
         store=True,
         string="Last Signed On",
         help="The latest signing (of the agreement or of one of its years): its copy is filed with the city.",
-    )
-    current_year_id = fields.Many2one(
-        "sgz.agreement.year", compute="_compute_current_year_id", string="Current Year"
     )
     state = fields.Selection(
         [
@@ -92,15 +139,14 @@ class SgzAgreement(models.Model):
         ],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
     change_ids = fields.One2many("sgz.agreement.change", "agreement_id", string="Changes", copy=False)
-    termination_kind = fields.Selection(
-        [("policy", "Policy Change"), ("force_majeure", "Force Majeure")], tracking=True, copy=False
-    )
-    termination_reason = fields.Text(tracking=True, copy=False)
-    termination_date = fields.Date(tracking=True, copy=False)
+    termination_kind = fields.Selection(CHANGE_KINDS, tracking=True, copy=False, readonly=True)
+    termination_reason = fields.Text(tracking=True, copy=False, readonly=True)
+    termination_date = fields.Date(tracking=True, copy=False, readonly=True)
     new_tender_id = fields.Many2one("sgz.tender", string="New Tender", readonly=True, copy=False)
     purchase_order_count = fields.Integer(compute="_compute_purchase_order_count", string="Purchase Orders")
 
@@ -118,11 +164,9 @@ class SgzAgreement(models.Model):
     @api.depends("award_date")
     def _compute_sign_deadline(self):
         for agreement in self:
-            agreement.sign_deadline = agreement.award_date and agreement.award_date + relativedelta(days=30)
-
-    def _compute_current_year_id(self):
-        for agreement in self:
-            agreement.current_year_id = agreement.year_ids.sorted("sequence")[-1:]
+            agreement.sign_deadline = agreement.award_date and agreement.award_date + relativedelta(
+                days=SIGNING_DAYS
+            )
 
     def _compute_purchase_order_count(self):
         for agreement in self:
@@ -134,11 +178,24 @@ class SgzAgreement(models.Model):
             if agreement.provider_id.sudo().sgz_kind != "provider":
                 raise ValidationError(self.env._("The seller must be a service provider."))
 
+    @api.constrains("name")
+    def _check_name(self):
+        for agreement in self:
+            if not (agreement.name or "").strip():
+                raise ValidationError(self.env._("A service agreement needs a name."))
+
     @api.depends("sign_date", "year_ids.sign_date")
     def _compute_last_sign_date(self):
         for agreement in self:
             dates = [d for d in [agreement.sign_date, *agreement.year_ids.mapped("sign_date")] if d]
             agreement.last_sign_date = max(dates) if dates else False
+
+    def _sgz_check_unlink(self):
+        super()._sgz_check_unlink()
+        if any(agreement.tender_id for agreement in self):
+            raise UserError(
+                self.env._("An agreement prepared by an award stays on record: it cannot be deleted.")
+            )
 
     # ---- filing and deadlines ------------------------------------------------------------------------------
 
@@ -151,6 +208,7 @@ class SgzAgreement(models.Model):
         return self.last_sign_date and fields.Date.to_string(self.last_sign_date)
 
     def _sgz_set_filing_deadline(self, signed):
+        """Every signing (the agreement's, then each year's) is filed with the city (§七(三))."""
         self._sgz_deadline_set(
             "filing",
             self.env._("File the signed agreement with the city (15 working days)"),
@@ -170,39 +228,103 @@ class SgzAgreement(models.Model):
     def _sgz_filing_submitted(self, filing):
         self._sgz_deadline_done("filing", filing.submit_date)
 
-    # ---- signing, stationing -------------------------------------------------------------------------------------
+    # ---- signing, stationing, publication -----------------------------------------------------------------------
 
-    def action_sign(self, sign_date=None):
-        """Sign the agreement (year 1): deadlines for filing with the city and for stationing the workers."""
+    def _check_signable(self):
+        today = fields.Date.context_today(self)
         for agreement in self:
             if agreement.state != "draft":
                 raise UserError(self.env._("Only an agreement to sign can be signed."))
             if not agreement.station_line_ids:
                 raise UserError(self.env._("The agreement covers no station."))
-            signed = fields.Date.to_date(sign_date) or agreement.sign_date or fields.Date.context_today(self)
+            if agreement.sudo().tender_id.open_challenge_count:
+                raise UserError(
+                    self.env._(
+                        "A challenge to the result of %(tender)s is still open: the signature waits for its answer.",
+                        tender=agreement.sudo().tender_id.name,
+                    )
+                )
+            signed = agreement.sign_date or today
+            if signed > today or (agreement.award_date and signed < agreement.award_date):
+                raise UserError(
+                    self.env._(
+                        "The signing date %(date)s must lie between the award notice (%(award)s) and today.",
+                        date=signed,
+                        award=agreement.award_date or "—",
+                    )
+                )
+
+    @sgz_action(lock_rows=True)
+    def action_sign(self):
+        """Sign the agreement (year 1): deadlines for filing with the city, publishing the contract, filing it
+        with the finance department and stationing the workers; year 1 is signed and ordered."""
+        self._check_signable()
+        for agreement in self:
+            signed = agreement.sign_date or fields.Date.context_today(self)
             start = agreement.date_start or signed
-            agreement.write({"state": "active", "sign_date": signed, "date_start": start})
+            agreement.write(
+                {
+                    "state": "active",
+                    "sign_date": signed,
+                    "date_start": start,
+                    "signed_amount": agreement.annual_amount,
+                }
+            )
             agreement._sgz_deadline_done("signing", signed)
             agreement._sgz_set_filing_deadline(signed)
-            agreement._sgz_deadline_set(
+            for code, name, rule, value in agreement._sgz_signing_deadlines():
+                agreement._sgz_deadline_set(code, name, rule, signed, value, user=agreement.user_id)
+            year = self.env["sgz.agreement.year"].create(
+                dict(agreement._prepare_year_vals(1, start), sign_date=signed)
+            )
+            year.action_confirm()
+        return True
+
+    def _sgz_signing_deadlines(self):
+        return [
+            (
+                "publication",
+                self.env._("Publish the signed contract (2 working days, 实施条例第五十条)"),
+                "working_days",
+                PUBLICATION_WORKING_DAYS,
+            ),
+            (
+                "finance_filing",
+                self.env._("File a copy of the contract with the finance department (7 working days)"),
+                "working_days",
+                FINANCE_FILING_WORKING_DAYS,
+            ),
+            (
                 "stationing",
                 self.env._("Station the social workers in the townships (1 month)"),
                 "months",
-                signed,
                 STATIONING_MONTHS,
-                user=agreement.user_id,
-            )
-            year = self.env["sgz.agreement.year"].create(agreement._prepare_year_vals(1, start))
-            year.action_confirm(sign_date=signed)
-        return True
+            ),
+        ]
 
-    def action_confirm_stationing(self):
+    def _sgz_record_step(self, field, code):
+        today = fields.Date.context_today(self)
         for agreement in self:
             if agreement.state != "active":
-                raise UserError(self.env._("Workers are stationed under an agreement in force."))
-            today = fields.Date.context_today(self)
-            agreement.write({"stationing_date": agreement.stationing_date or today})
-            agreement._sgz_deadline_done("stationing", agreement.stationing_date)
+                raise UserError(self.env._("This step is recorded on an agreement in force."))
+            if agreement[field]:
+                raise UserError(self.env._("This step is already recorded."))
+            agreement.write({field: today})
+            agreement._sgz_deadline_done(code, today)
+
+    @sgz_action
+    def action_confirm_stationing(self):
+        self._sgz_record_step("stationing_date", "stationing")
+        return True
+
+    @sgz_action
+    def action_confirm_publication(self):
+        self._sgz_record_step("publication_date", "publication")
+        return True
+
+    @sgz_action
+    def action_confirm_finance_filing(self):
+        self._sgz_record_step("finance_filing_date", "finance_filing")
         return True
 
     def _prepare_year_vals(self, sequence, start):
@@ -217,8 +339,26 @@ class SgzAgreement(models.Model):
             "payment_schedule": self.payment_schedule,
         }
 
+    def _check_amount_limit(self, amount, what):
+        """政府采购法第四十九条: a renewal year or a change of the amount stays within 10% above the amount as
+        signed; beyond that the service is procured again."""
+        self.ensure_one()
+        limit = self.signed_amount * (1 + INCREASE_LIMIT)
+        if self.signed_amount and amount > limit + 0.005:
+            raise UserError(
+                self.env._(
+                    "%(amount).2f for %(what)s exceeds the amount of %(signed).2f signed in year 1 by more than 10%% "
+                    "(at most %(limit).2f): procure the service again (政府采购法第四十九条).",
+                    amount=amount,
+                    what=what,
+                    signed=self.signed_amount,
+                    limit=limit,
+                )
+            )
+
     # ---- renewal ----------------------------------------------------------------------------------------------
 
+    @sgz_action(lock_rows=True)
     def action_renew(self):
         """Prepare the next agreement year: only after a qualified evaluation of the current one."""
         for agreement in self:
@@ -247,7 +387,9 @@ class SgzAgreement(models.Model):
         """An evaluation was recorded for ``year``: unqualified ends the agreement and proposes a new tender."""
         self.ensure_one()
         if year.evaluation_result == "unqualified":
-            tender = self.env["sgz.tender"].sudo().create(self._prepare_new_tender_vals())
+            Tender = self.env["sgz.tender"].sudo()
+            with Tender._sgz_unlocked():
+                tender = Tender.create(self._prepare_new_tender_vals())
             self.sudo().write({"state": "ended", "new_tender_id": tender.id})
             self.sudo()._sgz_deadline_cancel()
             self.sudo().message_post(
@@ -278,41 +420,54 @@ class SgzAgreement(models.Model):
             ],
         }
 
-    # ---- termination -------------------------------------------------------------------------------------------
+    # ---- changes and termination (through sgz.agreement.change) -------------------------------------------------
 
-    def action_terminate(self):
-        """Terminate for policy change or force majeure (§六(二)); kind, reason and date are required."""
-        for agreement in self:
-            if agreement.state not in ("draft", "active"):
-                raise UserError(self.env._("Only an agreement to sign or in force can be terminated."))
-            if not (
-                agreement.termination_kind
-                and (agreement.termination_reason or "").strip()
-                and agreement.termination_date
-            ):
-                raise UserError(
-                    self.env._("Give the ground (policy change or force majeure), the reason and the date.")
-                )
-            agreement.write({"state": "terminated"})
-            agreement._sgz_deadline_cancel()
-            agreement.year_ids.filtered(lambda y: y.state in ("draft", "confirmed")).write(
-                {"state": "closed"}
-            )
-        return True
+    def _sgz_terminate(self, change):
+        """A termination change was recorded: end the agreement, its open years and the orders after the date."""
+        self.ensure_one()
+        if self.state not in ("draft", "active"):
+            raise UserError(self.env._("Only an agreement to sign or in force can be terminated."))
+        self.sudo().write(
+            {
+                "state": "terminated",
+                "termination_kind": change.kind,
+                "termination_reason": change.reason,
+                "termination_date": change.date,
+            }
+        )
+        self.sudo()._sgz_deadline_cancel()
+        for year in self.year_ids.filtered(lambda y: y.state in ("draft", "confirmed")):
+            year._sgz_close(change.date)
 
     def action_open_purchase_orders(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("purchase.purchase_form_action")
         action["domain"] = [("id", "in", self.year_ids.purchase_order_id.ids)]
         action["context"] = {"create": False}
         return action
 
+    def action_open_change(self):
+        """Button: record a change or the termination (a new change record, with today's date)."""
+        self.ensure_one()
+        self.check_access("write")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sgz.agreement.change",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_agreement_id": self.id},
+        }
+
 
 class SgzAgreementStation(models.Model):
     _name = "sgz.agreement.station"
     _description = "Agreement Station"
+    _inherit = ["sgz.lock.mixin"]
     _order = "agreement_id, id"
     _check_company_auto = True
+
+    _sgz_lock_parent = "agreement_id"
 
     agreement_id = fields.Many2one("sgz.agreement", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="agreement_id.company_id", store=True, index=True)
@@ -324,3 +479,14 @@ class SgzAgreementStation(models.Model):
     _sql_constraints = [
         ("station_unique", "unique(agreement_id, station_id)", "A station appears once in an agreement."),
     ]
+
+    @api.constrains("worker_quota", "annual_amount")
+    def _check_amounts(self):
+        for line in self:
+            if line.worker_quota < 0 or line.annual_amount < 0:
+                raise ValidationError(
+                    self.env._(
+                        "The worker quota and the annual amount of %(station)s cannot be negative.",
+                        station=line.station_id.name,
+                    )
+                )

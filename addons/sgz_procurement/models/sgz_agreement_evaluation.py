@@ -1,14 +1,22 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
 
 class SgzAgreementEvaluation(models.Model):
     """The annual performance evaluation of an agreement year by the third-party evaluator (§七(五))."""
 
     _name = "sgz.agreement.evaluation"
     _description = "Annual Evaluation"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "date desc, id desc"
+
+    # once recorded, the result stays as the evaluator recorded it and the evaluation is never deleted
+    _sgz_locked_states = ("done",)
+    _sgz_action_fields = ("state", "evaluator_id")
+    _sgz_fixed_fields = ("year_id",)
+    _sgz_unlink_states = ("draft",)
 
     year_id = fields.Many2one(
         "sgz.agreement.year", string="Agreement Year", required=True, index=True, ondelete="restrict"
@@ -29,7 +37,11 @@ class SgzAgreementEvaluation(models.Model):
     document_name = fields.Char()
     note = fields.Text()
     state = fields.Selection(
-        [("draft", "Draft"), ("done", "Recorded")], default="draft", required=True, tracking=True
+        [("draft", "Draft"), ("done", "Recorded")],
+        default="draft",
+        required=True,
+        readonly=True,
+        tracking=True,
     )
 
     @api.depends("year_id.name", "date")
@@ -42,6 +54,7 @@ class SgzAgreementEvaluation(models.Model):
         for evaluation in self:
             evaluation.total_score = sum(evaluation.line_ids.mapped("score"))
 
+    @sgz_action(lock_rows=True)
     def action_record(self):
         """Record the result on the agreement year; unqualified ends the agreement."""
         for evaluation in self:
@@ -55,7 +68,8 @@ class SgzAgreementEvaluation(models.Model):
                     self.env._("Only a signed agreement year that is not yet evaluated is evaluated.")
                 )
             evaluation.write({"state": "done"})
-            year.write({"evaluation_result": evaluation.result, "state": "evaluated"})
+            with year._sgz_unlocked():
+                year.write({"evaluation_result": evaluation.result, "state": "evaluated"})
             year.agreement_id._on_evaluation(year)
         return True
 
@@ -63,7 +77,10 @@ class SgzAgreementEvaluation(models.Model):
 class SgzAgreementEvaluationLine(models.Model):
     _name = "sgz.agreement.evaluation.line"
     _description = "Evaluation Indicator"
+    _inherit = ["sgz.lock.mixin"]
     _order = "evaluation_id, sequence, id"
+
+    _sgz_lock_parent = "evaluation_id"
 
     evaluation_id = fields.Many2one("sgz.agreement.evaluation", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="evaluation_id.company_id", store=True, index=True)

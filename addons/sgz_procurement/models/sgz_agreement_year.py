@@ -3,7 +3,9 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .sgz_agreement import PAYMENT_SCHEDULES
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
+from .sgz_agreement import CYCLE_YEARS, PAYMENT_SCHEDULES
 
 PERIOD_MONTHS = {"monthly": 1, "quarterly": 3, "half_yearly": 6, "yearly": 12}
 
@@ -13,9 +15,14 @@ class SgzAgreementYear(models.Model):
 
     _name = "sgz.agreement.year"
     _description = "Agreement Year"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "agreement_id, sequence"
     _check_company_auto = True
+
+    _sgz_locked_states = ("confirmed", "evaluated", "closed")
+    _sgz_action_fields = ("state", "purchase_order_id", "evaluation_result")
+    _sgz_fixed_fields = ("agreement_id", "sequence")
+    _sgz_unlink_states = ("draft",)
 
     agreement_id = fields.Many2one("sgz.agreement", required=True, ondelete="cascade", index=True)
     name = fields.Char(compute="_compute_name", store=True)
@@ -40,6 +47,7 @@ class SgzAgreementYear(models.Model):
         [("draft", "To Sign"), ("confirmed", "Signed"), ("evaluated", "Evaluated"), ("closed", "Closed")],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
@@ -73,7 +81,7 @@ class SgzAgreementYear(models.Model):
     @api.constrains("sequence", "agreement_id")
     def _check_sequence(self):
         for year in self:
-            if not 1 <= year.sequence <= 3:
+            if not 1 <= year.sequence <= CYCLE_YEARS:
                 raise ValidationError(self.env._("An agreement cycle has years 1 to 3."))
             previous = year.agreement_id.year_ids.filtered(lambda y, cur=year: y.sequence == cur.sequence - 1)
             if year.sequence > 1 and previous.evaluation_result != "qualified":
@@ -85,15 +93,15 @@ class SgzAgreementYear(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if not self.env.su and {"evaluation_result", "purchase_order_id"} & set(vals):
-            raise UserError(
-                self.env._("The evaluation result is recorded by the evaluator's annual evaluation.")
-            )
-        return super().write(vals)
+    @api.constrains("amount")
+    def _check_amount(self):
+        if any(year.amount < 0 for year in self):
+            raise ValidationError(self.env._("The amount of an agreement year cannot be negative."))
 
-    def action_confirm(self, sign_date=None):
+    @sgz_action(lock_rows=True)
+    def action_confirm(self):
         """Sign and confirm the year: creates and confirms the provider's purchase order."""
+        today = fields.Date.context_today(self)
         for year in self:
             if year.state != "draft":
                 raise UserError(self.env._("This agreement year is already signed."))
@@ -104,24 +112,77 @@ class SgzAgreementYear(models.Model):
                 if previous.evaluation_result != "qualified":
                     raise UserError(
                         self.env._(
-                            "Year %(year)s cannot be signed without a qualified evaluation of the year "
-                            "before.",
+                            "Year %(year)s cannot be signed without a qualified evaluation of the year before.",
                             year=year.sequence,
                         )
                     )
-            order = self.env["purchase.order"].sudo().create(year._prepare_purchase_order_vals())
-            order.button_confirm()
-            year.sudo().write(
-                {
-                    "state": "confirmed",
-                    "sign_date": fields.Date.to_date(sign_date) or fields.Date.context_today(self),
-                    "purchase_order_id": order.id,
-                }
+                year.agreement_id._check_amount_limit(year.amount, year.name)
+            if year.sign_date and year.sign_date > today:
+                raise UserError(
+                    self.env._("A year cannot be signed in the future (%(date)s).", date=year.sign_date)
+                )
+            Order = self.env["purchase.order"].sudo()
+            with year._sgz_unlocked("purchase.order", "purchase.order.line"):
+                order = Order.create(year._prepare_purchase_order_vals())
+                order.button_confirm()
+            year.write(
+                {"state": "confirmed", "sign_date": year.sign_date or today, "purchase_order_id": order.id}
             )
             if year.sequence > 1:
                 # Each yearly signing is filed with the city within 15 working days (§七(三)).
                 year.agreement_id._sgz_set_filing_deadline(year.sign_date)
         return True
+
+    def _sgz_close(self, day):
+        """The agreement ended on ``day``: the year is closed and the periods starting after it are not bought."""
+        for year in self:
+            lines = year.purchase_order_id.order_line.filtered(
+                lambda line, d=day: (
+                    line.sgz_period_start and line.sgz_period_start > d and not line.qty_invoiced
+                )
+            )
+            with year._sgz_unlocked("purchase.order", "purchase.order.line"):
+                lines.sudo().write({"product_qty": 0})
+                year.sudo().write({"state": "closed", "amount": year._sgz_ordered_amount()})
+
+    def _sgz_ordered_amount(self):
+        self.ensure_one()
+        lines = self.purchase_order_id.order_line
+        return sum(line.price_unit * line.product_qty for line in lines) if lines else self.amount
+
+    def _sgz_apply_change(self, day):
+        """A change of the agreement's stations or amounts from ``day``: the periods of this year that start
+        on or after it, not yet billed, are ordered at the new amounts; the year's amount follows."""
+        self.ensure_one()
+        order = self.purchase_order_id
+        if self.state != "confirmed" or not order:
+            return
+        agreement = self.agreement_id
+        periods = self._periods()
+        per_year = len(periods) or 1
+        future = [(start, end) for start, end in periods if start >= day]
+        open_lines = order.order_line.filtered(
+            lambda line: line.sgz_period_start and line.sgz_period_start >= day and not line.qty_invoiced
+        )
+        new_lines = []
+        with self._sgz_unlocked("purchase.order", "purchase.order.line"):
+            for start, end in future:
+                for station_line in agreement.station_line_ids:
+                    price = round(station_line.annual_amount / per_year, 2)
+                    line = open_lines.filtered(
+                        lambda ol, s=start, st=station_line.station_id: (
+                            ol.sgz_period_start == s and ol.sgz_station_id == st
+                        )
+                    )
+                    if line:
+                        line.sudo().write({"price_unit": price, "product_qty": 1})
+                    else:
+                        new_lines.append(self._prepare_order_line(station_line.station_id, start, end, price))
+            kept = agreement.station_line_ids.station_id
+            open_lines.filtered(lambda ol: ol.sgz_station_id not in kept).sudo().write({"product_qty": 0})
+            if new_lines:
+                order.sudo().write({"order_line": new_lines})
+            self.sudo().write({"amount": self._sgz_ordered_amount()})
 
     def _periods(self):
         """(start, end) of each payment period of the year."""
@@ -138,7 +199,6 @@ class SgzAgreementYear(models.Model):
         """One service line per station and payment period, carrying the fund source."""
         self.ensure_one()
         agreement = self.agreement_id
-        product = self.env.ref("sgz_procurement.product_sgz_station_service")
         periods = self._periods()
         total = sum(agreement.station_line_ids.mapped("annual_amount")) or 1.0
         lines = []
@@ -151,28 +211,7 @@ class SgzAgreementYear(models.Model):
                     if index < len(periods) - 1
                     else round(station_amount - share * (len(periods) - 1), 2)
                 )
-                lines.append(
-                    fields.Command.create(
-                        {
-                            "product_id": product.id,
-                            "name": self.env._(
-                                "%(station)s: social work service %(start)s – %(end)s",
-                                station=station_line.station_id.name,
-                                start=start,
-                                end=end,
-                            ),
-                            "product_qty": 1,
-                            "product_uom": product.uom_po_id.id,
-                            "price_unit": price,
-                            "taxes_id": [fields.Command.clear()],
-                            "date_planned": fields.Datetime.to_datetime(start),
-                            "sgz_station_id": station_line.station_id.id,
-                            "sgz_fund_source_id": self.fund_source_id.id,
-                            "sgz_period_start": start,
-                            "sgz_period_end": end,
-                        }
-                    )
-                )
+                lines.append(self._prepare_order_line(station_line.station_id, start, end, price))
         return {
             "partner_id": agreement.partner_id.id,
             "company_id": agreement.company_id.id,
@@ -182,8 +221,33 @@ class SgzAgreementYear(models.Model):
             "order_line": lines,
         }
 
+    def _prepare_order_line(self, station, start, end, price):
+        """One service line of the purchase order: a station and a payment period, with the fund source."""
+        product = self.env.ref("sgz_procurement.product_sgz_station_service")
+        return fields.Command.create(
+            {
+                "product_id": product.id,
+                "name": self.env._(
+                    "%(station)s: social work service %(start)s – %(end)s",
+                    station=station.name,
+                    start=start,
+                    end=end,
+                ),
+                "product_qty": 1,
+                "product_uom": product.uom_po_id.id,
+                "price_unit": price,
+                "taxes_id": [fields.Command.clear()],
+                "date_planned": fields.Datetime.to_datetime(start),
+                "sgz_station_id": station.id,
+                "sgz_fund_source_id": self.fund_source_id.id,
+                "sgz_period_start": start,
+                "sgz_period_end": end,
+            }
+        )
+
     def action_open_purchase_order(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "res_model": "purchase.order",

@@ -1,8 +1,11 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
 PURCHASE_METHODS = [
     ("open", "Open Tender"),
+    ("consultation", "Competitive Consultation"),
     ("negotiation", "Competitive Negotiation"),
     ("single_source", "Single Source"),
 ]
@@ -17,7 +20,13 @@ class SgzProcurementPlan(models.Model):
     _order = "year desc, company_id"
     _check_company_auto = True
 
-    name = fields.Char(compute="_compute_name", store=True, string="Plan")
+    # submitted or filed, the plan is what the city received
+    _sgz_locked_states = ("submitted", "filed")
+    _sgz_lock_writable = ("user_id",)
+    _sgz_action_fields = ("state", "return_reason")
+    _sgz_unlink_states = ("draft",)
+
+    name = fields.Char(compute="_compute_name", search="_search_name", string="Plan")
     company_id = fields.Many2one(
         "res.company",
         string="County Bureau",
@@ -54,10 +63,11 @@ class SgzProcurementPlan(models.Model):
         [("draft", "Draft"), ("submitted", "Submitted"), ("filed", "Filed"), ("returned", "Returned")],
         default="draft",
         required=True,
+        readonly=True,
         tracking=True,
         copy=False,
     )
-    return_reason = fields.Text(tracking=True, copy=False)
+    return_reason = fields.Text(tracking=True, copy=False, readonly=True)
     tender_ids = fields.One2many("sgz.tender", "plan_id", string="Tenders")
     tender_count = fields.Integer(compute="_compute_tender_count", string="Tender Count")
 
@@ -66,11 +76,21 @@ class SgzProcurementPlan(models.Model):
     ]
 
     @api.depends("company_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
+        # in the reader's language, so not stored
         for plan in self:
             plan.name = self.env._(
-                "%(county)s %(year)s Implementation Plan", county=plan.company_id.name or "", year=plan.year
+                "%(county)s %(year)s Implementation Plan",
+                county=plan.company_id.name or "",
+                year=plan.year or "",
             )
+
+    def _search_name(self, operator, value):
+        """Found by the county's name or the year (the name itself is composed in the reader's language)."""
+        if isinstance(value, str) and value.strip().isdigit():
+            return [("year", "=", int(value))]
+        return [("company_id.name", operator, value)]
 
     def _compute_station_count(self):
         for plan in self:
@@ -96,19 +116,18 @@ class SgzProcurementPlan(models.Model):
                     self.env._("Only a county civil-affairs bureau makes an implementation plan.")
                 )
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            company_id = vals.get("company_id") or self.env.company.id
-            if vals.get("year") and self.sudo().search_count(
-                [("company_id", "=", company_id), ("year", "=", vals["year"])]
-            ):
+    @api.constrains("year")
+    def _check_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
                 raise ValidationError(
-                    self.env._(
-                        "This county already has an implementation plan for %(year)s.", year=vals["year"]
-                    )
+                    self.env._("The year of a plan lies between 2000 and 2100, not %(year)s.", year=plan.year)
                 )
-        return super().create(vals_list)
+
+    def _sgz_check_unlink(self):
+        super()._sgz_check_unlink()
+        if self.sudo().sgz_filing_ids:
+            raise UserError(self.env._("A plan that was filed with the city stays on record."))
 
     # ---- filing -----------------------------------------------------------------------------------------------
 
@@ -141,14 +160,16 @@ class SgzProcurementPlan(models.Model):
     def _sgz_filing_returned(self, filing):
         self.sudo().write({"state": "returned", "return_reason": filing.return_reason})
 
+    @sgz_action(lock_rows=True)
     def action_submit(self):
         """Submit the plan to the city for filing (备案)."""
         for plan in self:
             if plan.state not in ("draft", "returned"):
                 raise UserError(self.env._("Only a draft or returned plan can be submitted."))
-        self.action_sgz_file()
+        self._sgz_file()
         return True
 
+    @sgz_action
     def action_reset_draft(self):
         for plan in self:
             if plan.state != "returned":
@@ -156,6 +177,7 @@ class SgzProcurementPlan(models.Model):
         self.write({"state": "draft"})
         return True
 
+    @sgz_action(access="read")
     def action_create_tender(self):
         self.ensure_one()
         if self.state != "filed":
@@ -188,6 +210,7 @@ class SgzProcurementPlan(models.Model):
 
     def action_open_tenders(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_procurement.sgz_tender_action")
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id, "default_company_id": self.company_id.id}
@@ -197,7 +220,10 @@ class SgzProcurementPlan(models.Model):
 class SgzProcurementPlanLine(models.Model):
     _name = "sgz.procurement.plan.line"
     _description = "Planned Amount per Fund Source"
+    _inherit = ["sgz.lock.mixin"]
     _order = "plan_id, id"
+
+    _sgz_lock_parent = "plan_id"
 
     plan_id = fields.Many2one("sgz.procurement.plan", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True)

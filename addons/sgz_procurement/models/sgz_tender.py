@@ -1,12 +1,62 @@
+from typing import NamedTuple
+
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.lib import china_date
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
 from .sgz_procurement_plan import PURCHASE_METHODS
 
-OPEN_TENDER_MIN_DAYS = 20
+# 政府采购法第五十二条 and 财政部令第94号第十条: challenges within 7 working days of the end of the result
+# announcement period, which lasts 1 working day (财政部令第87号第六十九条).
+ANNOUNCEMENT_WORKING_DAYS = 1
 CHALLENGE_WORKING_DAYS = 7
-PRICE_WEIGHT_MIN, PRICE_WEIGHT_MAX = 10.0, 30.0
+# 政府采购法第四十六条: the agreement is signed within 30 days of the award notice.
 SIGNING_DAYS = 30
+# 财政部令第94号第十三条: a challenge is answered within 7 working days of its receipt.
+CHALLENGE_ANSWER_WORKING_DAYS = 7
+
+
+class MethodRule(NamedTuple):
+    """What the law asks of a purchase method."""
+
+    bid_period: tuple  # (deadline rule, value): the least time between announcement and bid deadline
+    min_members: int  # the committee: at least this many members, an odd number, experts ≥ 2/3
+    min_valid_bids: int  # fewer valid bids on a lot and the lot fails (废标)
+    price_weight: tuple | None  # (lowest, highest) price weight in % under comprehensive scoring
+    evaluation_methods: tuple  # the evaluation methods the purchase method allows, the default first
+    notice_working_days: int = 0  # a public notice before the purchase (single source)
+
+
+METHOD_RULES = {
+    # 政府采购法第三十五条 (20 days), 第三十六条 (fewer than three → 废标); 财政部令第87号第四十七条 (committee),
+    # 第五十五条 (service price weight at least 10%; 0 for fixed-price projects)
+    "open": MethodRule(("days", 20), 5, 3, (10.0, 100.0), ("comprehensive", "lowest_price")),
+    # 财库〔2014〕214号第十条 (10 days), 第十四条 (3 or more members), 第二十四条 (services: price 10–30%)
+    "consultation": MethodRule(("days", 10), 3, 0, (10.0, 30.0), ("comprehensive",)),
+    # 政府采购法第三十八条 (lowest compliant price); 财政部令第74号第七条, 第二十九条 (3 working days)
+    "negotiation": MethodRule(("working_days", 3), 3, 0, None, ("lowest_price",)),
+    # 政府采购法第三十一条; 实施条例第三十八条 (public notice of at least 5 working days)
+    "single_source": MethodRule(("days", 0), 0, 0, None, ("lowest_price",), notice_working_days=5),
+}
+EVALUATION_METHODS = [("comprehensive", "Comprehensive Scoring"), ("lowest_price", "Lowest Compliant Price")]
+# 政府采购法第三十一条: the three grounds for a single-source purchase
+SINGLE_SOURCE_GROUNDS = [
+    ("unique", "Only one supplier can provide the service"),
+    ("emergency", "Unforeseeable emergency, no other supplier can be used"),
+    ("consistency", "Consistency with the original project, additions within 10% of the original contract"),
+]
+TENDER_STATES = [
+    ("draft", "Draft"),
+    ("published", "Published"),
+    ("opened", "Bids Opened"),
+    ("awarded", "Result Announced and Awarded"),
+    ("failed", "Failed"),
+    ("cancelled", "Cancelled"),
+]
+# what the committee checks once it starts working
+COMMITTEE_LOCKED_STATES = ("opened", "awarded", "failed", "cancelled")
 
 
 class SgzTender(models.Model):
@@ -18,7 +68,20 @@ class SgzTender(models.Model):
     _order = "announcement_date desc, id desc"
     _check_company_auto = True
 
-    _sgz_approval_states = {"published": "draft", "awarded": "draft"}
+    _sgz_approval_states = {"published": "draft", "awarded": "opened"}
+    # what approval covers stays as approved: everything but the responsible and the committee (locked on
+    # its own once the bids are opened) is fixed once the tender is published or waiting for approval
+    _sgz_locked_states = ("published", "opened", "awarded", "failed", "cancelled")
+    _sgz_lock_writable = ("user_id", "committee_ids")
+    _sgz_action_fields = (
+        "state",
+        "opening_date",
+        "opened_by_id",
+        "award_date",
+        "failed_reason",
+        "switched_from_id",
+    )
+    _sgz_unlink_states = ("draft",)
 
     name = fields.Char(string="Title", required=True, tracking=True)
     company_id = fields.Many2one(
@@ -39,22 +102,51 @@ class SgzTender(models.Model):
     method = fields.Selection(
         PURCHASE_METHODS, string="Purchase Method", default="open", required=True, tracking=True
     )
+    single_source_ground = fields.Selection(
+        SINGLE_SOURCE_GROUNDS, string="Single-Source Ground", tracking=True
+    )
     single_source_justification = fields.Text(tracking=True)
+    switched_from_id = fields.Many2one(
+        "sgz.tender",
+        string="Re-procurement Of",
+        readonly=True,
+        copy=False,
+        index="btree_not_null",
+        help="The failed tender whose lots this one buys with another method; publishing it needs the finance "
+        "department's approval.",
+    )
+    switch_reason = fields.Text(string="Reason for the Method Change", readonly=True, copy=False)
     announcement_date = fields.Date(tracking=True)
-    bid_deadline = fields.Date(
-        string="Bid Deadline", tracking=True, help="Last day on which bids are accepted."
+    bid_deadline = fields.Datetime(
+        string="Bid Deadline",
+        tracking=True,
+        help="Bids are accepted until this moment; they are opened at this same moment (财政部令第87号第三十九条).",
+    )
+    notice_end_date = fields.Date(
+        compute="_compute_notice_end_date",
+        string="Public Notice Ends",
+        help="A single-source purchase is published for 5 working days before it is made.",
     )
     evaluation_method = fields.Selection(
-        [("comprehensive", "Comprehensive Scoring"), ("lowest_price", "Lowest Valid Price")],
-        default="comprehensive",
+        EVALUATION_METHODS,
+        compute="_compute_evaluation_method",
+        store=True,
+        readonly=False,
+        precompute=True,
         required=True,
         tracking=True,
+    )
+    fixed_price = fields.Boolean(
+        string="Fixed-Price Project",
+        tracking=True,
+        help="The price is fixed by the buyer: it is not scored (price weight 0).",
     )
     price_weight = fields.Float(
         string="Price Weight (%)",
         default=30.0,
         tracking=True,
-        help="Share of the price in the total score; between 10% and 30% for services.",
+        help="Share of the price in the total score: open tender at least 10%, competitive consultation "
+        "10–30%, 0 for a fixed-price project.",
     )
     lot_ids = fields.One2many("sgz.tender.lot", "tender_id", string="Lots", copy=True)
     criterion_ids = fields.One2many(
@@ -67,38 +159,55 @@ class SgzTender(models.Model):
     open_challenge_count = fields.Integer(compute="_compute_open_challenge_count", string="Open Challenges")
     opening_date = fields.Datetime(string="Opened On", readonly=True, copy=False, tracking=True)
     opened_by_id = fields.Many2one("res.users", string="Opened By", readonly=True, copy=False)
-    publicity_date = fields.Date(string="Result Announced On", readonly=True, copy=False, tracking=True)
+    award_date = fields.Date(
+        string="Result Announced On",
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="The result announcement and the award notice go out together (财政部令第87号第六十九条).",
+    )
     challenge_deadline = fields.Date(
         compute="_compute_challenge_deadline",
         store=True,
         string="Challenge Deadline",
-        help="Challenges (质疑) may be filed until this day: 7 Chinese working days after the announcement.",
+        help="Challenges (质疑) may be filed until this day: 7 working days after the 1-working-day result "
+        "announcement period.",
     )
-    award_date = fields.Date(string="Award Notice Date", readonly=True, copy=False, tracking=True)
+    failed_reason = fields.Text(string="Why It Failed", readonly=True, copy=False)
+    has_failed_lots = fields.Boolean(compute="_compute_has_failed_lots", string="Has Failed Lots")
     agreement_ids = fields.One2many("sgz.agreement", "tender_id", string="Agreements")
     agreement_count = fields.Integer(compute="_compute_agreement_count", string="Agreement Count")
     state = fields.Selection(
-        [
-            ("draft", "Draft"),
-            ("published", "Published"),
-            ("opened", "Bids Opened"),
-            ("publicity", "Result Publicity"),
-            ("awarded", "Awarded"),
-            ("cancelled", "Cancelled"),
-        ],
-        default="draft",
-        required=True,
-        tracking=True,
-        copy=False,
+        TENDER_STATES, default="draft", required=True, readonly=True, tracking=True, copy=False, index=True
     )
 
-    @api.depends("publicity_date")
+    @api.depends("method")
+    def _compute_evaluation_method(self):
+        for tender in self:
+            allowed = METHOD_RULES[tender.method].evaluation_methods
+            if tender.evaluation_method not in allowed:
+                tender.evaluation_method = allowed[0]
+
+    @api.depends("method", "announcement_date")
+    def _compute_notice_end_date(self):
+        Calendar = self.env["sgz.calendar.year"]
+        for tender in self:
+            days = METHOD_RULES[tender.method].notice_working_days
+            tender.notice_end_date = (
+                Calendar.add_working_days(tender.announcement_date, days)
+                if days and tender.announcement_date
+                else False
+            )
+
+    @api.depends("award_date")
     def _compute_challenge_deadline(self):
         Calendar = self.env["sgz.calendar.year"]
         for tender in self:
             tender.challenge_deadline = (
-                Calendar.add_working_days(tender.publicity_date, CHALLENGE_WORKING_DAYS)
-                if tender.publicity_date
+                Calendar.add_working_days(
+                    tender.award_date, ANNOUNCEMENT_WORKING_DAYS + CHALLENGE_WORKING_DAYS
+                )
+                if tender.award_date
                 else False
             )
 
@@ -109,7 +218,7 @@ class SgzTender(models.Model):
             ._read_group([("tender_id", "in", self.ids)], ["tender_id"], ["__count"])
         )
         for tender in self:
-            tender.bid_count = counts.get(tender, 0)
+            tender.bid_count = counts.get(tender.sudo(), 0)
 
     @api.depends("challenge_ids.state")
     def _compute_open_challenge_count(self):
@@ -118,43 +227,116 @@ class SgzTender(models.Model):
                 tender.sudo().challenge_ids.filtered(lambda c: c.state == "open")
             )
 
+    @api.depends("lot_ids.failed")
+    def _compute_has_failed_lots(self):
+        for tender in self:
+            tender.has_failed_lots = any(tender.lot_ids.mapped("failed"))
+
     def _compute_agreement_count(self):
         for tender in self:
             tender.agreement_count = len(tender.agreement_ids)
 
-    @api.constrains("price_weight")
-    def _check_price_weight(self):
+    def _sgz_check_unlink(self):
+        super()._sgz_check_unlink()
+        if self.sudo().bid_ids or self.sudo().sgz_review_ids:
+            raise UserError(
+                self.env._("A tender that was submitted for approval or received bids stays on record.")
+            )
+
+    # ---- rules -----------------------------------------------------------------------------------------------
+
+    def _rule(self):
+        self.ensure_one()
+        return METHOD_RULES[self.method]
+
+    @api.constrains("name")
+    def _check_name(self):
         for tender in self:
-            if not PRICE_WEIGHT_MIN <= tender.price_weight <= PRICE_WEIGHT_MAX:
+            if not (tender.name or "").strip():
+                raise ValidationError(self.env._("A tender needs a title."))
+
+    @api.constrains("method", "evaluation_method", "price_weight", "fixed_price")
+    def _check_price_weight(self):
+        methods = dict(self._fields["method"]._description_selection(self.env))
+        for tender in self:
+            rule = tender._rule()
+            if tender.evaluation_method not in rule.evaluation_methods:
                 raise ValidationError(
                     self.env._(
-                        "The price weight of a service tender must lie between 10%% and 30%%, not %(weight)s%%.",
-                        weight=tender.price_weight,
+                        "A %(method)s is evaluated by the lowest compliant price, without weighted scoring "
+                        "(政府采购法第三十八条).",
+                        method=methods[tender.method],
+                    )
+                )
+            if tender.evaluation_method != "comprehensive":
+                continue
+            if tender.fixed_price:
+                if tender.price_weight:
+                    raise ValidationError(
+                        self.env._(
+                            "The price of a fixed-price project is not scored: set the price weight to 0."
+                        )
+                    )
+                continue
+            low, high = rule.price_weight
+            if not low <= tender.price_weight <= high:
+                raise ValidationError(
+                    self.env._(
+                        "The price weight of a %(method)s for services must lie between %(low)s%% and %(high)s%%, "
+                        "not %(weight)s%% (0 only for a fixed-price project).",
+                        method=methods[tender.method],
+                        low=f"{low:g}",
+                        high=f"{high:g}",
+                        weight=f"{tender.price_weight:g}",
                     )
                 )
 
     @api.constrains("method", "announcement_date", "bid_deadline")
     def _check_bid_period(self):
+        Deadline = self.env["sgz.deadline"]
         for tender in self:
             if not (tender.announcement_date and tender.bid_deadline):
                 continue
-            days = (tender.bid_deadline - tender.announcement_date).days
-            if days < 0:
+            deadline_day = china_date(tender.bid_deadline)
+            if deadline_day < tender.announcement_date:
                 raise ValidationError(self.env._("The bid deadline cannot lie before the announcement."))
-            if tender.method == "open" and days < OPEN_TENDER_MIN_DAYS:
+            rule = tender._rule()
+            if rule.notice_working_days:
+                if deadline_day <= tender.notice_end_date:
+                    raise ValidationError(
+                        self.env._(
+                            "A single-source purchase is published for 5 working days before it is made: the "
+                            "notice of %(start)s runs until %(end)s, so the negotiation comes after that day.",
+                            start=tender.announcement_date,
+                            end=tender.notice_end_date,
+                        )
+                    )
+                continue
+            kind, value = rule.bid_period
+            earliest = Deadline.rule_date(kind, tender.announcement_date, value)
+            if deadline_day < earliest:
                 raise ValidationError(
                     self.env._(
-                        "An open tender must leave at least 20 days between announcement and bid deadline; "
-                        "%(days)s days is too short.",
-                        days=days,
+                        "This purchase method must leave until %(earliest)s between the announcement on %(start)s "
+                        "and the bid deadline; %(deadline)s is too early.",
+                        earliest=earliest,
+                        start=tender.announcement_date,
+                        deadline=deadline_day,
                     )
                 )
 
-    @api.constrains("method", "single_source_justification")
+    @api.constrains("method", "single_source_ground", "single_source_justification")
     def _check_single_source(self):
         for tender in self:
-            if tender.method == "single_source" and not (tender.single_source_justification or "").strip():
-                raise ValidationError(self.env._("A single-source purchase needs a recorded justification."))
+            if tender.method == "single_source" and not (
+                tender.single_source_ground and (tender.single_source_justification or "").strip()
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "A single-source purchase needs one of the three grounds of 政府采购法第三十一条 and a "
+                        "recorded justification."
+                    )
+                )
 
     @api.constrains("company_id")
     def _check_county(self):
@@ -162,23 +344,50 @@ class SgzTender(models.Model):
             if tender.company_id.sgz_kind != "county":
                 raise ValidationError(self.env._("Only a county civil-affairs bureau runs a tender."))
 
-    def _check_criteria(self):
+    @api.constrains("criterion_ids", "evaluation_method")
+    def _check_criteria_sum(self):
+        """The weights add up to 100, checked on the saved result (60/40 → 70/30 in one save is fine)."""
         for tender in self:
-            if tender.evaluation_method != "comprehensive":
-                continue
-            if not tender.criterion_ids:
-                raise UserError(self.env._("Give the technical criteria and their weights."))
-            total = sum(tender.criterion_ids.mapped("weight"))
-            if round(total, 2) != 100:
-                raise ValidationError(
-                    self.env._(
-                        "The weights of the technical criteria must add up to 100, not %(total)s.",
-                        total=round(total, 2),
-                    )
+            if tender.evaluation_method == "comprehensive" and tender.criterion_ids:
+                tender._check_criteria()
+
+    def _check_criteria(self):
+        self.ensure_one()
+        if self.evaluation_method != "comprehensive":
+            return
+        if not self.criterion_ids:
+            raise UserError(self.env._("Give the technical criteria and their weights."))
+        total = round(sum(self.criterion_ids.mapped("weight")), 2)
+        if total != 100:
+            raise ValidationError(
+                self.env._(
+                    "The weights of the technical criteria must add up to 100, not %(total)s.", total=total
                 )
+            )
+
+    def _check_committee(self):
+        """财政部令第87号第四十七条 (and 第74号令第七条 for negotiation and consultation): enough members, an odd
+        number, experts at least two thirds."""
+        self.ensure_one()
+        rule = self._rule()
+        if not rule.min_members:
+            return
+        members = self.committee_ids
+        experts = members.filtered(lambda m: m.role in ("chair", "expert"))
+        if len(members) < rule.min_members or len(members) % 2 == 0 or 3 * len(experts) < 2 * len(members):
+            raise UserError(
+                self.env._(
+                    "The evaluation committee needs at least %(minimum)s members, an odd number, of whom at least "
+                    "two thirds are experts; it has %(members)s members and %(experts)s experts.",
+                    minimum=rule.min_members,
+                    members=len(members),
+                    experts=len(experts),
+                )
+            )
 
     # ---- publishing (approval) -------------------------------------------------------------------------
 
+    @sgz_action(lock_rows=True)
     def action_publish(self):
         """Publish the tender; the first click requests approval (tiers), the last approval publishes."""
         for tender in self:
@@ -206,33 +415,46 @@ class SgzTender(models.Model):
         self._check_bid_period()
 
     def _action_publish(self):
-        self.sudo().write({"state": "published"})
+        with self._sgz_unlocked():
+            self.write({"state": "published"})
 
     def _sgz_approval_apply(self, target):
-        if target == "published":
-            self._check_ready_to_publish()
-            return self._action_publish()
-        if target == "awarded":
-            return self._action_award()
-        return super()._sgz_approval_apply(target)
+        with self._sgz_unlocked():
+            if target == "published":
+                self._check_ready_to_publish()
+                return self._action_publish()
+            if target == "awarded":
+                return self._action_award()
+            return super()._sgz_approval_apply(target)
 
     # ---- opening and evaluation ------------------------------------------------------------------------------
 
+    @sgz_action(lock_rows=True)
     def action_open_bids(self):
-        """Open the sealed bids after the deadline: record when and by whom, check validity, prepare scoring."""
-        today = fields.Date.context_today(self)
+        """Open the sealed bids at the deadline: record when and by whom, check validity, fail the lots with too
+        few valid bids, prepare the score sheets."""
+        now = fields.Datetime.now()
         for tender in self:
             if tender.state != "published":
                 raise UserError(self.env._("Only a published tender can be opened."))
-            if today <= tender.bid_deadline:
+            if now < tender.bid_deadline:
                 raise UserError(
                     self.env._(
-                        "Bids are opened after the deadline of %(deadline)s.", deadline=tender.bid_deadline
+                        "Bids are opened at the deadline (%(deadline)s), not before.",
+                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
+                            "%Y-%m-%d %H:%M"
+                        ),
                     )
                 )
-            tender.write(
-                {"state": "opened", "opening_date": fields.Datetime.now(), "opened_by_id": self.env.user.id}
-            )
+            if tender.notice_end_date and china_date(now) <= tender.notice_end_date:
+                raise UserError(
+                    self.env._(
+                        "The single-source notice runs until %(end)s: the purchase is made after it.",
+                        end=tender.notice_end_date,
+                    )
+                )
+            tender._check_committee()
+            tender.write({"state": "opened", "opening_date": now, "opened_by_id": self.env.user.id})
             tender.message_post(
                 body=self.env._(
                     "Bids opened by %(user)s: %(count)s bids.",
@@ -240,17 +462,39 @@ class SgzTender(models.Model):
                     count=tender.bid_count,
                 )
             )
-            bids = tender.sudo().bid_ids
-            bids._check_validity()
+            bids = tender.sudo().bid_ids.filtered(lambda b: b.state != "withdrawn")
+            with bids._sgz_unlocked():
+                bids._check_validity()
+            tender._fail_thin_lots()
             tender._prepare_score_sheets()
         return True
+
+    def _fail_thin_lots(self):
+        """政府采购法第三十六条: a lot of an open tender with fewer than three valid bids fails (废标)."""
+        self.ensure_one()
+        minimum = self._rule().min_valid_bids
+        if not minimum:
+            return
+        for lot in self.lot_ids:
+            valid = lot.sudo().bid_ids.filtered(lambda b: b.state == "valid")
+            if len(valid) < minimum:
+                reason = self.env._(
+                    "%(lot)s has %(count)s valid bids, fewer than the three an open tender needs (政府采购法第三十六条).",
+                    lot=lot.name,
+                    count=len(valid),
+                )
+                with lot._sgz_unlocked():
+                    lot.write({"failed": True, "failed_reason": reason})
+                self.message_post(body=reason)
+        if all(self.lot_ids.mapped("failed")):
+            self.write({"state": "failed", "failed_reason": "\n".join(self.lot_ids.mapped("failed_reason"))})
 
     def _prepare_score_sheets(self):
         """One score line per committee member, valid bid and criterion."""
         self.ensure_one()
-        if self.evaluation_method != "comprehensive":
+        if self.evaluation_method != "comprehensive" or self.state != "opened":
             return
-        bids = self.sudo().bid_ids.filtered(lambda b: b.state == "valid")
+        bids = self.sudo().bid_ids.filtered(lambda b: b.state == "valid" and not b.lot_id.failed)
         existing = {(s.bid_id.id, s.member_id.id, s.criterion_id.id) for s in bids.score_ids}
         vals_list = [
             {"bid_id": bid.id, "member_id": member.id, "criterion_id": criterion.id}
@@ -259,11 +503,14 @@ class SgzTender(models.Model):
             for criterion in self.criterion_ids
             if (bid.id, member.id, criterion.id) not in existing
         ]
-        self.env["sgz.tender.score"].sudo().create(vals_list)
+        Score = self.env["sgz.tender.score"].sudo()
+        with Score._sgz_unlocked():
+            Score.create(vals_list)
 
+    @sgz_action
     def action_compute_ranking(self):
         for tender in self:
-            if tender.state not in ("opened", "publicity"):
+            if tender.state != "opened":
                 raise UserError(self.env._("Rank the bids after opening them."))
             tender._compute_ranking()
         return True
@@ -274,28 +521,30 @@ class SgzTender(models.Model):
         for lot in self.lot_ids:
             bids = lot.sudo().bid_ids
             valid = bids.filtered(lambda b: b.state == "valid")
-            (bids - valid).write({"technical_score": 0, "price_score": 0, "total_score": 0, "rank": 0})
-            if not valid:
-                continue
-            lowest = min(valid.mapped("sealed_price"))
-            for bid in valid:
-                if self.evaluation_method == "comprehensive":
-                    technical = bid._technical_score()
-                    price = lowest / bid.sealed_price * self.price_weight
-                else:
-                    technical, price = 0.0, lowest / bid.sealed_price * 100
-                bid.write(
-                    {"technical_score": technical, "price_score": price, "total_score": technical + price}
-                )
-            ranked = valid.sorted(lambda b: (-round(b.total_score, 6), b.sealed_price, b.id))
-            for rank, bid in enumerate(ranked, start=1):
-                bid.rank = rank
+            with bids._sgz_unlocked():
+                (bids - valid).write({"technical_score": 0, "price_score": 0, "total_score": 0, "rank": 0})
+                if not valid or lot.failed:
+                    continue
+                lowest = min(valid.mapped("sealed_price"))
+                for bid in valid:
+                    if self.evaluation_method == "comprehensive":
+                        technical = bid._technical_score()
+                        price = lowest / bid.sealed_price * self.price_weight if self.price_weight else 0.0
+                    else:
+                        technical, price = 0.0, lowest / bid.sealed_price * 100
+                    bid.write(
+                        {"technical_score": technical, "price_score": price, "total_score": technical + price}
+                    )
+                ranked = valid.sorted(lambda b: (-round(b.total_score, 6), b.sealed_price, b.id))
+                for rank, bid in enumerate(ranked, start=1):
+                    bid.write({"rank": rank})
 
-    def action_confirm_ranking(self):
-        """The buyer confirms the ranking: the result is announced and the challenge window opens."""
+    # ---- award -----------------------------------------------------------------------------------------------
+
+    def _check_awardable(self):
         for tender in self:
             if tender.state != "opened":
-                raise UserError(self.env._("Confirm the ranking of an opened tender."))
+                raise UserError(self.env._("Award a tender whose bids are opened and evaluated."))
             if tender.evaluation_method == "comprehensive":
                 missing = tender.sudo().bid_ids.score_ids.filtered(lambda s: not s.scored)
                 if missing:
@@ -305,41 +554,14 @@ class SgzTender(models.Model):
                         )
                     )
             tender._compute_ranking()
-            for lot in tender.lot_ids:
+            for lot in tender.lot_ids.filtered(lambda lot: not lot.failed):
                 if not lot.sudo().winner_bid_id:
                     raise UserError(self.env._("Lot %(lot)s has no valid bid.", lot=lot.name))
-            tender.write({"state": "publicity", "publicity_date": fields.Date.context_today(self)})
-            tender.message_post(
-                body=self.env._(
-                    "Result announced; challenges may be filed until %(deadline)s.",
-                    deadline=tender.challenge_deadline,
-                )
-            )
-        return True
 
-    # ---- award -----------------------------------------------------------------------------------------------
-
-    def _check_awardable(self):
-        today = fields.Date.context_today(self)
-        for tender in self:
-            if tender.state != "publicity":
-                raise UserError(self.env._("Award after the result publicity."))
-            if tender.open_challenge_count:
-                raise UserError(
-                    self.env._(
-                        "A challenge is still open: answer it before awarding %(tender)s.", tender=tender.name
-                    )
-                )
-            if today <= tender.challenge_deadline:
-                raise UserError(
-                    self.env._(
-                        "The challenge period runs until %(deadline)s: award after it.",
-                        deadline=tender.challenge_deadline,
-                    )
-                )
-
+    @sgz_action(lock_rows=True)
     def action_award(self):
-        """Award: the first click requests approval, the last approval sends the notice and the agreements."""
+        """Confirm the ranking and award: the first click requests approval; the last approval announces the
+        result, sends the award notice and prepares the agreements."""
         self._check_awardable()
         for tender in self:
             if tender._sgz_is_approved("awarded"):
@@ -349,15 +571,16 @@ class SgzTender(models.Model):
         return True
 
     def _action_award(self):
+        """Result announcement and award notice on the same day (财政部令第87号第六十九条); the agreements are
+        signed within 30 days of the notice, an open challenge suspending the signature."""
         self._check_awardable()
+        today = fields.Date.context_today(self)
+        Agreement = self.env["sgz.agreement"].sudo()
         for tender in self:
-            today = fields.Date.context_today(self)
-            tender.sudo().write({"state": "awarded", "award_date": today})
-            agreements = (
-                self.env["sgz.agreement"]
-                .sudo()
-                .create([tender._prepare_agreement_vals(lot) for lot in tender.lot_ids])
-            )
+            tender.write({"state": "awarded", "award_date": today})
+            lots = tender.lot_ids.filtered(lambda lot: not lot.failed)
+            with Agreement._sgz_unlocked():
+                agreements = Agreement.create([tender._prepare_agreement_vals(lot) for lot in lots])
             for agreement in agreements:
                 agreement._sgz_deadline_set(
                     "signing",
@@ -367,15 +590,16 @@ class SgzTender(models.Model):
                     SIGNING_DAYS,
                     user=tender.user_id,
                 )
-                winner = agreement.provider_id.partner_id
                 tender.sudo().message_post(
                     body=self.env._(
-                        "Award notice: %(lot)s is awarded to %(provider)s at %(amount)s.",
+                        "Result announced and award notice sent: %(lot)s is awarded to %(provider)s at "
+                        "%(amount)s. Challenges may be filed until %(deadline)s.",
                         lot=agreement.lot_id.name,
                         provider=agreement.provider_id.name,
                         amount=agreement.annual_amount,
+                        deadline=tender.challenge_deadline,
                     ),
-                    partner_ids=winner.ids,
+                    partner_ids=agreement.provider_id.partner_id.ids,
                     subtype_xmlid="mail.mt_comment",
                 )
 
@@ -401,23 +625,80 @@ class SgzTender(models.Model):
             "fund_source_id": self.plan_id.line_ids[:1].fund_source_id.id,
         }
 
+    # ---- cancel, re-procure ------------------------------------------------------------------------------------
+
+    @sgz_action(lock_rows=True)
     def action_cancel(self):
         for tender in self:
-            if tender.state == "awarded":
-                raise UserError(self.env._("An awarded tender cannot be cancelled."))
-        self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending").write({"state": "cancelled"})
+            if tender.state in ("awarded", "failed"):
+                raise UserError(
+                    self.env._("An awarded or failed tender stays as it is: it cannot be cancelled.")
+                )
+        Review = self.env["sgz.approval.review"]
+        with Review._sgz_unlocked():
+            self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending").write({"state": "cancelled"})
         self.write({"state": "cancelled"})
         return True
 
+    @sgz_action
     def action_reset_draft(self):
         for tender in self:
-            if tender.state != "cancelled":
-                raise UserError(self.env._("Only a cancelled tender goes back to draft."))
+            if tender.state != "cancelled" or tender.opening_date:
+                raise UserError(
+                    self.env._("Only a tender cancelled before its bids were opened goes back to draft.")
+                )
         self.write({"state": "draft"})
         return True
 
+    def _sgz_reprocure(self, method, reason):
+        """A new draft tender for the failed lots with another method (the switch is approved by finance)."""
+        self.ensure_one()
+        if not self.lot_ids.filtered("failed"):
+            raise UserError(self.env._("Only the failed lots of a tender are procured again."))
+        if not (reason or "").strip():
+            raise UserError(self.env._("Give the reason for changing the purchase method."))
+        if method == self.method:
+            return self.env["sgz.tender"]
+        vals = {
+            "name": self.env._("%(tender)s (re-procurement)", tender=self.name),
+            "company_id": self.company_id.id,
+            "plan_id": self.plan_id.id,
+            "user_id": self.env.user.id,
+            "method": method,
+            "lot_ids": [
+                Command.create(
+                    {
+                        "name": lot.name,
+                        "ceiling_price": lot.ceiling_price,
+                        "station_ids": [Command.set(lot.station_ids.ids)],
+                    }
+                )
+                for lot in self.lot_ids.filtered("failed")
+            ],
+            "criterion_ids": [
+                Command.create({"name": c.name, "weight": c.weight, "description": c.description})
+                for c in self.criterion_ids
+            ]
+            if METHOD_RULES[method].evaluation_methods[0] == "comprehensive"
+            else [],
+        }
+        if method == "single_source":
+            vals.update(single_source_ground="unique", single_source_justification=reason)
+        Tender = self.env["sgz.tender"]
+        with Tender._sgz_unlocked():
+            new = Tender.create(dict(vals, switched_from_id=self.id, switch_reason=reason))
+        self.message_post(
+            body=self.env._(
+                "Failed lots procured again by %(tender)s: %(reason)s", tender=new.name, reason=reason
+            )
+        )
+        return new
+
+    # ---- navigation ------------------------------------------------------------------------------------------
+
     def action_open_bids_list(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_procurement.sgz_tender_bid_action")
         action["domain"] = [("tender_id", "=", self.id)]
         action["context"] = {"default_tender_id": self.id}
@@ -425,6 +706,7 @@ class SgzTender(models.Model):
 
     def action_open_agreements(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_procurement.sgz_agreement_action")
         action["domain"] = [("tender_id", "=", self.id)]
         return action
@@ -433,8 +715,12 @@ class SgzTender(models.Model):
 class SgzTenderLot(models.Model):
     _name = "sgz.tender.lot"
     _description = "Tender Lot"
+    _inherit = ["sgz.lock.mixin"]
     _order = "tender_id, sequence, id"
     _check_company_auto = True
+
+    _sgz_lock_parent = "tender_id"
+    _sgz_action_fields = ("failed", "failed_reason")
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="tender_id.company_id", store=True, index=True)
@@ -447,23 +733,31 @@ class SgzTenderLot(models.Model):
     ceiling_price = fields.Monetary(string="Ceiling Price", help="Annual price above which a bid is invalid.")
     bid_ids = fields.One2many("sgz.tender.bid", "lot_id", string="Bids")
     winner_bid_id = fields.Many2one("sgz.tender.bid", compute="_compute_winner_bid_id", string="Winning Bid")
+    failed = fields.Boolean(string="Failed (废标)", readonly=True, copy=False)
+    failed_reason = fields.Text(readonly=True, copy=False)
 
     def _compute_winner_bid_id(self):
         for lot in self:
             lot.winner_bid_id = lot.sudo().bid_ids.filtered(lambda b: b.state == "valid" and b.rank == 1)[:1]
 
-    def write(self, vals):
-        if {"ceiling_price", "station_ids"} & set(vals) and any(
-            lot.tender_id.state != "draft" for lot in self
-        ):
-            raise UserError(self.env._("Lots are fixed once the tender is published."))
-        return super().write(vals)
+    def _sgz_check_unlink(self):
+        super()._sgz_check_unlink()
+        if self.sudo().bid_ids:
+            raise UserError(self.env._("A lot that received bids stays on record."))
+
+    @api.constrains("ceiling_price")
+    def _check_ceiling(self):
+        if any(lot.ceiling_price < 0 for lot in self):
+            raise ValidationError(self.env._("A ceiling price cannot be negative."))
 
 
 class SgzTenderCriterion(models.Model):
     _name = "sgz.tender.criterion"
     _description = "Technical Criterion"
+    _inherit = ["sgz.lock.mixin"]
     _order = "tender_id, sequence, id"
+
+    _sgz_lock_parent = "tender_id"
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="tender_id.company_id", store=True, index=True)
@@ -474,22 +768,32 @@ class SgzTenderCriterion(models.Model):
     )
     description = fields.Text()
 
-    @api.constrains("weight", "tender_id")
-    def _check_weights(self):
-        for tender in self.tender_id:
-            tender._check_criteria()
+    @api.constrains("weight")
+    def _check_weight(self):
+        for criterion in self:
+            if not 0 <= criterion.weight <= 100:
+                raise ValidationError(
+                    self.env._(
+                        "The weight of %(criterion)s must lie between 0 and 100, not %(weight)s.",
+                        criterion=criterion.name,
+                        weight=f"{criterion.weight:g}",
+                    )
+                )
 
 
 class SgzTenderCommittee(models.Model):
     _name = "sgz.tender.committee"
     _description = "Evaluation Committee Member"
+    _inherit = ["sgz.lock.mixin"]
     _order = "tender_id, role, id"
+
+    _sgz_lock_parent = "tender_id"
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="tender_id.company_id", store=True, index=True)
     user_id = fields.Many2one("res.users", string="Member", required=True)
     role = fields.Selection(
-        [("chair", "Chair"), ("expert", "Expert"), ("buyer", "Buyer Representative")],
+        [("chair", "Chair (Expert)"), ("expert", "Expert"), ("buyer", "Buyer Representative")],
         default="expert",
         required=True,
     )
@@ -497,6 +801,23 @@ class SgzTenderCommittee(models.Model):
     _sql_constraints = [
         ("member_unique", "unique(tender_id, user_id)", "This person is already on the committee.")
     ]
+
+    def _sgz_locked_records(self):
+        # the committee may change until the bids are opened; then only its own flow (scores) goes on
+        return self.filtered(lambda m: m.sudo().tender_id.state in COMMITTEE_LOCKED_STATES)
+
+    def _sgz_check_unlink(self):
+        if self._sgz_locked_records():
+            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
+
+    def _sgz_check_parent_open(self, vals_list):
+        tenders = (
+            self.env["sgz.tender"]
+            .sudo()
+            .browse({vals["tender_id"] for vals in vals_list if vals.get("tender_id")})
+        )
+        if any(tender.state in COMMITTEE_LOCKED_STATES for tender in tenders):
+            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
 
     @api.depends("user_id", "role")
     def _compute_display_name(self):

@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.sgz_base.lib import UsccError, validate_uscc
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 REQUIRED_DISCLOSURES = ("basic", "financial")
 
@@ -12,8 +13,22 @@ class SgzTenderBid(models.Model):
 
     _name = "sgz.tender.bid"
     _description = "Bid"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "tender_id, lot_id, rank, id"
+
+    # a bid is evidence of the procurement: withdrawn (before the deadline), never deleted
+    _sgz_locked_states = ("valid", "invalid", "withdrawn")
+    _sgz_action_fields = (
+        "state",
+        "invalid_reason",
+        "technical_score",
+        "price_score",
+        "total_score",
+        "rank",
+        "submit_date",
+    )
+    _sgz_fixed_fields = ("tender_id", "lot_id", "company_id")
+    _sgz_unlink_states = ()
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     tender_company_id = fields.Many2one(
@@ -50,7 +65,7 @@ class SgzTenderBid(models.Model):
     uscc_valid = fields.Boolean(compute="_compute_qualification", string="Valid USCC")
     disclosure_complete = fields.Boolean(compute="_compute_qualification", string="Disclosures Present")
     state = fields.Selection(
-        [("submitted", "Submitted"), ("valid", "Valid"), ("invalid", "Invalid")],
+        [("submitted", "Submitted"), ("valid", "Valid"), ("invalid", "Invalid"), ("withdrawn", "Withdrawn")],
         default="submitted",
         required=True,
         tracking=True,
@@ -125,17 +140,19 @@ class SgzTenderBid(models.Model):
         return uscc_ok, all(kind in kinds for kind in REQUIRED_DISCLOSURES)
 
     def _check_bid_open(self):
-        today = fields.Date.context_today(self)
+        now = fields.Datetime.now()
         for bid in self:
-            tender = bid.tender_id
-            if tender.state != "published":
+            tender = bid.sudo().tender_id
+            if tender.state != "published" or bid.state != "submitted":
                 raise UserError(self.env._("%(tender)s does not accept bids.", tender=tender.name))
-            if today > tender.bid_deadline:
+            if now >= tender.bid_deadline:
                 raise UserError(
                     self.env._(
                         "The bid deadline of %(tender)s was %(deadline)s: bids are closed.",
                         tender=tender.name,
-                        deadline=tender.bid_deadline,
+                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
+                            "%Y-%m-%d %H:%M"
+                        ),
                     )
                 )
 
@@ -169,15 +186,7 @@ class SgzTenderBid(models.Model):
         for vals in vals_list:
             if "price" not in vals:
                 raise ValidationError(self.env._("A bid needs a positive price."))
-            company_id = vals.get("company_id") or self.env.company.id
             lot = Lot.browse(vals.get("lot_id"))
-            if lot and self.sudo().search_count([("lot_id", "=", lot.id), ("company_id", "=", company_id)]):
-                raise ValidationError(
-                    self.env._(
-                        "This provider has already bid on %(lot)s: a provider bids once per lot.",
-                        lot=lot.name,
-                    )
-                )
             if lot and "tender_id" not in vals:
                 vals["tender_id"] = lot.tender_id.id
         bids = super().create(vals_list)
@@ -185,19 +194,19 @@ class SgzTenderBid(models.Model):
         return bids
 
     def write(self, vals):
-        if {"tender_id", "lot_id", "company_id"} & set(vals):
-            raise UserError(self.env._("Withdraw the bid and bid again instead of moving it."))
-        if not self.env.su and set(vals) - {"price", "technical_document", "technical_document_name"}:
-            raise UserError(
-                self.env._("The buyer's evaluation of a bid is changed only by the opening and ranking.")
-            )
-        if "price" in vals or "technical_document" in vals:
+        self.check_access("write")
+        if {"price", "technical_document", "technical_document_name"} & set(vals):
             self._check_bid_open()
         return super().write(vals)
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_before_deadline(self):
+    @sgz_action(lock_rows=True)
+    def action_withdraw(self):
+        """Withdraw the bid before the deadline (投标截止前撤回); it stays on record, its price sealed."""
         self._check_bid_open()
+        self.write({"state": "withdrawn"})
+        for bid in self:
+            bid.message_post(body=self.env._("Bid withdrawn by %(user)s.", user=self.env.user.name))
+        return True
 
     def _check_validity(self):
         """At the opening: a bid above the ceiling or without qualification is invalid."""
@@ -237,18 +246,26 @@ class SgzTenderBidSeal(models.Model):
 
 
 class SgzTenderScore(models.Model):
+    """A committee member's score of one bid on one criterion: sheets are prepared at the opening, each
+    member enters only their own scores while the bids are opened, and no score is ever moved or deleted."""
+
     _name = "sgz.tender.score"
     _description = "Committee Score"
+    _inherit = ["sgz.lock.mixin"]
     _order = "bid_id, member_id, criterion_id"
+
+    _sgz_action_fields = ("bid_id", "member_id", "criterion_id", "scored")
+    _sgz_unlink_states = ()
+    _sgz_create_by_action = True
 
     bid_id = fields.Many2one("sgz.tender.bid", required=True, ondelete="cascade", index=True)
     tender_id = fields.Many2one(related="bid_id.tender_id", store=True, index=True)
     company_id = fields.Many2one(related="bid_id.tender_company_id", store=True, index=True)
     bidder_id = fields.Many2one(related="bid_id.company_id", string="Provider")
     lot_id = fields.Many2one(related="bid_id.lot_id")
-    member_id = fields.Many2one("sgz.tender.committee", string="Member", required=True, ondelete="cascade")
+    member_id = fields.Many2one("sgz.tender.committee", string="Member", required=True, ondelete="restrict")
     member_user_id = fields.Many2one(related="member_id.user_id", store=True, string="Member User")
-    criterion_id = fields.Many2one("sgz.tender.criterion", required=True, ondelete="cascade")
+    criterion_id = fields.Many2one("sgz.tender.criterion", required=True, ondelete="restrict")
     weight = fields.Float(related="criterion_id.weight")
     score = fields.Float(help="0 to 100")
     scored = fields.Boolean(readonly=True)
@@ -258,22 +275,16 @@ class SgzTenderScore(models.Model):
         ("score_range", "CHECK(score >= 0 AND score <= 100)", "A score lies between 0 and 100."),
     ]
 
-    @api.constrains("score")
-    def _check_score(self):
-        for line in self:
-            if not 0 <= line.score <= 100:
-                raise ValidationError(self.env._("A score lies between 0 and 100."))
-
     def write(self, vals):
-        if not self.env.su and set(vals) - {"score"}:
-            raise UserError(self.env._("Only the score itself can be changed."))
-        if "score" in vals:
+        if "score" in vals and not self._sgz_lock_lifted():
             for line in self:
                 if line.tender_id.state != "opened":
-                    raise UserError(self.env._("Scores are given between the opening and the ranking."))
-                if not self.env.su and line.member_user_id != self.env.user:
+                    raise UserError(self.env._("Scores are given between the opening and the award."))
+                if line.member_user_id != self.env.user:
                     raise UserError(
                         self.env._("Only %(member)s enters this score.", member=line.member_user_id.name)
                     )
-            vals = dict(vals, scored=True)
+            super().write(vals)  # the lock mixin refuses anything but the score
+            with self._sgz_unlocked():
+                return super().write({"scored": True})
         return super().write(vals)

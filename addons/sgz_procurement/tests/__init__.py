@@ -1,10 +1,11 @@
 from . import (
     test_access,
     test_agreement,
+    test_award,
     test_bid,
     test_evaluation,
     test_plan,
-    test_publicity,
+    test_rules,
     test_tender,
     test_tour,
 )

@@ -6,15 +6,18 @@ from odoo import Command
 
 from odoo.addons.sgz_base.tests.common import SgzCase, uscc
 
-# A 2025 calendar for the whole tender: announcement 3 March, deadline 24 March (21 days), opening 25 March,
-# result announced 26 March, challenges until 7 April (Qingming 4–6 April off), award 8 April.
+# A 2025 calendar for the whole tender: announcement Monday 3 March; bid deadline Monday 24 March at 09:30
+# Beijing time (21 days later; stored as 01:30 UTC), when the bids are opened (财政部令第87号第三十九条);
+# ranking confirmed, result announced and award notice sent on Wednesday 26 March. The announcement period
+# is 1 working day (27 March), then 7 working days for challenges: 28, 31 March, 1, 2, 3, 7, 8 April
+# (Qingming 4–6 April off) → last day 8 April. Signing within 30 days of the notice: by 25 April.
 ANNOUNCE = "2025-03-03"
 BID_DAY = "2025-03-10"
-DEADLINE = "2025-03-24"
-OPENING = "2025-03-25"
-PUBLICITY = "2025-03-26"
-CHALLENGE_END = "2025-04-07"
-AWARD = "2025-04-08"
+DEADLINE = "2025-03-24 01:30:00"
+OPENING = DEADLINE
+AWARD = "2025-03-26"
+CHALLENGE_END = "2025-04-08"
+SIGN_BY = "2025-04-25"
 
 
 class ProcurementCase(SgzCase):
@@ -26,6 +29,14 @@ class ProcurementCase(SgzCase):
         cls.station_a1 = cls._station(cls.township_a1, cls.county_a, state="active")
         cls.station_a2 = cls._station(cls.township_a2, cls.county_a, state="active")
         cls.station_b1 = cls._station(cls.township_b1, cls.county_b, state="active")
+        cls.provider_v = cls.env["res.company"].create(
+            {
+                "name": "攸县阳光社会工作服务中心",
+                "sgz_kind": "provider",
+                "sgz_uscc": uscc("52430223MJ0000004"),
+                "currency_id": cls.env.ref("base.CNY").id,
+            }
+        )
         cls.provider_z = cls.env["res.company"].create(
             {
                 "name": "攸县新起点社会工作服务中心",
@@ -38,11 +49,14 @@ class ProcurementCase(SgzCase):
         Disclosure.create(
             [
                 {"name": name, "company_id": provider.id, "kind": kind, "year": 2024, "document": b"UEsD"}
-                for provider in (cls.provider_x, cls.provider_y)
+                for provider in (cls.provider_x, cls.provider_y, cls.provider_v)
                 for name, kind in (("基本情况", "basic"), ("2024年度财务报告", "financial"))
             ]
         )
         cls.officer_a2 = cls._user("officer_a2", "county_officer", cls.county_a)
+        cls.manager_v = cls._user("manager_v", "provider_manager", cls.provider_v)
+        # the experts drawn for the committees of county A (an open tender: 5 members, 4 of them experts)
+        cls.experts = [cls._user(f"expert{n}", "county_officer", cls.county_a) for n in range(1, 5)]
         cls.manager_z = cls._user("manager_z", "provider_manager", cls.provider_z)
         cls.fund_lottery = cls.env.ref("sgz_base.fund_source_lottery_county")
         cls.fund_relief = cls.env.ref("sgz_base.fund_source_relief_work")
@@ -73,8 +87,9 @@ class ProcurementCase(SgzCase):
                 Command.create({"name": "项目团队", "weight": 40}),
             ],
             "committee_ids": [
-                Command.create({"user_id": cls.officer_a2.id, "role": "expert"}),
-                Command.create({"user_id": cls.approver_a.id, "role": "chair"}),
+                Command.create({"user_id": cls.officer_a2.id, "role": "buyer"}),
+                Command.create({"user_id": cls.experts[0].id, "role": "chair"}),
+                *(Command.create({"user_id": expert.id, "role": "expert"}) for expert in cls.experts[1:]),
             ],
             **vals,
         }
@@ -125,18 +140,18 @@ class ProcurementCase(SgzCase):
             value = mark[line.criterion_id.name] if isinstance(mark, dict) else mark
             line.with_user(line.member_user_id).write({"score": value})
 
-    def _announced(self, prices=(380000, 360000), marks=(90, 80)):
+    def _evaluated(self, prices=(380000, 360000, 370000), marks=(90, 80, 70)):
+        """A published open tender with three bids (X, Y, V), opened and scored by the whole committee."""
         tender = self._published()
         bid_x = self._bid(tender, self.manager_x, prices[0])
         bid_y = self._bid(tender, self.manager_y, prices[1])
+        bid_v = self._bid(tender, self.manager_v, prices[2])
         self._open(tender)
-        self._score(tender, {bid_x: marks[0], bid_y: marks[1]})
-        with freeze_time(PUBLICITY):
-            tender.with_user(self.officer_a).action_confirm_ranking()
+        self._score(tender, {bid_x: marks[0], bid_y: marks[1], bid_v: marks[2]})
         return tender, bid_x, bid_y
 
-    def _awarded(self):
-        tender, bid_x, bid_y = self._announced()
+    def _awarded(self, **kwargs):
+        tender, bid_x, bid_y = self._evaluated(**kwargs)
         with freeze_time(AWARD):
             tender.with_user(self.officer_a).action_award()
             self._approve(tender)

@@ -100,6 +100,8 @@ class TestAgreement(ProcurementCase):
         agreement = self._agreement()
         with freeze_time("2025-09-25"):
             agreement.with_user(self.officer_a).action_sign()
+            agreement.with_user(self.officer_a).action_confirm_publication()
+            agreement.with_user(self.officer_a).action_confirm_finance_filing()
         filing = agreement._sgz_deadline_get("filing")
         self.assertEqual(filing.date_deadline, datetime.date(2025, 10, 22))
         self.assertEqual(filing.user_id, self.officer_a)
@@ -176,29 +178,162 @@ class TestAgreement(ProcurementCase):
             agreement.with_user(self.officer_a).action_sgz_file()
 
     def test_change_for_policy_or_force_majeure(self):
+        """A signed agreement changes only through a change record, which applies to the agreement and to the
+        purchase order of the year in force from its date on (the periods already billed stay as they were)."""
         agreement = self._agreement()
         Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
         vals = {
             "agreement_id": agreement.id,
-            "kind": "force_majeure",
-            "date": "2025-07-01",
-            "reason": "洪涝灾害，站点办公用房受损",
-            "description": "黄兴镇站点临时迁至镇政府办公",
+            "kind": "policy",
+            "date": "2025-07-20",
+            "reason": "县财政调增社工站经费",
+            "description": "江桥街道社工站年度服务经费由20万元调整为22万元",
+            "line_ids": [
+                (
+                    0,
+                    0,
+                    {
+                        "station_id": self.station_a1.id,
+                        "action": "update",
+                        "annual_amount": 220000,
+                        "worker_quota": 3,
+                    },
+                )
+            ],
         }
         with self.assertRaisesMsg(UserError, "in force|有效"):
             Change.create(vals)  # not signed yet
         with freeze_time("2025-04-20"):
             agreement.action_sign()
+        year = agreement.year_ids
+        order = year.purchase_order_id
+        self.assertAlmostEqual(order.amount_total, 360000, places=2)
         with self.assertRaisesMsg(ValidationError, "reason|原因"):
             Change.create(dict(vals, reason="  "))
+        with self.assertRaisesMsg(ValidationError, "2025-04-20"):
+            Change.create(dict(vals, date="2025-04-01"))  # before the agreement was signed
         change = Change.create(vals)
         self.assertEqual(agreement.change_ids, change)
-        self.assertIn("洪涝灾害", agreement.message_ids[0].body)
-        with self.assertRaisesMsg(UserError, "cannot be edited|不能"):
-            change.write({"reason": "x"})
+        self.assertIn("县财政调增", agreement.message_ids[0].body)
+        # 江桥: 200,000 a year = 50,000 a quarter; from the quarter starting 20 July 2025 on, 220,000 a year =
+        # 55,000 a quarter. Year 1: 50,000 + 3 × 55,000 = 215,000; 皇图岭 160,000; total 375,000.
+        line_a1 = agreement.station_line_ids.filtered(lambda line: line.station_id == self.station_a1)
+        self.assertEqual((line_a1.annual_amount, line_a1.worker_quota), (220000, 3))
+        prices = (
+            order.order_line.filtered(lambda line: line.sgz_station_id == self.station_a1)
+            .sorted("sgz_period_start")
+            .mapped("price_unit")
+        )
+        self.assertEqual(prices, [50000, 55000, 55000, 55000])
+        self.assertAlmostEqual(order.amount_total, 375000, places=2)
+        self.assertAlmostEqual(year.amount, 375000, places=2)
+        with self.assertRaises(AccessError):  # nobody edits a change
+            change.with_user(self.officer_a).write({"reason": "x"})
+        with self.assertRaises(AccessError):
+            change.with_user(self.admin).write({"reason": "x"})
         with self.assertRaises(AccessError):
             change.with_user(self.manager_x).unlink()
-        self.assertEqual(change.with_user(self.manager_x).reason, "洪涝灾害，站点办公用房受损")
+        with self.assertRaises(UserError):
+            change.sudo().unlink()
+        self.assertEqual(change.with_user(self.manager_x).reason, "县财政调增社工站经费")
+        # more than 10% above year 1's amount needs a new procurement (政府采购法第四十九条)
+        with self.assertRaisesMsg(UserError, "10%|四十九"):
+            Change.create(
+                dict(
+                    vals,
+                    line_ids=[
+                        (
+                            0,
+                            0,
+                            {"station_id": self.station_a2.id, "action": "update", "annual_amount": 300000},
+                        )
+                    ],
+                )
+            )
+
+    def test_signed_agreement_is_locked(self):
+        """Issue reproductions: station amounts, a station removed, the provider changed, a year's amount set
+        to 1 and its state to evaluated, the agreement to completed — all refused; the order keeps its lines."""
+        agreement = self._agreement()
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        officer = self.officer_a
+        line = agreement.station_line_ids[0].with_user(officer)
+        year = agreement.year_ids.with_user(officer)
+        for record, vals in (
+            (line, {"annual_amount": 1}),
+            (agreement.with_user(officer), {"station_line_ids": [(2, line.id)]}),
+            (agreement.with_user(officer), {"provider_id": self.provider_y.id}),
+            (agreement.with_user(officer), {"state": "completed"}),
+            (agreement.with_user(officer), {"sign_date": "2025-01-01"}),
+            (year, {"amount": 1}),
+            (year, {"state": "evaluated"}),
+            (year, {"evaluation_result": "qualified"}),
+        ):
+            with self.subTest(model=record._name, vals=vals), self.assertRaises(UserError):
+                record.write(vals)
+        with self.assertRaises(UserError):
+            line.unlink()
+        order = year.sudo().purchase_order_id.with_user(self.finance_a)
+        with self.assertRaises(UserError):
+            order.order_line[0].write({"price_unit": 1})
+        with self.assertRaises(UserError):
+            order.button_cancel()
+        for user in (officer, self.admin):
+            with self.assertRaises(UserError):
+                agreement.with_user(user).unlink()
+        self.assertEqual(agreement.annual_amount, 360000)
+
+    def test_deadlines_after_signing(self):
+        """Signed Thursday 25 September 2025: publish the contract within 2 working days (实施条例第五十条) →
+        Sunday 28 September (a worked day); file it with the finance department within 7 working days
+        (政府采购法第四十七条) → 26, 28, 29, 30 September, 9, 10, 11 October → Saturday 11 October (worked)."""
+        agreement = self._agreement()
+        with freeze_time("2025-09-25"):
+            agreement.with_user(self.officer_a).action_sign()
+        self.assertEqual(agreement._sgz_deadline_get("publication").date_deadline, datetime.date(2025, 9, 28))
+        self.assertEqual(
+            agreement._sgz_deadline_get("finance_filing").date_deadline, datetime.date(2025, 10, 11)
+        )
+        with freeze_time("2025-09-26"):
+            agreement.with_user(self.officer_a).action_confirm_publication()
+            agreement.with_user(self.officer_a).action_confirm_finance_filing()
+        self.assertEqual(str(agreement.publication_date), "2025-09-26")
+        self.assertFalse(agreement._sgz_deadline_get("publication"))
+        with self.assertRaises(UserError):
+            agreement.with_user(self.officer_a).write({"publication_date": "2025-09-25"})
+
+    def test_renewal_within_10_percent_of_year_one(self):
+        """政府采购法第四十九条: a renewal year above year 1's amount by more than 10% is refused."""
+        agreement = self._agreement()
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        self._evaluate(agreement.year_ids, "qualified")
+        agreement.with_user(self.officer_a).action_renew()
+        year2 = agreement.year_ids.filtered(lambda y: y.sequence == 2).with_user(self.officer_a)
+        year2.write({"amount": 396000.01})  # 360,000 × 1.10 = 396,000
+        with freeze_time("2026-04-15"), self.assertRaisesMsg(UserError, "396000.00|四十九"):
+            year2.action_confirm()
+        year2.write({"amount": 396000})
+        with freeze_time("2026-04-15"):
+            year2.action_confirm()
+        self.assertEqual(year2.state, "confirmed")
+
+    def test_provider_cannot_sign_a_year(self):
+        """A read-only provider user calling the action over RPC is refused before anything is written."""
+        agreement = self._agreement()
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        self._evaluate(agreement.year_ids, "qualified")
+        agreement.action_renew()
+        year2 = agreement.year_ids.filtered(lambda y: y.sequence == 2)
+        provider_hr = self._user("hr_x_procurement", "provider_hr", self.provider_x)
+        with self.assertRaises(AccessError):
+            year2.with_user(provider_hr).action_confirm()
+        self.assertEqual(year2.state, "draft")
+        self.assertFalse(year2.purchase_order_id)
+        for name in ("sgz_deadline_done", "sgz_deadline_cancel", "sgz_deadline_set"):
+            self.assertFalse(hasattr(agreement, name), f"{name} must not be a public method")
 
     def test_unsigned_agreement_not_filed(self):
         agreement = self._agreement()
@@ -209,20 +344,32 @@ class TestAgreement(ProcurementCase):
         agreement = self._agreement()
         with freeze_time("2025-09-25"):
             agreement.action_sign()
-        with self.assertRaisesMsg(UserError, "reason|原因"):
-            agreement.with_user(self.officer_a).action_terminate()
+        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
+        vals = {
+            "agreement_id": agreement.id,
+            "change_type": "terminate",
+            "kind": "policy",
+            "date": "2025-12-31",
+            "reason": "机构改革，项目调整",
+            "description": "协议自2025年12月31日起终止",
+        }
+        with self.assertRaisesMsg(ValidationError, "reason|原因"):
+            Change.create(dict(vals, reason=""))
         self.assertEqual(agreement.state, "active")
-        agreement.with_user(self.officer_a).write(
-            {
-                "termination_kind": "policy",
-                "termination_reason": "机构改革，项目调整",
-                "termination_date": "2025-12-31",
-            }
-        )
-        agreement.with_user(self.officer_a).action_terminate()
+        Change.create(vals)
         self.assertEqual(agreement.state, "terminated")
+        self.assertEqual(
+            (agreement.termination_kind, str(agreement.termination_date)), ("policy", "2025-12-31")
+        )
         self.assertFalse(agreement.sgz_deadline_ids.filtered(lambda d: d.state == "open"))
         self.assertEqual(agreement.year_ids.state, "closed")
+        # quarters from 25 Sep, 25 Dec (before the end), then 25 March and 25 June 2026 are not bought
+        lines = agreement.year_ids.purchase_order_id.order_line
+        self.assertEqual(
+            sorted(set(lines.filtered(lambda line: not line.product_qty).mapped("sgz_period_start"))),
+            [datetime.date(2026, 3, 25), datetime.date(2026, 6, 25)],
+        )
+        self.assertAlmostEqual(agreement.year_ids.amount, 180000, places=2)
 
     def test_vendor_bill_carries_fund_source(self):
         root = self.county_a.root_id

@@ -12,16 +12,16 @@ class TestBid(ProcurementCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.tender = cls.env["sgz.tender"].create(cls._tender_vals())
-        cls.tender.with_context(sgz_approval_bypass=True).write({"state": "published"})
+        cls.tender.write({"state": "published"})
 
     def test_bid_before_deadline(self):
-        bid = self._bid(self.tender, self.manager_x, 380000, day="2025-03-24")
+        bid = self._bid(self.tender, self.manager_x, 380000, day="2025-03-24 01:29:59")
         self.assertEqual(bid.partner_id, self.provider_x.partner_id)
         self.assertEqual(bid.state, "submitted")
 
     def test_bid_after_deadline_refused(self):
         with self.assertRaisesMsg(UserError, "deadline|截止"):
-            self._bid(self.tender, self.manager_x, 380000, day="2025-03-25")
+            self._bid(self.tender, self.manager_x, 380000, day="2025-03-24 01:30:00")
         self.assertFalse(self.tender.sudo().bid_ids)
 
     def test_bid_above_ceiling_refused(self):
@@ -32,7 +32,7 @@ class TestBid(ProcurementCase):
 
     def test_second_bid_on_a_lot_refused(self):
         self._bid(self.tender, self.manager_x, 380000)
-        with self.assertRaisesMsg(ValidationError, "once per lot|一次"):
+        with self.assertConstraintMsg("once per lot|一次"):
             self._bid(self.tender, self.manager_x, 370000)
         self.assertEqual(len(self.tender.sudo().bid_ids), 1)
 
@@ -77,18 +77,39 @@ class TestBid(ProcurementCase):
 
     def test_opening_recorded_after_deadline(self):
         self._bid(self.tender, self.manager_x, 380000)
-        with freeze_time("2025-03-24"), self.assertRaisesMsg(UserError, "after the deadline|截止"):
+        with freeze_time("2025-03-24 01:00:00"), self.assertRaisesMsg(UserError, "deadline|截止"):
             self.tender.with_user(self.officer_a).action_open_bids()
         self._open(self.tender)
-        self.assertEqual(self.tender.state, "opened")
+        self.assertEqual(self.tender.state, "failed")  # a single bid on an open tender
         self.assertEqual(self.tender.opened_by_id, self.officer_a)
-        self.assertEqual(str(self.tender.opening_date.date()), OPENING)
+        self.assertEqual(str(self.tender.opening_date), OPENING)
 
     def test_bid_changes_closed_after_deadline(self):
         bid = self._bid(self.tender, self.manager_x, 380000)
         with freeze_time("2025-03-20"):
             bid.with_user(self.manager_x).price = 370000
-        with freeze_time("2025-03-25"), self.assertRaises(UserError):
+        with freeze_time("2025-03-24 01:30:00"), self.assertRaises(UserError):
             bid.with_user(self.manager_x).price = 300000
         self._open(self.tender)
         self.assertEqual(bid.price, 370000)
+
+    def test_bid_withdrawn_never_deleted(self):
+        bid = self._bid(self.tender, self.manager_x, 380000)
+        with freeze_time("2025-03-20"):
+            with self.assertRaises(UserError):
+                bid.with_user(self.manager_x).unlink()
+            for vals in (
+                {"state": "valid"},
+                {"rank": 1},
+                {"total_score": 99},
+                {"company_id": self.provider_y.id},
+            ):
+                with self.assertRaises(UserError):
+                    bid.with_user(self.manager_x).write(vals)
+            bid.with_user(self.manager_x).action_withdraw()
+        self.assertEqual(bid.state, "withdrawn")
+        with freeze_time("2025-03-21"), self.assertRaises(UserError):
+            bid.with_user(self.manager_x).price = 1
+        self._open(self.tender)
+        self.assertEqual(bid.state, "withdrawn")
+        self.assertEqual(bid.price, 380000)  # still on record, opened with the others

@@ -32,9 +32,31 @@ class TestPlan(ProcurementCase):
 
     def test_one_plan_per_county_and_year(self):
         self._plan()
-        with self.assertRaisesMsg(ValidationError, "2025"):
+        with self.assertConstraintMsg("one implementation plan per year|每年.*一个|一份"):
             self._plan()
         self._plan(year=2026)
+
+    def test_year_between_2000_and_2100(self):
+        for year in (1999, 2101, 0):
+            with self.assertRaisesMsg(ValidationError, str(year)):
+                self._plan(year=year)
+
+    def test_plan_state_and_content_locked_once_submitted(self):
+        plan = self._plan()
+        as_officer = plan.with_user(self.officer_a)
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
+            as_officer.write({"state": "filed"})  # a plan written directly to filed
+        as_officer.action_submit()
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            as_officer.write({"objectives": "<p>改写</p>"})
+        with self.assertRaises(UserError):
+            as_officer.line_ids[0].write({"amount": 1})
+        plan.sgz_filing_ids.with_user(self.city_officer).action_acknowledge()
+        for user in (self.officer_a, self.admin):
+            with self.assertRaisesMsg(UserError, "stays on record|不能删除|保留"):
+                plan.with_user(user).unlink()
+        with self.assertRaises(UserError):
+            plan.sgz_filing_ids.with_user(self.officer_a).write({"document": b"UEsE"})  # after acknowledgment
 
     def test_amount_per_fund_source(self):
         plan = self._plan()
