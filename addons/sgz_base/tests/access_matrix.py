@@ -28,6 +28,12 @@ ROLES = (
 )
 
 
+def row(*rights):
+    """Rights in the order of ROLES: province, city, county officer, county approver, county finance,
+    provider manager, provider HR, evaluator."""
+    return dict(zip(ROLES, rights, strict=True))
+
+
 def addon_models(env, module):
     """The non-abstract, non-transient models whose name the addon introduces (``sgz.*``)."""
     data = env["ir.model.data"].sudo().search([("module", "=", module), ("model", "=", "ir.model")])

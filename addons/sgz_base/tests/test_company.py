@@ -25,7 +25,9 @@ class TestOrganizations(SgzCase):
         self.assertFalse(self.env["res.company"].search([("name", "=", "某社工机构")]))
 
     def test_duplicate_uscc(self):
-        with self.assertConstraintMsg("Another organization already has this Unified Social Credit Code|统一社会信用代码"):
+        with self.assertConstraintMsg(
+            "Another organization already has this Unified Social Credit Code|统一社会信用代码"
+        ):
             self._provider(self.provider_x.sgz_uscc)
 
     def test_lowercase_uscc(self):

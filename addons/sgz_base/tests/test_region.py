@@ -90,10 +90,17 @@ class TestRegionRules(SgzCase):
     def test_county_officer_adds_townships_of_its_county_only(self):
         """A county officer creating a township under another county is refused (茶陵县 is county B)."""
         Region = self.env["sgz.region"].with_user(self.officer_a)
-        Region.create({"name": "新建镇", "code": "430223199", "level": "township", "parent_id": self.region_county_a.id})
+        Region.create(
+            {"name": "新建镇", "code": "430223199", "level": "township", "parent_id": self.region_county_a.id}
+        )
         with self.assertRaisesMsg(ValidationError, "茶陵县"):
             Region.create(
-                {"name": "越界镇", "code": "430224199", "level": "township", "parent_id": self.region_county_b.id}
+                {
+                    "name": "越界镇",
+                    "code": "430224199",
+                    "level": "township",
+                    "parent_id": self.region_county_b.id,
+                }
             )
         with self.assertRaises(ValidationError):
             Region.browse(self.region_county_a.id).write({"name": "改名县"})

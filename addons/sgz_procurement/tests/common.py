@@ -56,7 +56,7 @@ class ProcurementCase(SgzCase):
         cls.officer_a2 = cls._user("officer_a2", "county_officer", cls.county_a)
         cls.manager_v = cls._user("manager_v", "provider_manager", cls.provider_v)
         # the experts drawn for the committees of county A (an open tender: 5 members, 4 of them experts)
-        cls.experts = [cls._user(f"expert{n}", "county_officer", cls.county_a) for n in range(1, 5)]
+        cls.experts = [cls._user(f"zz_expert{n}", "county_officer", cls.county_a) for n in range(1, 5)]
         cls.manager_z = cls._user("manager_z", "provider_manager", cls.provider_z)
         cls.fund_lottery = cls.env.ref("sgz_base.fund_source_lottery_county")
         cls.fund_relief = cls.env.ref("sgz_base.fund_source_relief_work")
