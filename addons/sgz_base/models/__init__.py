@@ -1,5 +1,6 @@
 from . import (
     base,
+    ir_module_module,
     res_company,
     res_users,
     sgz_approval_mixin,

@@ -3,13 +3,34 @@ import os
 import re
 
 from odoo.modules.module import get_module_path
-from odoo.tests import BaseCase, TransactionCase, tagged
+from odoo.tests import TransactionCase, tagged
 
-# The dependency chain of ARCHITECTURE.md: each addon may use only those to its left.
-CHAIN = ["sgz_base", "sgz_procurement", "sgz_hr", "sgz_reporting"]
+ADDONS_DIR = os.path.normpath(os.path.join(os.path.dirname(__file__), "..", "..", "..", "addons"))
 
 
-def _sources(module):
+def sgz_addons():
+    """The sgz addons of the repository: {name: manifest}."""
+    result = {}
+    for name in sorted(os.listdir(ADDONS_DIR)):
+        path = os.path.join(ADDONS_DIR, name, "__manifest__.py")
+        if name.startswith("sgz_") and os.path.exists(path):
+            with open(path, encoding="utf-8") as manifest:
+                result[name] = ast.literal_eval(manifest.read())
+    return result
+
+
+def closure(graph, name):
+    """Every sgz addon ``name`` depends on, directly or not."""
+    seen, todo = set(), [name]
+    while todo:
+        for dep in graph[todo.pop()]:
+            if dep not in seen:
+                seen.add(dep)
+                todo.append(dep)
+    return seen
+
+
+def sources(module):
     root = get_module_path(module)
     for folder, _dirs, files in os.walk(root):
         for name in files:
@@ -18,34 +39,73 @@ def _sources(module):
 
 
 @tagged("post_install", "-at_install")
-class TestDependencyChain(BaseCase):
-    def test_nothing_lower_references_higher(self):
-        for level, module in enumerate(CHAIN):
-            higher = CHAIN[level + 1 :]
-            if not higher:
-                continue
-            pattern = re.compile(r"\b({})\b".format("|".join(higher)))
-            for path in _sources(module):
-                with open(path, encoding="utf-8") as source:
-                    text = source.read()
-                with self.subTest(path=path):
-                    self.assertIsNone(pattern.search(text), f"{path} references a higher addon")
+class TestDependencyGraph(TransactionCase):
+    """The dependency graph of ARCHITECTURE.md, read from the manifests: an addon may use only the addons it
+    depends on (directly or not); nothing references an addon above it, by module or by model name."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.manifests = sgz_addons()
+        cls.graph = {
+            name: [dep for dep in manifest["depends"] if dep.startswith("sgz_")]
+            for name, manifest in cls.manifests.items()
+        }
+
+    def test_graph_is_the_house_plan(self):
+        expected = {
+            "sgz_base": set(),
+            "sgz_procurement": {"sgz_base"},
+            "sgz_hr": {"sgz_base", "sgz_procurement"},
+        }
+        for name, deps in expected.items():
+            self.assertEqual(closure(self.graph, name), deps, name)
+        for name in self.graph:
+            self.assertNotIn(name, closure(self.graph, name), f"{name} depends on itself (a cycle)")
 
     def test_manifests(self):
-        for level, module in enumerate(CHAIN):
-            with open(os.path.join(get_module_path(module), "__manifest__.py"), encoding="utf-8") as manifest:
-                data = ast.literal_eval(manifest.read())
-            with self.subTest(module=module):
-                self.assertEqual(data["version"], "18.0.1.0.0")
-                self.assertEqual(data["license"], "LGPL-3")
-                if level:
-                    self.assertIn(CHAIN[level - 1], data["depends"])
+        for name, manifest in self.manifests.items():
+            with self.subTest(module=name):
+                self.assertEqual(manifest["version"], "18.0.1.0.0")
+                self.assertEqual(manifest["license"], "LGPL-3")
+                self.assertTrue(manifest.get("installable", True))
+
+    def _model_owner(self):
+        """sgz model name → the addon that introduces it."""
+        owners = {}
+        data = self.env["ir.model.data"].search(
+            [("model", "=", "ir.model"), ("module", "in", list(self.manifests))]
+        )
+        models = {m.id: m.model for m in self.env["ir.model"].browse(data.mapped("res_id"))}
+        for record in data:
+            model = models.get(record.res_id, "")
+            if model.startswith("sgz.") and record.name == "model_" + model.replace(".", "_"):
+                owners[model] = record.module
+        return owners
+
+    def test_nothing_references_an_addon_it_does_not_depend_on(self):
+        owners = self._model_owner()
+        for name in self.manifests:
+            allowed = closure(self.graph, name) | {name}
+            foreign = sorted(set(self.manifests) - allowed)
+            foreign_models = sorted(model for model, owner in owners.items() if owner not in allowed)
+            patterns = [rf"\b{re.escape(module)}\b" for module in foreign]
+            patterns += [rf"""["']{re.escape(model)}["']""" for model in foreign_models]
+            if not patterns:
+                continue
+            pattern = re.compile("|".join(patterns))
+            for path in sources(name):
+                with open(path, encoding="utf-8") as source:
+                    match = pattern.search(source.read())
+                with self.subTest(path=path):
+                    self.assertIsNone(match, f"{path} references {match and match.group(0)}, above {name}")
 
 
 @tagged("post_install", "-at_install")
 class TestSuiteInstalled(TransactionCase):
     def test_all_addons_installed_with_chinese(self):
-        modules = self.env["ir.module.module"].search([("name", "in", CHAIN)])
+        names = list(sgz_addons())
+        modules = self.env["ir.module.module"].search([("name", "in", names)])
         self.assertEqual(set(modules.mapped("state")), {"installed"})
-        self.assertEqual(len(modules), 4)
+        self.assertEqual(len(modules), len(names))
         self.assertTrue(self.env["res.lang"]._lang_get("zh_CN").active)
