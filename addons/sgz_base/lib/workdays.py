@@ -45,12 +45,26 @@ class WorkCalendar:
         return day.weekday() < 5 and day not in self.holidays
 
 
+# the package names its holidays in English; the State Council's notices name them so
+HOLIDAY_NAMES = {
+    "New Year's Day": "元旦",
+    "Spring Festival": "春节",
+    "Tomb-sweeping Day": "清明节",
+    "Labour Day": "劳动节",
+    "Dragon Boat Festival": "端午节",
+    "National Day": "国庆节",
+    "Mid-autumn Festival": "中秋节",
+    "Anti-Fascist 70th Day": "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日",
+}
+
+
 def package_calendar_days():
-    """Holidays, adjusted working days and covered years from the ``chinese-calendar`` package."""
+    """Holidays, adjusted working days and covered years from the ``chinese-calendar`` package (names as in
+    the State Council's notices)."""
     import chinese_calendar
 
-    holidays = dict(chinese_calendar.holidays)
-    workdays = dict(chinese_calendar.workdays)
+    holidays = {day: HOLIDAY_NAMES.get(name, name) for day, name in chinese_calendar.holidays.items()}
+    workdays = {day: HOLIDAY_NAMES.get(name, name) for day, name in chinese_calendar.workdays.items()}
     years = range(min(holidays).year, max(holidays).year + 1)
     return holidays, workdays, list(years)
 

@@ -2,8 +2,8 @@
 
 A model opts in by inheriting ``sgz.approval.mixin`` (next to ``mail.thread``) and setting class attributes::
 
-    class SgzTender(models.Model):
-        _name = "sgz.tender"
+    class SgzExampleDocument(models.Model):
+        _name = "sgz.example.document"
         _inherit = ["mail.thread", "sgz.approval.mixin"]
         _sgz_approval_state_field = "state"              # the state selection (default "state")
         _sgz_approval_states = {"published": "draft",    # target state needing approval → state a

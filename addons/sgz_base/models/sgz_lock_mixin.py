@@ -2,8 +2,8 @@
 
 A model opts in by inheriting ``sgz.lock.mixin`` and setting class attributes::
 
-    class SgzPayrollRun(models.Model):
-        _name = "sgz.payroll.run"
+    class SgzExampleRun(models.Model):
+        _name = "sgz.example.run"
         _inherit = ["mail.thread", "sgz.lock.mixin"]
         _sgz_locked_states = ("confirmed",)    # values of _sgz_lock_field (default "state") that lock it
         _sgz_lock_writable = ("note",)         # still writable while locked (chatter fields always are)

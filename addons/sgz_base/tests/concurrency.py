@@ -7,11 +7,11 @@ what they committed at the end (the test database is dropped after the run anywa
     class TestSameMoment(ConcurrencyCase):
         def test_confirm_twice(self):
             with self.committed() as env:
-                run_id = env["sgz.payroll.run"].create({...}).id
+                run_id = env["sgz.example.run"].create({...}).id
             with self.two_envs(user_a, user_b) as (env_a, env_b):
-                env_a["sgz.payroll.run"].browse(run_id).action_confirm()      # holds the row lock
+                env_a["sgz.example.run"].browse(run_id).action_confirm()      # holds the row lock
                 with self.assertRaises(UserError):
-                    env_b["sgz.payroll.run"].browse(run_id).action_confirm()  # refused at once
+                    env_b["sgz.example.run"].browse(run_id).action_confirm()  # refused at once
 """
 
 from contextlib import contextmanager

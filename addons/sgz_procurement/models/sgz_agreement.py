@@ -480,6 +480,11 @@ class SgzAgreementStation(models.Model):
         ("station_unique", "unique(agreement_id, station_id)", "A station appears once in an agreement."),
     ]
 
+    @api.depends("station_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.station_id.name or ""
+
     @api.constrains("worker_quota", "annual_amount")
     def _check_amounts(self):
         for line in self:

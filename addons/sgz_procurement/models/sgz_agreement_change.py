@@ -118,6 +118,13 @@ class SgzAgreementChangeLine(models.Model):
     annual_amount = fields.Monetary(string="New Annual Amount")
     worker_quota = fields.Integer(string="New Worker Quota", default=1)
 
+    @api.depends("station_id.name", "action")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        actions = dict(self._fields["action"]._description_selection(self.env))
+        for line in self:
+            line.display_name = f"{line.station_id.name or ''}：{actions.get(line.action, '')}"
+
     @api.constrains("annual_amount", "worker_quota")
     def _check_values(self):
         for line in self:

@@ -231,6 +231,11 @@ class SgzProcurementPlanLine(models.Model):
     fund_source_id = fields.Many2one("sgz.fund.source", required=True, ondelete="restrict")
     amount = fields.Monetary(required=True)
 
+    @api.depends("fund_source_id.name", "amount")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = f"{line.fund_source_id.name or ''} {line.amount:,.2f}"
+
     @api.constrains("amount")
     def _check_amount(self):
         if any(line.amount <= 0 for line in self):

@@ -1,1 +1,1 @@
-from . import test_architecture, test_i18n
+from . import test_architecture, test_i18n, test_users

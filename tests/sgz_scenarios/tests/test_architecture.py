@@ -71,16 +71,21 @@ class TestDependencyGraph(TransactionCase):
                 self.assertTrue(manifest.get("installable", True))
 
     def _model_owner(self):
-        """sgz model name → the addon that introduces it."""
-        owners = {}
+        """sgz model name → the addon that introduces it (of the addons declaring it, the lowest: an addon
+        extending a model declares it too)."""
+        declared = {}
         data = self.env["ir.model.data"].search(
             [("model", "=", "ir.model"), ("module", "in", list(self.manifests))]
         )
         models = {m.id: m.model for m in self.env["ir.model"].browse(data.mapped("res_id"))}
         for record in data:
             model = models.get(record.res_id, "")
-            if model.startswith("sgz.") and record.name == "model_" + model.replace(".", "_"):
-                owners[model] = record.module
+            if model.startswith("sgz."):
+                declared.setdefault(model, set()).add(record.module)
+        owners = {}
+        for model, modules in declared.items():
+            lowest = [m for m in modules if not (closure(self.graph, m) & modules)]
+            owners[model] = lowest[0]
         return owners
 
     def test_nothing_references_an_addon_it_does_not_depend_on(self):

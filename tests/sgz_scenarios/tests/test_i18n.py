@@ -17,8 +17,12 @@ ALLOWED_WORDS = {"PDF", "xlsx", "USCC", "IIT", "OdooBot", "Odoo"}
 EXTENDED_MODELS = ("res.company", "res.users", "hr.employee", "hr.contract", "purchase.order", "account.move")
 
 
+URL = re.compile(r"\S*(?:://|/odoo/|\?)\S*")
+
+
 def english_words(text):
-    return [w for w in ENGLISH_WORD.findall(text or "") if w not in ALLOWED_WORDS]
+    text = URL.sub(" ", text or "")
+    return [w for w in ENGLISH_WORD.findall(text) if w not in ALLOWED_WORDS]
 
 
 @tagged("post_install", "-at_install", "sgz_i18n")
@@ -95,7 +99,10 @@ class TestChineseOnScreen(TransactionCase):
                 words = english_words(record.display_name)
                 if words:
                     english.append(f"{model_name}({record.id}).display_name: {record.display_name}")
-        messages = self.zh["mail.message"].search([("model", "in", models + list(EXTENDED_MODELS))])
+        domain = [("model", "in", models)]
+        for model, records in self._sgz_records_of_other_apps().items():
+            domain = ["|", *domain, "&", ("model", "=", model), ("res_id", "in", records.ids)]
+        messages = self.zh["mail.message"].search(domain)
         for message in messages:
             text = html2plaintext(message.body or "") + " " + (message.subject or "")
             for tracking in message.sudo().tracking_value_ids:
@@ -104,3 +111,20 @@ class TestChineseOnScreen(TransactionCase):
             if words:
                 english.append(f"{message.model}({message.res_id}) message: {text.strip()[:120]}")
         self.assertFalse(english, "English left for a Chinese reader:\n" + "\n".join(english[:60]))
+
+    def _sgz_records_of_other_apps(self):
+        """The records of Odoo's apps that belong to the program (not Odoo's own demo data)."""
+        env = self.env
+        records = {
+            "hr.employee": env["hr.employee"].search([("company_id.sgz_kind", "=", "provider")])
+            if "hr.employee" in env
+            else None,
+            "hr.contract": env["hr.contract"].search([("company_id.sgz_kind", "=", "provider")])
+            if "hr.contract" in env
+            else None,
+            "purchase.order": env["purchase.order"].search([("sgz_agreement_year_id", "!=", False)]),
+            "account.move": env["account.move"].search(
+                [("invoice_line_ids.sgz_fund_source_id", "!=", False)]
+            ),
+        }
+        return {model: found for model, found in records.items() if found}
