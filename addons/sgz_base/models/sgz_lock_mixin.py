@@ -33,7 +33,7 @@ from contextlib import contextmanager
 
 import psycopg2.errors
 
-from odoo import api, models
+from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import SQL
 
@@ -88,6 +88,17 @@ class SgzLockMixin(models.AbstractModel):
     _sgz_lock_parent = None
     #: records are created only by actions
     _sgz_create_by_action = False
+
+    sgz_locked = fields.Boolean(
+        compute="_compute_sgz_locked",
+        string="Locked",
+        help="Confirmed, approved, filed or waiting for approval: the document changes only through its actions.",
+    )
+
+    def _compute_sgz_locked(self):
+        locked = self._sgz_locked_records()
+        for record in self:
+            record.sgz_locked = record in locked
 
     # ---- lifting the lock ------------------------------------------------------------------------------------
 
