@@ -1,0 +1,58 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from .sgz_budget_entry import money
+
+
+class SgzAgreementYearFund(models.Model):
+    """The part of an agreement year paid by one fund source (a year may be split over several)."""
+
+    _name = "sgz.agreement.year.fund"
+    _description = "Agreement Year Fund Split"
+    _inherit = ["sgz.lock.mixin"]
+    _order = "year_id, id"
+
+    year_id = fields.Many2one("sgz.agreement.year", string="Agreement Year", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="year_id.company_id", store=True, index=True)
+    currency_id = fields.Many2one(related="year_id.currency_id")
+    fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True)
+    category_id = fields.Many2one(
+        "sgz.budget.category",
+        string="Expense Category",
+        required=True,
+        default=lambda self: self.env.ref("sgz_budget.budget_category_service", raise_if_not_found=False),
+    )
+    amount = fields.Monetary(required=True)
+
+    _sql_constraints = [
+        ("key_unique", "unique(year_id, fund_source_id, category_id)", "Each fund source appears once in a split.")
+    ]
+
+    @api.constrains("amount")
+    def _check_amount(self):
+        for split in self:
+            if money(split.amount) <= 0:
+                raise ValidationError(self.env._("Each part of a fund split must be a positive amount."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        years = self.env["sgz.agreement.year"].sudo().browse({vals.get("year_id") for vals in vals_list} - {None})
+        signed = years.filtered(lambda year: year.state != "draft")
+        if signed and not self._sgz_lock_lifted():
+            raise UserError(
+                self.env._("%(year)s is signed: its fund split can no longer be changed.", year=signed[0].name)
+            )
+        return super().create(vals_list)
+
+    def _sgz_locked_records(self):
+        # the split follows its agreement year: fixed once the year is signed
+        return self.filtered(lambda split: split.sudo().year_id.state != "draft")
+
+    def _sgz_lock_label(self):
+        self.ensure_one()
+        year = self.sudo().year_id
+        return dict(year._fields["state"]._description_selection(self.env)).get(year.state, year.state)
+
+    def _sgz_lock_document(self):
+        self.ensure_one()
+        return self.sudo().year_id
