@@ -28,6 +28,7 @@
         "views/sgz_budget_category_views.xml",
         "views/sgz_budget_report_views.xml",
         "views/sgz_lottery_disclosure_views.xml",
+        "views/sgz_agreement_views.xml",
         "views/sgz_agreement_year_views.xml",
         "views/account_move_views.xml",
         "views/sgz_station_views.xml",

@@ -9,6 +9,7 @@ from . import sgz_budget_exception
 from . import sgz_budget_carry_forward
 from . import sgz_budget_reward_round
 from . import sgz_agreement_year_fund
+from . import sgz_agreement
 from . import sgz_agreement_year
 from . import sgz_agreement_evaluation
 from . import purchase_order_line

@@ -6,6 +6,7 @@ from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 from .sgz_budget_entry import money
 
 DOCUMENT_MODELS = [
+    ("sgz.agreement", "Service Agreement"),
     ("sgz.agreement.year", "Agreement Year"),
     ("account.move", "Vendor Bill"),
     ("sgz.budget.transfer", "Budget Transfer"),
@@ -101,9 +102,10 @@ class SgzBudgetException(models.Model):
         ({key: amount}): one query."""
         if not document:
             return {}
-        exceptions = self.sudo().search(
-            [("state", "=", "approved"), ("document_ref", "=", f"{document._name},{document.id}")]
-        )
+        refs = [f"{document._name},{document.id}"]
+        if document._name == "sgz.agreement.year":
+            refs.append(f"sgz.agreement,{document.agreement_id.id}")  # year 1 is signed with its agreement
+        exceptions = self.sudo().search([("state", "=", "approved"), ("document_ref", "in", refs)])
         covering = {}
         for exception in exceptions:
             key = exception.budget_line_id._sgz_key()
