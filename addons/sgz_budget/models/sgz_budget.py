@@ -119,6 +119,47 @@ class SgzBudget(models.Model):
                     )
                 )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._sgz_check_unique_vals(vals_list)
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if {"company_id", "fiscal_year"} & set(vals):
+            for budget in self:
+                self._sgz_check_unique_vals(
+                    [
+                        {
+                            "company_id": vals.get("company_id", budget.company_id.id),
+                            "fiscal_year": vals.get("fiscal_year", budget.fiscal_year),
+                        }
+                    ],
+                    exclude=budget.id,
+                )
+        return super().write(vals)
+
+    @api.model
+    def _sgz_check_unique_vals(self, vals_list, exclude=None):
+        """Refuse a second budget for a company and year before the database does (a clear sentence)."""
+        seen = set()
+        for vals in vals_list:
+            company_id = vals.get("company_id") or self.env.company.id
+            year = vals.get("fiscal_year") or fields.Date.context_today(self).year
+            if not isinstance(year, int) or not isinstance(company_id, int):
+                continue  # the input check of sgz_base refuses such values with its own sentence
+            domain = [("company_id", "=", company_id), ("fiscal_year", "=", year)]
+            if exclude:
+                domain.append(("id", "!=", exclude))
+            if (company_id, year) in seen or self.sudo().search_count(domain, limit=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s already has a budget for %(year)s: a bureau has one budget per fiscal year.",
+                        company=self.env["res.company"].sudo().browse(company_id).name,
+                        year=year,
+                    )
+                )
+            seen.add((company_id, year))
+
     # ---- actions ------------------------------------------------------------------------------------------------
 
     @sgz_action(lock_rows=True)

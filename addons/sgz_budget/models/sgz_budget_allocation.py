@@ -87,7 +87,7 @@ class SgzBudgetAllocation(models.Model):
 
     @api.constrains("company_id", "target_company_id")
     def _check_below(self):
-        for allocation in self:
+        for allocation in self.sudo():
             giver, receiver = allocation.company_id, allocation.target_company_id
             if receiver == giver or giver not in receiver.parent_ids:
                 raise ValidationError(

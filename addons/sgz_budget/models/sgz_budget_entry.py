@@ -192,7 +192,8 @@ class SgzBudgetEntry(models.Model):
                         "UPDATE sgz_budget SET lock_seq = COALESCE(lock_seq, 0) + 1 "
                         "WHERE (company_id, fiscal_year) IN %s RETURNING id",
                         tuple(sorted(company_year_pairs)),
-                    )
+                    ),
+                    log_exceptions=False,
                 )
                 ids = [row[0] for row in self.env.cr.fetchall()]
         except psycopg2.errors.LockNotAvailable:

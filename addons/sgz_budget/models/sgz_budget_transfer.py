@@ -37,9 +37,9 @@ class SgzBudgetTransfer(models.Model):
     def _compute_name(self):
         for transfer in self:
             transfer.name = self.env._(
-                "Transfer %(source)s → %(target)s",
-                source=transfer.source_line_id.fund_source_id.name or "",
-                target=transfer.target_line_id.fund_source_id.name or "",
+                "Transfer %(origin)s → %(destination)s",
+                origin=transfer.source_line_id.fund_source_id.name or "",
+                destination=transfer.target_line_id.fund_source_id.name or "",
             )
 
     @api.constrains("amount", "source_line_id", "target_line_id", "budget_id")
@@ -107,10 +107,10 @@ class SgzBudgetTransfer(models.Model):
             Entry._sgz_check(entries, transfer)
             transfer.budget_id.sudo().message_post(
                 body=self.env._(
-                    "Transfer of ¥%(amount)s from %(source)s to %(target)s: %(reason)s",
+                    "Transfer of ¥%(amount)s from %(origin)s to %(destination)s: %(reason)s",
                     amount=f"{transfer.amount:,.2f}",
-                    source=transfer.source_line_id.display_name,
-                    target=transfer.target_line_id.display_name,
+                    origin=transfer.source_line_id.display_name,
+                    destination=transfer.target_line_id.display_name,
                     reason=transfer.reason,
                 )
             )

@@ -107,6 +107,19 @@ class SgzLotteryDisclosure(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            company_id = vals.get("company_id") or self.env.company.id
+            year = vals.get("fiscal_year")
+            if isinstance(year, int) and self.sudo().search_count(
+                [("company_id", "=", company_id), ("fiscal_year", "=", year)], limit=1
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(company)s already has a disclosure for %(year)s.",
+                        company=self.env["res.company"].sudo().browse(company_id).name,
+                        year=year,
+                    )
+                )
         disclosures = super().create(vals_list)
         for disclosure in disclosures:
             disclosure._sgz_deadline_set(

@@ -26,6 +26,7 @@ class BudgetCase(ProcurementCase):
         cls.fund_lottery_city = cls.env.ref("sgz_base.fund_source_lottery_city")
         cls.fund_reward = cls.env.ref("sgz_base.fund_source_reward_province")
         cls.finance_b = cls._user("finance_b", "county_finance", cls.county_b)
+        cls.approver_b = cls._user("approver_b", "county_approver", cls.county_b)
         cls.budget_a = cls._budget(cls.county_a, {cls.fund_lottery: 300000, cls.fund_relief: 100000})
 
     # ---- builders ------------------------------------------------------------------------------------------------
@@ -54,7 +55,7 @@ class BudgetCase(ProcurementCase):
             with freeze_time(f"{year or cls.YEAR}-01-05"):
                 budget.with_user(user).action_submit()
                 for review in budget.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending"):
-                    approver = cls.approver_a if company == cls.county_a else cls.env.user
+                    approver = {cls.county_a: cls.approver_a, cls.county_b: cls.approver_b}.get(company, cls.env.user)
                     cls.env["sgz.approval.review"].browse(review.id).with_user(approver).action_approve()
         return budget.with_env(cls.env)
 

@@ -40,6 +40,20 @@ MATRIX = {
         county_finance="rwcd",
     ),
     "sgz.lottery.disclosure": FINANCE_WRITES,
+    # models of sgz_procurement and sgz_base that sgz_budget extends: their rights are their addon's
+    "sgz.agreement": dict(
+        OFFICER_READ, province_officer="rwc", city_officer="rwc", county_officer="rwc", county_approver="rwc",
+        provider_manager="r", provider_hr="r", evaluator="r",
+    ),
+    "sgz.agreement.year": dict(
+        OFFICER_READ, province_officer="rwc", city_officer="rwc", county_officer="rwc", county_approver="rwc",
+        provider_manager="r", provider_hr="r", evaluator="r",
+    ),
+    "sgz.agreement.evaluation": dict(OFFICER_READ, provider_manager="r", provider_hr="r", evaluator="rwcd"),
+    "sgz.station": dict(
+        OFFICER_READ, province_officer="rwcd", city_officer="rwcd", county_officer="rwcd", county_approver="rwcd",
+        provider_manager="r", provider_hr="r", evaluator="r",
+    ),
     "sgz.lottery.disclosure.line": OFFICER_READ,
     "sgz.lottery.disclosure.station": OFFICER_READ,
 }

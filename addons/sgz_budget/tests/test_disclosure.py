@@ -6,13 +6,15 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from odoo.exceptions import UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import BudgetCase
 
 
 @tagged("post_install", "-at_install")
-class TestDisclosure(BudgetCase):
+class TestDisclosure(HttpCase, BudgetCase):
+    """An HttpCase: wkhtmltopdf fetches the report's assets from the test server."""
+
     def test_disclosure_pdf_xlsx_deadline_and_sign(self):
         """2026 in 攸县: lottery scale 300,000.00, committed 195,000.00, spent 65,000.00 (rate 21.67 %); stations
         A1 36,111.11 and A2 28,888.89 of lottery money; due 30 June 2027."""

@@ -65,14 +65,17 @@ class TestYearEnd(BudgetCase):
         攸县's evaluation scores 50 + 32 = 82 (good) → 60,000.00; 茶陵县's is unqualified → nothing."""
         year_a = self._signed(self._split_agreement(), "2025-03-01")
         self._evaluate(year_a, "qualified", day="2026-02-20")
-        agreement_b = self._agreement(
-            name="茶陵县社工站服务协议",
-            company_id=self.county_b.id,
-            user_id=self.officer_b.id,
-            provider_id=self.provider_y.id,
-            station_line_ids=[
-                Command.create({"station_id": self.station_b1.id, "worker_quota": 2, "annual_amount": 100000})
-            ],
+        agreement_b = self.env["sgz.agreement"].create(
+            {
+                "name": "茶陵县社工站服务协议",
+                "company_id": self.county_b.id,
+                "user_id": self.officer_b.id,
+                "provider_id": self.provider_y.id,
+                "fund_source_id": self.fund_lottery.id,
+                "station_line_ids": [
+                    Command.create({"station_id": self.station_b1.id, "worker_quota": 2, "annual_amount": 100000})
+                ],
+            }
         )
         with freeze_time("2025-03-01"):
             agreement_b.sudo().action_sign()
