@@ -1,20 +1,24 @@
-from . import sgz_budget_entry
-from . import sgz_budget_category
-from . import sgz_budget_restriction
-from . import sgz_budget
-from . import sgz_budget_line
-from . import sgz_budget_allocation
-from . import sgz_budget_transfer
-from . import sgz_budget_exception
-from . import sgz_budget_carry_forward
-from . import sgz_budget_reward_round
-from . import sgz_agreement_year_fund
-from . import sgz_agreement
-from . import sgz_agreement_year
-from . import sgz_agreement_evaluation
-from . import purchase_order_line
-from . import account_move
-from . import account_move_line
-from . import sgz_station
-from . import sgz_budget_report
-from . import sgz_lottery_disclosure
+from . import (
+    account_move,
+    account_move_line,
+    account_payment,
+    purchase_order_line,
+    sgz_agreement,
+    sgz_agreement_evaluation,
+    sgz_agreement_year,
+    sgz_agreement_year_fund,
+    sgz_budget,
+    sgz_budget_allocation,
+    sgz_budget_carry_forward,
+    sgz_budget_category,
+    sgz_budget_demo,
+    sgz_budget_entry,
+    sgz_budget_exception,
+    sgz_budget_line,
+    sgz_budget_report,
+    sgz_budget_restriction,
+    sgz_budget_reward_round,
+    sgz_budget_transfer,
+    sgz_lottery_disclosure,
+    sgz_station,
+)

@@ -115,7 +115,15 @@ class AccountMove(models.Model):
         Entry = self.env["sgz.budget.entry"].sudo()
         groups = Entry._read_group(
             [("move_id", "in", self.ids)],
-            ["move_id", "company_id", "fiscal_year", "fund_source_id", "category_id", "kind", "agreement_year_id"],
+            [
+                "move_id",
+                "company_id",
+                "fiscal_year",
+                "fund_source_id",
+                "category_id",
+                "kind",
+                "agreement_year_id",
+            ],
             ["amount:sum"],
         )
         today = fields.Date.context_today(self)

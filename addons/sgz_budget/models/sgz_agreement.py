@@ -17,7 +17,11 @@ class SgzAgreement(models.Model):
         if self.sgz_fund_split_ids:
             vals["sgz_fund_split_ids"] = [
                 fields.Command.create(
-                    {"fund_source_id": s.fund_source_id.id, "category_id": s.category_id.id, "amount": s.amount}
+                    {
+                        "fund_source_id": s.fund_source_id.id,
+                        "category_id": s.category_id.id,
+                        "amount": s.amount,
+                    }
                 )
                 for s in self.sgz_fund_split_ids
             ]

@@ -22,7 +22,9 @@ class SgzAgreementYear(models.Model):
         groups = (
             self.env["sgz.budget.entry"]
             .sudo()
-            ._read_group([("agreement_year_id", "in", self.ids)], ["agreement_year_id", "kind"], ["amount:sum"])
+            ._read_group(
+                [("agreement_year_id", "in", self.ids)], ["agreement_year_id", "kind"], ["amount:sum"]
+            )
         )
         totals = {}
         for year, kind, amount in groups:
@@ -34,7 +36,9 @@ class SgzAgreementYear(models.Model):
 
     def write(self, vals):
         if not self.env.su and "sgz_budget_year" in vals:
-            raise UserError(self.env._("The budget year of an agreement year moves only when a budget is closed."))
+            raise UserError(
+                self.env._("The budget year of an agreement year moves only when a budget is closed.")
+            )
         return super().write(vals)
 
     # ---- the fund split ------------------------------------------------------------------------------------------
@@ -135,6 +139,45 @@ class SgzAgreementYear(models.Model):
                 )
         vals["order_line"] = lines
         return vals
+
+    def action_sgz_bill_next_period(self):
+        """County finance: a draft vendor bill for the next payment period not yet billed."""
+        self.ensure_one()
+        self.check_access("read")
+        self.env["account.move"].check_access("create")
+        bill = self._sgz_bill_period(fields.Date.context_today(self))
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": bill.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def _sgz_bill_period(self, invoice_date, period_start=None):
+        """Draft vendor bill of the order lines of one payment period (the first not yet billed by default)."""
+        self.ensure_one()
+        order = self.sudo().purchase_order_id
+        if not order or order.state not in ("purchase", "done"):
+            raise UserError(self.env._("%(year)s has no confirmed purchase order to bill.", year=self.name))
+        open_lines = order.order_line.filtered(lambda line: not line.qty_invoiced and line.sgz_period_start)
+        starts = sorted(set(open_lines.mapped("sgz_period_start")))
+        start = fields.Date.to_date(period_start) if period_start else (starts[0] if starts else None)
+        lines = open_lines.filtered(lambda line: line.sgz_period_start == start)
+        if not lines:
+            raise UserError(self.env._("Every payment period of %(year)s is already billed.", year=self.name))
+        vals = order.with_company(order.company_id)._prepare_invoice()
+        vals.update(
+            {
+                "invoice_date": invoice_date,
+                "date": invoice_date,
+                "invoice_line_ids": [
+                    fields.Command.create(line._prepare_account_move_line()) for line in lines
+                ],
+            }
+        )
+        bill = self.env["account.move"].with_company(order.company_id).create(vals)
+        return bill
 
     def action_sgz_open_budget_entries(self):
         self.ensure_one()

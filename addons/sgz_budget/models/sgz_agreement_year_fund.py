@@ -27,7 +27,11 @@ class SgzAgreementYearFund(models.Model):
     amount = fields.Monetary(required=True)
 
     _sql_constraints = [
-        ("key_unique", "unique(year_id, fund_source_id, category_id)", "Each fund source appears once in a split."),
+        (
+            "key_unique",
+            "unique(year_id, fund_source_id, category_id)",
+            "Each fund source appears once in a split.",
+        ),
         (
             "agreement_key_unique",
             "unique(agreement_id, fund_source_id, category_id)",
@@ -55,22 +59,29 @@ class SgzAgreementYearFund(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        years = self.env["sgz.agreement.year"].sudo().browse({vals.get("year_id") for vals in vals_list} - {None})
-        agreements = self.env["sgz.agreement"].sudo().browse(
-            {vals.get("agreement_id") for vals in vals_list} - {None}
+        years = (
+            self.env["sgz.agreement.year"].sudo().browse({vals.get("year_id") for vals in vals_list} - {None})
+        )
+        agreements = (
+            self.env["sgz.agreement"].sudo().browse({vals.get("agreement_id") for vals in vals_list} - {None})
         )
         signed = years.filtered(lambda year: year.state != "draft") or agreements.filtered(
             lambda agreement: agreement.state != "draft"
         )
         if signed and not self._sgz_lock_lifted():
             raise UserError(
-                self.env._("%(document)s is signed: its fund split can no longer be changed.", document=signed[0].name)
+                self.env._(
+                    "%(document)s is signed: its fund split can no longer be changed.",
+                    document=signed[0].name,
+                )
             )
         return super().create(vals_list)
 
     def _sgz_locked_records(self):
         # the split follows its agreement year: fixed once the year is signed
-        return self.filtered(lambda split: (split.sudo().year_id or split.sudo().agreement_id).state != "draft")
+        return self.filtered(
+            lambda split: (split.sudo().year_id or split.sudo().agreement_id).state != "draft"
+        )
 
     def _sgz_lock_label(self):
         self.ensure_one()

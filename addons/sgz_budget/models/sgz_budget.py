@@ -34,7 +34,10 @@ class SgzBudget(models.Model):
     )
     company_kind = fields.Selection(related="company_id.sgz_kind", string="Level")
     fiscal_year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year, tracking=True, aggregator=None
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        tracking=True,
+        aggregator=None,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
@@ -59,7 +62,9 @@ class SgzBudget(models.Model):
     transfer_ids = fields.One2many("sgz.budget.transfer", "budget_id", string="Transfers")
     carry_forward_ids = fields.One2many("sgz.budget.carry.forward", "budget_from_id", string="Carry-Forwards")
     note = fields.Text()
-    lock_seq = fields.Integer(readonly=True, copy=False, help="Technical: bumped by every controlled posting.")
+    lock_seq = fields.Integer(
+        readonly=True, copy=False, help="Technical: bumped by every controlled posting."
+    )
 
     _sql_constraints = [
         ("company_year_unique", "unique(company_id, fiscal_year)", "A bureau has one budget per fiscal year.")
@@ -170,7 +175,9 @@ class SgzBudget(models.Model):
                 raise UserError(self.env._("%(budget)s is not a draft.", budget=budget.display_name))
             if not budget.line_ids:
                 raise UserError(
-                    self.env._("Add at least one line (fund source and category) to %(budget)s.", budget=budget.name)
+                    self.env._(
+                        "Add at least one line (fund source and category) to %(budget)s.", budget=budget.name
+                    )
                 )
             budget.line_ids._sgz_check_restrictions()
             if not budget._sgz_request_approval("approved"):
@@ -274,11 +281,30 @@ class SgzBudget(models.Model):
             with Line._sgz_unlocked():
                 Line.sudo().create(
                     [
-                        {"budget_id": self.id, "fund_source_id": fund.id, "category_id": category.id, "amount": 0.0}
+                        {
+                            "budget_id": self.id,
+                            "fund_source_id": fund.id,
+                            "category_id": category.id,
+                            "amount": 0.0,
+                        }
                         for fund, category in missing
                     ]
                 )
         return self.line_ids
+
+    def _sgz_log_refusal(self, document, sentence, user=None):
+        """Keep a refused commitment or posting in the budget's chatter."""
+        self.ensure_one()
+        user = user or self.env.user
+        self.sudo().message_post(
+            body=self.env._(
+                "Refused for %(document)s (by %(user)s): %(sentence)s",
+                document=document.display_name,
+                user=user.name,
+                sentence=sentence,
+            ),
+            author_id=user.partner_id.id,
+        )
 
     def action_open_lines(self):
         self.ensure_one()

@@ -38,7 +38,10 @@ class SgzBudgetAllocation(models.Model):
         tracking=True,
     )
     fiscal_year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year, aggregator=None, tracking=True
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        aggregator=None,
+        tracking=True,
     )
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True, tracking=True)
     category_id = fields.Many2one(
@@ -58,13 +61,22 @@ class SgzBudgetAllocation(models.Model):
     amount = fields.Monetary(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
-    reward_round_id = fields.Many2one("sgz.budget.reward.round", string="Reward Round", readonly=True, index=True)
+    reward_round_id = fields.Many2one(
+        "sgz.budget.reward.round", string="Reward Round", readonly=True, index=True
+    )
     evaluation_ids = fields.Many2many(
-        "sgz.agreement.evaluation", string="Evaluations", readonly=True, help="Evaluations a reward comes from."
+        "sgz.agreement.evaluation",
+        string="Evaluations",
+        readonly=True,
+        help="Evaluations a reward comes from.",
     )
     note = fields.Text(string="Purpose")
     state = fields.Selection(
-        [("draft", "Draft"), ("confirmed", "Confirmed")], default="draft", required=True, tracking=True, copy=False
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     entry_ids = fields.One2many("sgz.budget.entry", "allocation_id", string="Ledger Entries")
 
@@ -102,7 +114,9 @@ class SgzBudgetAllocation(models.Model):
     def _check_source(self):
         for allocation in self:
             line = allocation.source_line_id
-            if line and (line.company_id != allocation.company_id or line.fiscal_year != allocation.fiscal_year):
+            if line and (
+                line.company_id != allocation.company_id or line.fiscal_year != allocation.fiscal_year
+            ):
                 raise ValidationError(
                     self.env._("The line the money leaves must be in the giver's budget of the same year.")
                 )
@@ -116,14 +130,20 @@ class SgzBudgetAllocation(models.Model):
         Entry = self.env["sgz.budget.entry"]
         for allocation in self:
             if allocation.state != "draft":
-                raise UserError(self.env._("%(allocation)s is already confirmed.", allocation=allocation.name))
+                raise UserError(
+                    self.env._("%(allocation)s is already confirmed.", allocation=allocation.name)
+                )
             self.env["sgz.budget.restriction"]._sgz_check_pairs(
                 [(allocation.fund_source_id, allocation.category_id)], allocation.date
             )
             target_line = allocation._sgz_receiving_line()
             vals_list = [
                 allocation._sgz_entry_vals(
-                    allocation.target_company_id, allocation.fund_source_id, allocation.category_id, "allocation_in", 1
+                    allocation.target_company_id,
+                    allocation.fund_source_id,
+                    allocation.category_id,
+                    "allocation_in",
+                    1,
                 )
             ]
             source = allocation.source_line_id

@@ -17,12 +17,16 @@ class SgzBudgetCarryForward(models.Model):
     _sgz_create_by_action = True
 
     name = fields.Char(compute="_compute_name", store=True)
-    budget_from_id = fields.Many2one("sgz.budget", string="From Budget", required=True, readonly=True, index=True)
+    budget_from_id = fields.Many2one(
+        "sgz.budget", string="From Budget", required=True, readonly=True, index=True
+    )
     budget_to_id = fields.Many2one("sgz.budget", string="To Budget", required=True, readonly=True, index=True)
     company_id = fields.Many2one(related="budget_from_id.company_id", store=True, index=True, string="Bureau")
     currency_id = fields.Many2one(related="budget_from_id.currency_id")
     date = fields.Date(required=True, readonly=True)
-    line_ids = fields.One2many("sgz.budget.carry.forward.line", "carry_forward_id", string="Lines", readonly=True)
+    line_ids = fields.One2many(
+        "sgz.budget.carry.forward.line", "carry_forward_id", string="Lines", readonly=True
+    )
     amount_balance = fields.Monetary(compute="_compute_amounts", store=True, string="Balances Carried")
     amount_commitment = fields.Monetary(compute="_compute_amounts", store=True, string="Commitments Moved")
     state = fields.Selection([("done", "Done")], default="done", required=True, readonly=True)
@@ -40,7 +44,9 @@ class SgzBudgetCarryForward(models.Model):
     @api.depends("line_ids.amount", "line_ids.kind")
     def _compute_amounts(self):
         for carry in self:
-            carry.amount_balance = sum(carry.line_ids.filtered(lambda line: line.kind == "balance").mapped("amount"))
+            carry.amount_balance = sum(
+                carry.line_ids.filtered(lambda line: line.kind == "balance").mapped("amount")
+            )
             carry.amount_commitment = sum(
                 carry.line_ids.filtered(lambda line: line.kind == "commitment").mapped("amount")
             )
@@ -76,7 +82,12 @@ class SgzBudgetCarryForward(models.Model):
             balance = money(values["allocated"] - values["actual"])
             if fund.category == "lottery" and balance > 0:
                 lines.append(
-                    {"kind": "balance", "fund_source_id": fund_id, "category_id": category_id, "amount": balance}
+                    {
+                        "kind": "balance",
+                        "fund_source_id": fund_id,
+                        "category_id": category_id,
+                        "amount": balance,
+                    }
                 )
         with self._sgz_unlocked("sgz.budget.carry.forward.line"):
             carry = self.sudo().create(
@@ -120,7 +131,9 @@ class SgzBudgetCarryForwardLine(models.Model):
     _sgz_lock_parent = "carry_forward_id"
     _sgz_create_by_action = True
 
-    carry_forward_id = fields.Many2one("sgz.budget.carry.forward", required=True, ondelete="cascade", index=True)
+    carry_forward_id = fields.Many2one(
+        "sgz.budget.carry.forward", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="carry_forward_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="carry_forward_id.currency_id")
     kind = fields.Selection(

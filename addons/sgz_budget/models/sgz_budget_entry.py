@@ -14,13 +14,16 @@ document behind it (agreement year, vendor bill, allocation, transfer, carry-for
 """
 
 import datetime
+import logging
 from collections import defaultdict
 
 import psycopg2.errors
 
-from odoo import api, fields, models
+from odoo import api, fields, models, modules
 from odoo.exceptions import UserError
 from odoo.tools import SQL, float_round
+
+_logger = logging.getLogger(__name__)
 
 ALLOCATED_KINDS = ("budget", "allocation_in", "allocation_out", "transfer", "carry")
 COMMITTED_KINDS = ("commitment", "release")
@@ -46,7 +49,9 @@ class SgzBudgetEntry(models.Model):
     company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
     fiscal_year = fields.Integer(required=True, readonly=True, aggregator=None)
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True, readonly=True)
-    category_id = fields.Many2one("sgz.budget.category", string="Expense Category", required=True, readonly=True)
+    category_id = fields.Many2one(
+        "sgz.budget.category", string="Expense Category", required=True, readonly=True
+    )
     date = fields.Date(required=True, readonly=True, index=True)
     kind = fields.Selection(
         [
@@ -64,7 +69,9 @@ class SgzBudgetEntry(models.Model):
     )
     amount = fields.Monetary(readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    agreement_year_id = fields.Many2one("sgz.agreement.year", string="Agreement Year", readonly=True, index=True)
+    agreement_year_id = fields.Many2one(
+        "sgz.agreement.year", string="Agreement Year", readonly=True, index=True
+    )
     provider_id = fields.Many2one(related="agreement_year_id.provider_id", string="Provider")
     move_id = fields.Many2one("account.move", string="Vendor Bill", readonly=True, index=True)
     allocation_id = fields.Many2one("sgz.budget.allocation", string="Allocation", readonly=True, index=True)
@@ -160,7 +167,17 @@ class SgzBudgetEntry(models.Model):
         )
         self.env.cr.execute(query)
         result = {}
-        for company_id, year, fund, category, allocated, received, committed, actual, paid in self.env.cr.fetchall():
+        for (
+            company_id,
+            year,
+            fund,
+            category,
+            allocated,
+            received,
+            committed,
+            actual,
+            paid,
+        ) in self.env.cr.fetchall():
             allocated, committed, actual = money(allocated), money(committed), money(actual)
             result[(company_id, year, fund, category)] = {
                 "allocated": allocated,
@@ -246,21 +263,36 @@ class SgzBudgetEntry(models.Model):
             needed = lowered[key]
             fund = self.env["sgz.fund.source"].browse(key[2])
             category = self.env["sgz.budget.category"].browse(key[3])
-            raise UserError(
-                self.env._(
-                    "%(fund)s (%(category)s) is short by ¥%(short)s on %(budget)s (available ¥%(available)s, "
-                    "needed ¥%(needed)s).",
-                    fund=fund.name,
-                    category=category.name,
-                    short=f"{shortfall:,.2f}",
-                    budget=budget_of[(key[0], key[1])].display_name,
-                    available=f"{needed - shortfall:,.2f}",
-                    needed=f"{needed:,.2f}",
-                )
+            sentence = self.env._(
+                "%(fund)s (%(category)s) is short by ¥%(short)s on %(budget)s (available ¥%(available)s, "
+                "needed ¥%(needed)s).",
+                fund=fund.name,
+                category=category.name,
+                short=f"{shortfall:,.2f}",
+                budget=budget_of[(key[0], key[1])].display_name,
+                available=f"{needed - shortfall:,.2f}",
+                needed=f"{needed:,.2f}",
             )
+            self._sgz_log_refusal_apart(budget_of[(key[0], key[1])], document, sentence)
+            raise UserError(sentence)
         for exception in set(exceptions.values()):
             exception._sgz_use(document)
         return True
+
+    @api.model
+    def _sgz_log_refusal_apart(self, budget, document, sentence):
+        """The refusal rolls the transaction back: keep its trace in the budget's chatter from a transaction of
+        its own (not under tests, whose data the other transaction cannot see)."""
+        if modules.module.current_test or not document or not self.env.registry.ready:
+            return
+        try:
+            with self.env.registry.cursor() as cr:
+                env = self.env(cr=cr)
+                env["sgz.budget"].browse(budget.id)._sgz_log_refusal(
+                    env[document._name].browse(document.id).sudo(), sentence, user=env.user
+                )
+        except Exception:
+            _logger.warning("Could not log the budget refusal on %s", budget.display_name, exc_info=True)
 
     def _sgz_key(self):
         self.ensure_one()

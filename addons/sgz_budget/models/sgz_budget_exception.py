@@ -57,7 +57,9 @@ class SgzBudgetException(models.Model):
     def _check_amount(self):
         for exception in self:
             if money(exception.amount) <= 0:
-                raise ValidationError(self.env._("The overrun an exception allows must be a positive amount."))
+                raise ValidationError(
+                    self.env._("The overrun an exception allows must be a positive amount.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -23,11 +23,15 @@ class SgzBudgetLine(models.Model):
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True, index=True)
     category_id = fields.Many2one("sgz.budget.category", string="Expense Category", required=True, index=True)
     amount = fields.Monetary(string="Planned")
-    allocated = fields.Monetary(compute="_compute_figures", help="Planned + allocations + transfers + carried.")
+    allocated = fields.Monetary(
+        compute="_compute_figures", help="Planned + allocations + transfers + carried."
+    )
     received = fields.Monetary(compute="_compute_figures", help="Allocations received from higher levels.")
     committed = fields.Monetary(compute="_compute_figures", help="Signed agreement years not yet billed.")
     actual = fields.Monetary(compute="_compute_figures", help="Posted vendor bills less refunds.")
-    paid = fields.Monetary(compute="_compute_figures", help="Part of the actual paid, from the bills' payments.")
+    paid = fields.Monetary(
+        compute="_compute_figures", help="Part of the actual paid, from the bills' payments."
+    )
     available = fields.Monetary(compute="_compute_figures", help="Allocated − committed − actual.")
     allocation_ids = fields.One2many("sgz.budget.allocation", "target_line_id", string="Allocations Received")
     exception_ids = fields.One2many("sgz.budget.exception", "budget_line_id", string="Exceptions")

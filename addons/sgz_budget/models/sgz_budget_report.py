@@ -64,9 +64,11 @@ class SgzBudgetReport(models.TransientModel):
         result = []
         for (company_id, fund_id), values in rows.items():
             result.append(
-                (Company.browse(company_id) if company_id else Company, Fund.browse(fund_id), {
-                    name: money(value) for name, value in values.items()
-                })
+                (
+                    Company.browse(company_id) if company_id else Company,
+                    Fund.browse(fund_id),
+                    {name: money(value) for name, value in values.items()},
+                )
             )
         result.sort(key=lambda row: (row[0].name or "", row[1].sequence, row[1].id))
         return result
@@ -79,9 +81,7 @@ class SgzBudgetReport(models.TransientModel):
             {
                 "computed": True,
                 "line_ids": [
-                    fields.Command.create(
-                        {"company_id": company.id, "fund_source_id": fund.id, **values}
-                    )
+                    fields.Command.create({"company_id": company.id, "fund_source_id": fund.id, **values})
                     for company, fund, values in rows
                 ],
             }
@@ -114,7 +114,11 @@ class SgzBudgetReport(models.TransientModel):
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             }
         )
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
 
 class SgzBudgetReportLine(models.TransientModel):

@@ -56,7 +56,10 @@ class SgzBudgetRewardRound(models.Model):
         domain=[("sgz_kind", "=", "province")],
     )
     fiscal_year = fields.Integer(
-        required=True, default=lambda self: fields.Date.context_today(self).year, aggregator=None, tracking=True
+        required=True,
+        default=lambda self: fields.Date.context_today(self).year,
+        aggregator=None,
+        tracking=True,
     )
     evaluation_year = fields.Integer(
         required=True,
@@ -78,12 +81,18 @@ class SgzBudgetRewardRound(models.Model):
     )
     source_line_id = fields.Many2one("sgz.budget.line", string="Paid From", check_company=True)
     date = fields.Date(required=True, default=fields.Date.context_today)
-    line_ids = fields.One2many("sgz.budget.reward.round.line", "round_id", string="Amounts per Grade", copy=True)
+    line_ids = fields.One2many(
+        "sgz.budget.reward.round.line", "round_id", string="Amounts per Grade", copy=True
+    )
     allocation_ids = fields.One2many("sgz.budget.allocation", "reward_round_id", string="Allocations")
     amount_total = fields.Monetary(compute="_compute_amount_total", string="Total Allocated")
     currency_id = fields.Many2one(related="company_id.currency_id")
     state = fields.Selection(
-        [("draft", "Draft"), ("confirmed", "Confirmed")], default="draft", required=True, tracking=True, copy=False
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     @api.depends("allocation_ids.amount")
@@ -134,7 +143,8 @@ class SgzBudgetRewardRound(models.Model):
             if not rewards:
                 raise UserError(
                     self.env._(
-                        "No county has a rewarded evaluation recorded in %(year)s.", year=reward_round.evaluation_year
+                        "No county has a rewarded evaluation recorded in %(year)s.",
+                        year=reward_round.evaluation_year,
                     )
                 )
             Allocation = self.env["sgz.budget.allocation"]

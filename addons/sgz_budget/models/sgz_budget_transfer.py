@@ -29,7 +29,11 @@ class SgzBudgetTransfer(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     reason = fields.Text(tracking=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("confirmed", "Confirmed")], default="draft", required=True, tracking=True, copy=False
+        [("draft", "Draft"), ("confirmed", "Confirmed")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     entry_ids = fields.One2many("sgz.budget.entry", "transfer_id", string="Ledger Entries")
 
@@ -66,7 +70,10 @@ class SgzBudgetTransfer(models.Model):
                 raise UserError(self.env._("Give the reason of the transfer."))
             if transfer.budget_id.state != "approved":
                 raise UserError(
-                    self.env._("Transfers are made on an approved budget (%(budget)s).", budget=transfer.budget_id.name)
+                    self.env._(
+                        "Transfers are made on an approved budget (%(budget)s).",
+                        budget=transfer.budget_id.name,
+                    )
                 )
             self.env["sgz.budget.restriction"]._sgz_check_pairs(
                 [(transfer.target_line_id.fund_source_id, transfer.target_line_id.category_id)], transfer.date

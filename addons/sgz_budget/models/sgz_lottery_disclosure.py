@@ -53,17 +53,29 @@ class SgzLotteryDisclosure(models.Model):
         aggregator=None,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
-    amount_scale = fields.Monetary(string="Use Scale", readonly=True, help="Lottery funds allocated for the year.")
+    amount_scale = fields.Monetary(
+        string="Use Scale", readonly=True, help="Lottery funds allocated for the year."
+    )
     amount_committed = fields.Monetary(string="Committed", readonly=True)
     amount_actual = fields.Monetary(string="Spent", readonly=True)
-    execution_rate = fields.Float(compute="_compute_execution_rate", digits=(5, 2), string="Execution Rate (%)")
-    line_ids = fields.One2many("sgz.lottery.disclosure.line", "disclosure_id", string="By Category", readonly=True)
+    execution_rate = fields.Float(
+        compute="_compute_execution_rate", digits=(5, 2), string="Execution Rate (%)"
+    )
+    line_ids = fields.One2many(
+        "sgz.lottery.disclosure.line", "disclosure_id", string="By Category", readonly=True
+    )
     station_line_ids = fields.One2many(
         "sgz.lottery.disclosure.station", "disclosure_id", string="Funded Stations", readonly=True
     )
-    results = fields.Html(string="Results", help="What the funded projects achieved (people served, activities…).")
+    results = fields.Html(
+        string="Results", help="What the funded projects achieved (people served, activities…)."
+    )
     state = fields.Selection(
-        [("draft", "Draft"), ("published", "Published")], default="draft", required=True, tracking=True, copy=False
+        [("draft", "Draft"), ("published", "Published")],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     publish_date = fields.Date(readonly=True, copy=False, tracking=True)
 
@@ -124,7 +136,9 @@ class SgzLotteryDisclosure(models.Model):
         for disclosure in disclosures:
             disclosure._sgz_deadline_set(
                 "lottery_disclosure",
-                self.env._("Publish the %(year)s welfare-lottery fund use disclosure", year=disclosure.fiscal_year),
+                self.env._(
+                    "Publish the %(year)s welfare-lottery fund use disclosure", year=disclosure.fiscal_year
+                ),
                 "fixed",
                 datetime.date(disclosure.fiscal_year + 1, 1, 1),
                 month=6,
@@ -143,7 +157,9 @@ class SgzLotteryDisclosure(models.Model):
     def _sgz_compute(self):
         self.ensure_one()
         Entry = self.env["sgz.budget.entry"]
-        lottery = self.env["sgz.fund.source"].with_context(active_test=False).search([("category", "=", "lottery")])
+        lottery = (
+            self.env["sgz.fund.source"].with_context(active_test=False).search([("category", "=", "lottery")])
+        )
         figures = Entry._sgz_figures(self.company_id.ids, [self.fiscal_year])
         by_category = defaultdict(float)
         scale = committed = actual = 0.0
@@ -189,7 +205,9 @@ class SgzLotteryDisclosure(models.Model):
                     for code, _label in DISCLOSURE_CATEGORIES
                 ],
                 "station_line_ids": [
-                    fields.Command.create({"station_id": station, "provider_id": provider, "amount": money(amount)})
+                    fields.Command.create(
+                        {"station_id": station, "provider_id": provider, "amount": money(amount)}
+                    )
                     for station, provider, amount, _category in stations
                 ],
             }
@@ -226,7 +244,9 @@ class SgzLotteryDisclosure(models.Model):
         today = fields.Date.context_today(self)
         for disclosure in self:
             if disclosure.state != "draft":
-                raise UserError(self.env._("%(disclosure)s is already published.", disclosure=disclosure.name))
+                raise UserError(
+                    self.env._("%(disclosure)s is already published.", disclosure=disclosure.name)
+                )
             disclosure._sgz_compute()
             disclosure.write({"state": "published", "publish_date": today})
             disclosure._sgz_deadline_done("lottery_disclosure", today)
@@ -250,7 +270,11 @@ class SgzLotteryDisclosure(models.Model):
                 "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
             }
         )
-        return {"type": "ir.actions.act_url", "url": f"/web/content/{attachment.id}?download=true", "target": "self"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/web/content/{attachment.id}?download=true",
+            "target": "self",
+        }
 
 
 class SgzLotteryDisclosureLine(models.Model):

@@ -15,7 +15,9 @@ class SgzStation(models.Model):
     @api.model
     def _sgz_lottery_station_ids(self, ids=None):
         """Stations on confirmed purchase lines paid by a welfare-lottery fund (one query)."""
-        condition = SQL("pol.sgz_station_id IN %s", tuple(ids)) if ids else SQL("pol.sgz_station_id IS NOT NULL")
+        condition = (
+            SQL("pol.sgz_station_id IN %s", tuple(ids)) if ids else SQL("pol.sgz_station_id IS NOT NULL")
+        )
         self.env.flush_all()
         self.env.cr.execute(
             SQL(

@@ -94,9 +94,7 @@ def disclosure(record):
     ]
     for index, (label, value) in enumerate(overview, start=3):
         _write_row(sheet, index, [label, value], money)
-    sheet, bold = _sheet(
-        workbook, _("By Category"), record.name, [_("Category"), _("Projects"), _("Amount")]
-    )
+    sheet, bold = _sheet(workbook, _("By Category"), record.name, [_("Category"), _("Projects"), _("Amount")])
     for index, line in enumerate(record.line_ids, start=3):
         label = dict(line._fields["category"]._description_selection(record.env)).get(line.category)
         sheet.write_string(index, 0, label)

@@ -1,5 +1,1 @@
-from . import test_access
-from . import test_concurrency
-from . import test_disclosure
-from . import test_flow
-from . import test_year_end
+from . import test_access, test_concurrency, test_disclosure, test_flow, test_tour, test_year_end

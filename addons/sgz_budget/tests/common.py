@@ -44,7 +44,11 @@ class BudgetCase(ProcurementCase):
                     "fiscal_year": year or cls.YEAR,
                     "line_ids": [
                         Command.create(
-                            {"fund_source_id": fund.id, "category_id": cls.category_service.id, "amount": amount}
+                            {
+                                "fund_source_id": fund.id,
+                                "category_id": cls.category_service.id,
+                                "amount": amount,
+                            }
                         )
                         for fund, amount in amounts.items()
                     ],
@@ -55,18 +59,24 @@ class BudgetCase(ProcurementCase):
             with freeze_time(f"{year or cls.YEAR}-01-05"):
                 budget.with_user(user).action_submit()
                 for review in budget.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending"):
-                    approver = {cls.county_a: cls.approver_a, cls.county_b: cls.approver_b}.get(company, cls.env.user)
+                    approver = {cls.county_a: cls.approver_a, cls.county_b: cls.approver_b}.get(
+                        company, cls.env.user
+                    )
                     cls.env["sgz.approval.review"].browse(review.id).with_user(approver).action_approve()
         return budget.with_env(cls.env)
 
     def _line(self, budget, fund, category=None):
         category = category or self.category_service
-        return budget.line_ids.filtered(lambda l: l.fund_source_id == fund and l.category_id == category)
+        return budget.line_ids.filtered(
+            lambda line: line.fund_source_id == fund and line.category_id == category
+        )
 
     def _figures(self, line, as_of=None):
         line = line.with_context(sgz_as_of=as_of) if as_of else line
         line.invalidate_recordset()
-        return {name: getattr(line, name) for name in ("allocated", "committed", "actual", "paid", "available")}
+        return {
+            name: getattr(line, name) for name in ("allocated", "committed", "actual", "paid", "available")
+        }
 
     def _split_agreement(self, lottery=260000, relief=100000, **vals):
         split = [
@@ -86,8 +96,10 @@ class BudgetCase(ProcurementCase):
         with freeze_time(day):
             order.with_user(self.finance_a).action_create_invoice()
             bill = order.invoice_ids.filtered(lambda m: m.state == "draft").with_user(self.finance_a)
-            other = bill.invoice_line_ids.filtered(lambda l: str(l.purchase_line_id.sgz_period_start) != period_start)
-            bill.write({"invoice_date": day, "invoice_line_ids": [Command.unlink(l.id) for l in other]})
+            other = bill.invoice_line_ids.filtered(
+                lambda line: str(line.purchase_line_id.sgz_period_start) != period_start
+            )
+            bill.write({"invoice_date": day, "invoice_line_ids": [Command.unlink(line.id) for line in other]})
         return bill
 
     def _direct_bill(self, company, amount, fund, category=None, day="2026-04-10", user=None, partner=None):

@@ -36,34 +36,40 @@ class TestSimultaneousPostings(ConcurrencyCase):
                     "company_id": company.id,
                     "fiscal_year": 2031,
                     "line_ids": [
-                        Command.create({"fund_source_id": fund.id, "category_id": category.id, "amount": 30000})
+                        Command.create(
+                            {"fund_source_id": fund.id, "category_id": category.id, "amount": 30000}
+                        )
                     ],
                 }
             )
             budget.sudo()._sgz_approval_apply("approved")
-            bills = env["account.move"].with_company(company).create(
-                [
-                    {
-                        "move_type": "in_invoice",
-                        "company_id": company.id,
-                        "partner_id": env.ref("sgz_base.company_provider_liuyang").partner_id.id,
-                        "invoice_date": "2031-03-01",
-                        "date": "2031-03-01",
-                        "invoice_line_ids": [
-                            Command.create(
-                                {
-                                    "name": f"督导培训 {n}",
-                                    "quantity": 1,
-                                    "price_unit": 20000,
-                                    "tax_ids": [Command.clear()],
-                                    "sgz_fund_source_id": fund.id,
-                                    "sgz_budget_category_id": category.id,
-                                }
-                            )
-                        ],
-                    }
-                    for n in (1, 2)
-                ]
+            bills = (
+                env["account.move"]
+                .with_company(company)
+                .create(
+                    [
+                        {
+                            "move_type": "in_invoice",
+                            "company_id": company.id,
+                            "partner_id": env.ref("sgz_base.company_provider_liuyang").partner_id.id,
+                            "invoice_date": "2031-03-01",
+                            "date": "2031-03-01",
+                            "invoice_line_ids": [
+                                Command.create(
+                                    {
+                                        "name": f"督导培训 {n}",
+                                        "quantity": 1,
+                                        "price_unit": 20000,
+                                        "tax_ids": [Command.clear()],
+                                        "sgz_fund_source_id": fund.id,
+                                        "sgz_budget_category_id": category.id,
+                                    }
+                                )
+                            ],
+                        }
+                        for n in (1, 2)
+                    ]
+                )
             )
             bill_ids, user_ids, budget_id = bills.ids, [u.id for u in users], budget.id
         with self.two_envs(*user_ids) as (env_a, env_b):

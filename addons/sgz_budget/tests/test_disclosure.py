@@ -28,7 +28,13 @@ class TestDisclosure(HttpCase, BudgetCase):
             disclosure = (
                 self.env["sgz.lottery.disclosure"]
                 .with_user(self.finance_a)
-                .create({"company_id": self.county_a.id, "fiscal_year": 2026, "results": "<p>服务困难群众1200人次</p>"})
+                .create(
+                    {
+                        "company_id": self.county_a.id,
+                        "fiscal_year": 2026,
+                        "results": "<p>服务困难群众1200人次</p>",
+                    }
+                )
             )
         deadline = disclosure._sgz_deadline_get("lottery_disclosure")
         self.assertEqual(str(deadline.date_deadline), "2027-06-30")
@@ -39,7 +45,7 @@ class TestDisclosure(HttpCase, BudgetCase):
             (300000.0, 195000.0, 65000.0),
         )
         self.assertEqual(disclosure.execution_rate, 21.67)
-        public = disclosure.line_ids.filtered(lambda l: l.category == "public")
+        public = disclosure.line_ids.filtered(lambda line: line.category == "public")
         self.assertEqual((public.amount, public.project_count), (65000.0, 2))
         stations = {line.station_id: line.amount for line in disclosure.station_line_ids}
         self.assertEqual(stations, {self.station_a1: 36111.11, self.station_a2: 28888.89})
@@ -67,7 +73,9 @@ class TestDisclosure(HttpCase, BudgetCase):
         self.assertIn("36,111.11", text)
         # .xlsx
         action = disclosure.with_user(self.finance_a).action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/web/content/")[1].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/web/content/")[1].split("?")[0])
+        )
         workbook = load_workbook(io.BytesIO(attachment.raw))
         rows = [[c.value for c in row] for row in workbook.worksheets[2].iter_rows(min_row=4)]
         self.assertIn([self.station_a1.name, self.provider_x.name, 36111.11], rows)

@@ -64,7 +64,7 @@ class TestBudgetFlow(BudgetCase):
         self.assertEqual(self._figures(relief)["available"], 0.0)
         order = year.sudo().purchase_order_id
         self.assertEqual(len(order.order_line), 16, "8 service lines, each split over the two funds")
-        lottery_lines = order.order_line.filtered(lambda l: l.sgz_fund_source_id == self.fund_lottery)
+        lottery_lines = order.order_line.filtered(lambda line: line.sgz_fund_source_id == self.fund_lottery)
         self.assertAlmostEqual(sum(lottery_lines.mapped("price_subtotal")), 260000.0, places=2)
         # drill-down: the commitment opens to the agreement year
         action = lottery.with_user(self.finance_a).action_open_committed()
@@ -75,7 +75,13 @@ class TestBudgetFlow(BudgetCase):
         self._post(bill, "2026-04-10")
         self.assertEqual(
             self._figures(lottery),
-            {"allocated": 300000.0, "committed": 195000.0, "actual": 65000.0, "paid": 0.0, "available": 40000.0},
+            {
+                "allocated": 300000.0,
+                "committed": 195000.0,
+                "actual": 65000.0,
+                "paid": 0.0,
+                "available": 40000.0,
+            },
         )
         self.assertEqual(
             self._figures(relief),
@@ -211,8 +217,19 @@ class TestBudgetFlow(BudgetCase):
         with self.assertRaisesMsg(UserError, "transfer|调剂"):
             lottery.write({"amount": 1})
         with self.assertRaises(UserError):
-            self.budget_a.with_user(self.finance_a).write({"line_ids": [Command.create({
-                "fund_source_id": self.fund_reward.id, "category_id": self.category_service.id, "amount": 5})]})
+            self.budget_a.with_user(self.finance_a).write(
+                {
+                    "line_ids": [
+                        Command.create(
+                            {
+                                "fund_source_id": self.fund_reward.id,
+                                "category_id": self.category_service.id,
+                                "amount": 5,
+                            }
+                        )
+                    ]
+                }
+            )
         with self.assertRaises(UserError):
             self.budget_a.with_user(self.finance_a).unlink()
         with self.assertRaises(UserError):

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 from openpyxl import load_workbook
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import BudgetCase
@@ -23,7 +23,9 @@ class TestYearEnd(BudgetCase):
         year = self._signed(self._split_agreement())
         bill = self._bill_period(year, "2026-03-01", "2026-04-10")
         self._post(bill, "2026-04-10")
-        budget_2027 = self._budget(self.county_a, {self.fund_lottery: 100000, self.fund_relief: 80000}, year=2027)
+        budget_2027 = self._budget(
+            self.county_a, {self.fund_lottery: 100000, self.fund_relief: 80000}, year=2027
+        )
         draft = self._direct_bill(self.county_a, 10, self.fund_relief, day="2026-11-01")
         with self.assertRaisesMsg(UserError, "draft|草稿"):
             self.budget_a.with_user(self.finance_a).action_close()
@@ -73,7 +75,9 @@ class TestYearEnd(BudgetCase):
                 "provider_id": self.provider_y.id,
                 "fund_source_id": self.fund_lottery.id,
                 "station_line_ids": [
-                    Command.create({"station_id": self.station_b1.id, "worker_quota": 2, "annual_amount": 100000})
+                    Command.create(
+                        {"station_id": self.station_b1.id, "worker_quota": 2, "annual_amount": 100000}
+                    )
                 ],
             }
         )
@@ -140,17 +144,19 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(city[self.fund_lottery]["allocated"], 423456.78)
         self.assertEqual(city[self.fund_lottery]["actual"], 66234.56)
         # drill-down from the consolidated line to the bills of both counties
-        line = report.line_ids.filtered(lambda l: l.fund_source_id == self.fund_lottery)
+        line = report.line_ids.filtered(lambda line: line.fund_source_id == self.fund_lottery)
         bills = self.env["account.move"].search(line.action_open_actual()["domain"])
         self.assertEqual(bills.company_id, self.county_a | self.county_b)
         # county A's finance cannot report on the city or county B
-        with self.assertRaises(Exception):
+        with self.assertRaises(AccessError):
             self.env["sgz.budget.report"].with_user(self.finance_a).create(
                 {"company_id": self.county_b.id, "fiscal_year": 2026}
             ).action_compute()
         # .xlsx with exact decimals
         action = report.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(int(action["url"].split("/web/content/")[1].split("?")[0]))
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/web/content/")[1].split("?")[0])
+        )
         sheet = load_workbook(io.BytesIO(attachment.raw)).active
         values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
         lottery_row = next(row for row in values if row[1] == self.fund_lottery.name)
