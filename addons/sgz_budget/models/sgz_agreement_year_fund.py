@@ -16,7 +16,7 @@ class SgzAgreementYearFund(models.Model):
     year_id = fields.Many2one("sgz.agreement.year", string="Agreement Year", ondelete="cascade", index=True)
     agreement_id = fields.Many2one("sgz.agreement", string="Agreement", ondelete="cascade", index=True)
     company_id = fields.Many2one("res.company", compute="_compute_company_id", store=True, index=True)
-    currency_id = fields.Many2one("res.currency", compute="_compute_company_id")
+    currency_id = fields.Many2one(related="company_id.currency_id")
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True)
     category_id = fields.Many2one(
         "sgz.budget.category",
@@ -49,7 +49,6 @@ class SgzAgreementYearFund(models.Model):
         for split in self:
             parent = split.year_id or split.agreement_id
             split.company_id = parent.company_id
-            split.currency_id = parent.currency_id
 
     @api.constrains("amount")
     def _check_amount(self):
