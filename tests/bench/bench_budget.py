@@ -59,14 +59,22 @@ def columns(cr, table):
 
 
 def clone(cr, table, template_id, count, overrides):
-    """``count`` copies of one row of ``table`` (SQL), with ``overrides`` {column: SQL expression using g
-    (1..count)}; returns the new ids in order."""
+    """``count`` copies of one row of ``table``, with ``overrides`` {column: odoo.tools.SQL expression of g, the
+    copy's number 1..count}; returns the new ids in order."""
+    from odoo.tools import SQL
+
     cols = columns(cr, table)
-    select = ", ".join(overrides.get(col, f't."{col}"') for col in cols)
     cr.execute(
-        f'INSERT INTO "{table}" ({", ".join(f"{c!r}".replace("'", '"') for c in cols)}) '
-        f'SELECT {select} FROM "{table}" t, generate_series(1, %s) g WHERE t.id = %s ORDER BY g RETURNING id',
-        (count, template_id),
+        SQL(
+            "INSERT INTO %s (%s) SELECT %s FROM %s t, generate_series(1, %s) g WHERE t.id = %s ORDER BY g "
+            "RETURNING id",
+            SQL.identifier(table),
+            SQL(", ").join(SQL.identifier(col) for col in cols),
+            SQL(", ").join(overrides.get(col) or SQL.identifier("t", col) for col in cols),
+            SQL.identifier(table),
+            count,
+            template_id,
+        )
     )
     return [row[0] for row in cr.fetchall()]
 
@@ -74,6 +82,7 @@ def clone(cr, table, template_id, count, overrides):
 def build(env, args):
     """The bench province, its budgets, commitments and bills; returns (province, counties, funds)."""
     from odoo import Command
+    from odoo.tools import SQL
 
     cr = env.cr
     Company = env["res.company"].with_context(tracking_disable=True)
@@ -158,9 +167,10 @@ def build(env, args):
     partial = payable.matched_debit_ids[:1]
     total = args.counties * args.bills
     county_ids = counties.ids
-    # g → county g % N, year by block, amount 1,000.00 + g % 97
-    county_of = f"(ARRAY{county_ids})[1 + (g - 1) % {len(county_ids)}]"
-    year_of = f"({FIRST_YEAR} + ((g - 1) / {len(county_ids)}) % {args.years})"
+    # copy g → county g % N, years in blocks of N copies, amount 1,000.00 + g % 97
+    county_of = SQL("(%s::int[])[1 + (g - 1) %% %s]", county_ids, len(county_ids))
+    year_of = SQL("(%s + ((g - 1) / %s) %% %s)", FIRST_YEAR, len(county_ids), args.years)
+    move_date = SQL("make_date(%s::int, 1 + g %% 12, 1)", year_of)
     move_ids = clone(
         cr,
         "account_move",
@@ -168,10 +178,10 @@ def build(env, args):
         total,
         {
             "company_id": county_of,
-            "name": "'BENCH/' || g",
-            "amount_total": "1000 + g % 97",
-            "date": f"make_date({year_of}::int, 1 + g % 12, 1)",
-            "invoice_date": f"make_date({year_of}::int, 1 + g % 12, 1)",
+            "name": SQL("'BENCH/' || g"),
+            "amount_total": SQL("1000 + g %% 97"),
+            "date": move_date,
+            "invoice_date": move_date,
         },
     )
     cr.execute("CREATE TEMP TABLE bench_moves (g int, move_id int) ON COMMIT DROP")
@@ -183,7 +193,7 @@ def build(env, args):
         "account_move_line",
         payable.id,
         total,
-        {"move_id": "(SELECT move_id FROM bench_moves b WHERE b.g = g)", "company_id": county_of},
+        {"move_id": SQL("(SELECT move_id FROM bench_moves b WHERE b.g = g)"), "company_id": county_of},
     )
     half = total // 2
     clone(
@@ -192,38 +202,45 @@ def build(env, args):
         partial.id,
         half,
         {
-            "credit_move_id": f"(ARRAY{line_ids[:half]})[g]",
-            "amount": "(1000 + g % 97) / 2.0",
-            "max_date": f"make_date({year_of}::int, 1 + g % 12, 15)",
+            "credit_move_id": SQL("(%s::int[])[g]", line_ids[:half]),
+            "amount": SQL("(1000 + g %% 97) / 2.0"),
+            "max_date": SQL("make_date(%s::int, 1 + g %% 12, 15)", year_of),
         },
     )
     print(f"setup: {total} bills (SQL) in {time.perf_counter() - started:.1f} s", flush=True)
 
     # the ledger: commitments of the agreement years, then an actual and a release per bill
     started = time.perf_counter()
-    fund_ids = funds.ids
     cr.execute(
-        f"""
+        """
         INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
                                       budget_id, create_uid, write_uid, create_date, write_date)
         SELECT '基准预算', b.company_id, b.fiscal_year, l.fund_source_id, l.category_id,
                make_date(b.fiscal_year, 1, 1), 'budget', l.amount, b.id, 1, 1, now(), now()
-          FROM sgz_budget b JOIN sgz_budget_line l ON l.budget_id = b.id WHERE b.id IN %s;
+          FROM sgz_budget b JOIN sgz_budget_line l ON l.budget_id = b.id WHERE b.id IN %(budgets)s;
         INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
                                       create_uid, write_uid, create_date, write_date)
-        SELECT '基准协议年度', c, {FIRST_YEAR} + (a % {args.years}), (ARRAY{fund_ids})[1 + a % 7], %s,
-               make_date({FIRST_YEAR} + (a % {args.years}), 2, 1), 'commitment', 300000, 1, 1, now(), now()
-          FROM unnest(%s::int[]) c, generate_series(1, {args.agreements}) a;
+        SELECT '基准协议年度', c, %(first)s + (a %% %(years)s), (%(funds)s::int[])[1 + a %% 7], %(category)s,
+               make_date(%(first)s + (a %% %(years)s), 2, 1), 'commitment', 300000, 1, 1, now(), now()
+          FROM unnest(%(counties)s::int[]) c, generate_series(1, %(agreements)s) a;
         INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
                                       move_id, create_uid, write_uid, create_date, write_date)
-        SELECT 'BENCH', m.company_id, EXTRACT(YEAR FROM m.date)::int, (ARRAY{fund_ids})[1 + b.g % 7], %s, m.date,
-               k.kind, CASE WHEN k.kind = 'actual' THEN m.amount_total ELSE -m.amount_total END,
-               m.id, 1, 1, now(), now()
+        SELECT 'BENCH', m.company_id, EXTRACT(YEAR FROM m.date)::int, (%(funds)s::int[])[1 + b.g %% 7],
+               %(category)s, m.date, k.kind,
+               CASE WHEN k.kind = 'actual' THEN m.amount_total ELSE -m.amount_total END, m.id, 1, 1, now(), now()
           FROM bench_moves b JOIN account_move m ON m.id = b.move_id,
                (VALUES ('actual'), ('release')) k(kind);
         ANALYZE sgz_budget_entry;
         """,
-        (tuple(budgets.ids), category.id, county_ids, category.id),
+        {
+            "budgets": tuple(budgets.ids),
+            "first": FIRST_YEAR,
+            "years": args.years,
+            "funds": funds.ids,
+            "category": category.id,
+            "counties": county_ids,
+            "agreements": args.agreements,
+        },
     )
     cr.execute("SELECT count(*) FROM sgz_budget_entry WHERE company_id IN %s", (tuple(county_ids),))
     print(
