@@ -15,6 +15,7 @@ class SgzBudget(models.Model):
     _description = "Budget"
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.approval.mixin"]
     _order = "fiscal_year desc, company_id"
+    _rec_names_search = ["company_id", "fiscal_year"]
     _check_company_auto = True
     _sgz_locked_states = ("approved", "closed")
     _sgz_lock_writable = ("note",)
@@ -22,7 +23,7 @@ class SgzBudget(models.Model):
     _sgz_unlink_states = ("draft",)
     _sgz_approval_states = {"approved": "draft"}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company",
         string="Bureau",

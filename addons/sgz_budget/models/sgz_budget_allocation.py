@@ -13,13 +13,14 @@ class SgzBudgetAllocation(models.Model):
     _description = "Budget Allocation"
     _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["company_id", "target_company_id", "fund_source_id"]
     _check_company_auto = True
     _sgz_locked_states = ("confirmed",)
     _sgz_lock_writable = ("note",)
     _sgz_action_fields = ("state", "target_line_id", "reward_round_id")
     _sgz_unlink_states = ("draft",)
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company",
         string="Giver",

@@ -11,12 +11,13 @@ class SgzBudgetCarryForward(models.Model):
     _description = "Budget Carry-Forward"
     _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["company_id", "budget_from_id"]
     _check_company_auto = True
     _sgz_locked_states = ("done",)
     _sgz_unlink_states = ()
     _sgz_create_by_action = True
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     budget_from_id = fields.Many2one(
         "sgz.budget", string="From Budget", required=True, readonly=True, index=True
     )

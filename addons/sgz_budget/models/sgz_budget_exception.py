@@ -22,13 +22,14 @@ class SgzBudgetException(models.Model):
     _description = "Budget Exception"
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.approval.mixin"]
     _order = "id desc"
+    _rec_names_search = ["budget_line_id", "reason"]
     _check_company_auto = True
     _sgz_locked_states = ("approved", "used")
     _sgz_action_fields = ("state", "used_date")
     _sgz_unlink_states = ("draft",)
     _sgz_approval_states = {"approved": "draft"}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     budget_line_id = fields.Many2one("sgz.budget.line", string="Budget Line", required=True, tracking=True)
     budget_id = fields.Many2one(related="budget_line_id.budget_id", store=True, index=True)
     company_id = fields.Many2one(related="budget_line_id.company_id", store=True, index=True, string="Bureau")

@@ -11,6 +11,7 @@ class SgzBudgetLine(models.Model):
     _description = "Budget Line"
     _inherit = ["sgz.lock.mixin"]
     _order = "budget_id, fund_source_id, category_id"
+    _rec_names_search = ["budget_id", "fund_source_id", "category_id"]
     _check_company_auto = True
     _sgz_lock_parent = "budget_id"
     _sgz_lock_writable = ("note",)

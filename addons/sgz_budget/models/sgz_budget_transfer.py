@@ -13,13 +13,14 @@ class SgzBudgetTransfer(models.Model):
     _description = "Budget Transfer"
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.approval.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["budget_id", "reason"]
     _check_company_auto = True
     _sgz_locked_states = ("confirmed",)
     _sgz_action_fields = ("state",)
     _sgz_unlink_states = ("draft",)
     _sgz_approval_states = {"confirmed": "draft"}
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     budget_id = fields.Many2one("sgz.budget", required=True, index=True, check_company=True, tracking=True)
     company_id = fields.Many2one(related="budget_id.company_id", store=True, index=True, string="Bureau")
     source_line_id = fields.Many2one("sgz.budget.line", string="From Line", required=True, tracking=True)

@@ -26,6 +26,7 @@ class SgzLotteryDisclosure(models.Model):
     _description = "Lottery-Fund Use Disclosure"
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.lock.mixin", "sgz.deadline.mixin"]
     _order = "fiscal_year desc, company_id"
+    _rec_names_search = ["company_id", "fiscal_year"]
     _check_company_auto = True
     _sgz_locked_states = ("published",)
     _sgz_action_fields = (
@@ -37,7 +38,7 @@ class SgzLotteryDisclosure(models.Model):
     )
     _sgz_unlink_states = ("draft",)
 
-    name = fields.Char(compute="_compute_name", store=True)
+    name = fields.Char(compute="_compute_name")
     company_id = fields.Many2one(
         "res.company",
         string="Bureau",
