@@ -89,7 +89,6 @@ def build(env, args):
     cny = env.ref("base.CNY")
     started = time.perf_counter()
     province = Company.create({"name": "基准省民政厅", "sgz_kind": "province", "currency_id": cny.id})
-    env["account.chart.template"].try_loading("generic_coa", province, install_demo=False)
     cities = Company.create(
         [
             {
@@ -112,6 +111,7 @@ def build(env, args):
             for i in range(args.counties)
         ]
     )
+    env["account.chart.template"].try_loading("cn", province, install_demo=False)
     print(f"setup: {1 + 14 + args.counties} companies in {time.perf_counter() - started:.1f} s", flush=True)
     started = time.perf_counter()
     funds = env["sgz.fund.source"].search([])[:7]
@@ -168,9 +168,9 @@ def build(env, args):
     total = args.counties * args.bills
     county_ids = counties.ids
     # copy g → county g % N, years in blocks of N copies, amount 1,000.00 + g % 97
-    county_of = SQL("(%s::int[])[1 + (g - 1) %% %s]", county_ids, len(county_ids))
-    year_of = SQL("(%s + ((g - 1) / %s) %% %s)", FIRST_YEAR, len(county_ids), args.years)
-    move_date = SQL("make_date(%s::int, 1 + g %% 12, 1)", year_of)
+    county_of = SQL("(%s::int[])[1 + mod(g - 1, %s)]", county_ids, len(county_ids))
+    year_of = SQL("(%s + mod((g - 1) / %s, %s))", FIRST_YEAR, len(county_ids), args.years)
+    move_date = SQL("make_date(%s::int, 1 + mod(g, 12), 1)", year_of)
     move_ids = clone(
         cr,
         "account_move",
@@ -179,7 +179,7 @@ def build(env, args):
         {
             "company_id": county_of,
             "name": SQL("'BENCH/' || g"),
-            "amount_total": SQL("1000 + g %% 97"),
+            "amount_total": SQL("1000 + mod(g, 97)"),
             "date": move_date,
             "invoice_date": move_date,
         },
@@ -193,7 +193,7 @@ def build(env, args):
         "account_move_line",
         payable.id,
         total,
-        {"move_id": SQL("(SELECT move_id FROM bench_moves b WHERE b.g = g)"), "company_id": county_of},
+        {"move_id": SQL("(%s::int[])[g]", move_ids), "company_id": county_of},
     )
     half = total // 2
     clone(
@@ -203,8 +203,8 @@ def build(env, args):
         half,
         {
             "credit_move_id": SQL("(%s::int[])[g]", line_ids[:half]),
-            "amount": SQL("(1000 + g %% 97) / 2.0"),
-            "max_date": SQL("make_date(%s::int, 1 + g %% 12, 15)", year_of),
+            "amount": SQL("(1000 + mod(g, 97)) / 2.0"),
+            "max_date": SQL("make_date(%s::int, 1 + mod(g, 12), 15)", year_of),
         },
     )
     print(f"setup: {total} bills (SQL) in {time.perf_counter() - started:.1f} s", flush=True)

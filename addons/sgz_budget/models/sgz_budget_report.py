@@ -36,6 +36,15 @@ class SgzBudgetReport(models.TransientModel):
     line_ids = fields.One2many("sgz.budget.report.line", "report_id", string="Lines", readonly=True)
     computed = fields.Boolean(readonly=True)
 
+    def _compute_display_name(self):
+        for report in self:
+            report.display_name = self.env._(
+                "Budget execution of %(company)s, %(year)s, as of %(date)s",
+                company=report.company_id.name or "",
+                year=report.fiscal_year,
+                date=report.date_as_of or "",
+            )
+
     def _sgz_companies(self):
         """The bureaus of the report, within the companies the user may see."""
         self.ensure_one()

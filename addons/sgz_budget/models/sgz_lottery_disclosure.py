@@ -186,7 +186,7 @@ class SgzLotteryDisclosure(models.Model):
         scale -= carried_out or 0.0  # the use scale is what the year had before its balance moved on
         stations = self._sgz_station_amounts(lottery)
         projects = defaultdict(set)
-        for station, _provider, _amount, category in stations:
+        for station, _partner, _amount, category in stations:
             projects[category].add(station)
         self.line_ids.sudo().unlink()
         self.station_line_ids.sudo().unlink()
@@ -207,9 +207,9 @@ class SgzLotteryDisclosure(models.Model):
                 ],
                 "station_line_ids": [
                     fields.Command.create(
-                        {"station_id": station, "provider_id": provider, "amount": money(amount)}
+                        {"station_id": station, "partner_id": partner, "amount": money(amount)}
                     )
-                    for station, provider, amount, _category in stations
+                    for station, partner, amount, _category in stations
                 ],
             }
         )
@@ -229,16 +229,14 @@ class SgzLotteryDisclosure(models.Model):
                     ("sgz_fund_source_id", "in", lottery.ids),
                     ("sgz_station_id", "!=", False),
                 ],
-                ["sgz_station_id", "sgz_budget_category_id"],
+                ["sgz_station_id", "sgz_budget_category_id", "partner_id"],
                 ["balance:sum"],
             )
         )
-        result = []
-        for station, category, balance in lines:
-            result.append(
-                (station.id, station.provider_id.id, balance, category.disclosure_category or "public")
-            )
-        return result
+        return [
+            (station.id, partner.id, balance, category.disclosure_category or "public")
+            for station, category, partner, balance in lines
+        ]
 
     @sgz_action(lock_rows=True)
     def action_publish(self):
@@ -300,5 +298,5 @@ class SgzLotteryDisclosureStation(models.Model):
     company_id = fields.Many2one(related="disclosure_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="disclosure_id.currency_id")
     station_id = fields.Many2one("sgz.station", string="Station", required=True)
-    provider_id = fields.Many2one("res.company", string="Provider")
+    partner_id = fields.Many2one("res.partner", string="Provider")
     amount = fields.Monetary()

@@ -104,6 +104,6 @@ def disclosure(record):
         workbook, _("Funded Stations"), record.name, [_("Station"), _("Provider"), _("Amount")]
     )
     for index, line in enumerate(record.station_line_ids, start=3):
-        _write_row(sheet, index, [line.station_id.name, line.provider_id.name or "", line.amount], money)
+        _write_row(sheet, index, [line.station_id.name, line.partner_id.name or "", line.amount], money)
     workbook.close()
     return output.getvalue()

@@ -41,7 +41,7 @@ registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
         },
         {
             content: "Open the bill",
-            trigger: ".o_list_view .o_data_row:first .o_data_cell:first",
+            trigger: ".o_list_view .o_data_row:first .o_data_cell[name=name]",
             run: "click",
         },
         {
