@@ -293,14 +293,14 @@ class SgzBudget(models.Model):
                 )
         return self.line_ids
 
-    def _sgz_log_refusal(self, document, sentence, user=None):
+    def _sgz_log_refusal(self, document_name, sentence, user=None):
         """Keep a refused commitment or posting in the budget's chatter."""
         self.ensure_one()
         user = user or self.env.user
         self.sudo().message_post(
             body=self.env._(
                 "Refused for %(document)s (by %(user)s): %(sentence)s",
-                document=document.display_name,
+                document=document_name,
                 user=user.name,
                 sentence=sentence,
             ),

@@ -119,5 +119,5 @@ class SgzBudgetDemo(models.AbstractModel):
             with env.cr.savepoint():
                 extra.action_sign(sign_date="2026-06-01")
         except UserError as refusal:
-            budget._sgz_log_refusal(extra, str(refusal), user=officer)
+            budget._sgz_log_refusal(extra.display_name, str(refusal), user=officer)
         return budget

@@ -72,7 +72,7 @@ class TestSimultaneousPostings(ConcurrencyCase):
                 )
             )
             bill_ids, user_ids, budget_id = bills.ids, [u.id for u in users], budget.id
-        with self.two_envs(*user_ids) as (env_a, env_b):
+        with self.two_envs(*user_ids, context={"sgz_budget_log_refusal": True}) as (env_a, env_b):
             env_b.cr.execute("SELECT 1")  # user B's transaction has started: it sees the data of this moment
             env_a["account.move"].browse(bill_ids[0]).action_post()
             env_a.cr.commit()  # A passes
@@ -88,5 +88,9 @@ class TestSimultaneousPostings(ConcurrencyCase):
             first, second = env["account.move"].browse(bill_ids)
             self.assertEqual((first.state, second.state), ("posted", "draft"))
             self.assertFalse(second.sgz_budget_entry_ids)
-            line = env["sgz.budget"].browse(budget_id).line_ids
-            self.assertEqual((line.actual, line.available), (20000.0, 10000.0))
+            budget = env["sgz.budget"].browse(budget_id)
+            self.assertEqual((budget.line_ids.actual, budget.line_ids.available), (20000.0, 10000.0))
+            # the refusal stays in the budget's chatter although its transaction was rolled back
+            refusal = budget.message_ids.filtered(lambda m: "10,000.00" in (m.body or ""))
+            self.assertEqual(len(refusal), 1)
+            self.assertIn(env["res.users"].browse(user_ids[1]).name, refusal.body)
