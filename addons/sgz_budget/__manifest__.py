@@ -1,0 +1,47 @@
+{
+    "name": "SGZ Budget: Fund Sources, Commitments, Hard Control and Lottery-Fund Disclosure",
+    "summary": "Budgets by fund source with allocations, commitments from agreement years, actuals from vendor "
+    "bills, hard control, transfers, carry-forward, reward subsidies and the lottery-fund disclosure "
+    "(社工站预算)",
+    "version": "18.0.1.0.0",
+    "category": "Services/Social Work Stations",
+    "author": "sgz",
+    "website": "https://github.com/sgz",
+    "license": "LGPL-3",
+    "depends": ["sgz_procurement", "l10n_cn"],
+    "external_dependencies": {"python": ["xlsxwriter"]},
+    "data": [
+        "security/ir.model.access.csv",
+        "security/sgz_budget_security.xml",
+        "data/sgz_budget_category_data.xml",
+        "data/sgz_budget_restriction_data.xml",
+        "data/sgz_budget_reward_grade_data.xml",
+        "data/sgz_budget_data.xml",
+        "views/sgz_budget_views.xml",
+        "views/sgz_budget_line_views.xml",
+        "views/sgz_budget_entry_views.xml",
+        "views/sgz_budget_allocation_views.xml",
+        "views/sgz_budget_transfer_views.xml",
+        "views/sgz_budget_exception_views.xml",
+        "views/sgz_budget_carry_forward_views.xml",
+        "views/sgz_budget_reward_round_views.xml",
+        "views/sgz_budget_category_views.xml",
+        "views/sgz_budget_report_views.xml",
+        "views/sgz_lottery_disclosure_views.xml",
+        "views/sgz_agreement_views.xml",
+        "views/sgz_agreement_year_views.xml",
+        "views/account_move_views.xml",
+        "views/sgz_station_views.xml",
+        "report/sgz_lottery_disclosure_report.xml",
+        "views/sgz_budget_menus.xml",
+    ],
+    "demo": [
+        "demo/sgz_budget_demo.xml",
+    ],
+    "assets": {
+        "web.assets_tests": [
+            "sgz_budget/static/tests/tours/*.js",
+        ],
+    },
+    "installable": True,
+}

@@ -1,0 +1,352 @@
+"""The budget ledger: one signed row per movement of money on a budget key.
+
+A key is (company, fiscal year, fund source, expense category): the budget line that holds it is found by the
+key, so a movement recorded before its budget exists still counts once the budget is made. Rows are never
+edited: a release, a refund or a reset to draft adds reversing rows. Every figure of a budget line is one
+``SUM`` over these rows (``_sgz_figures``, one query for any number of lines), and each row points to the
+document behind it (agreement year, vendor bill, allocation, transfer, carry-forward).
+
+    allocated = budget + allocations in/out + transfers + carried balances
+    committed = commitments − releases (the part of the agreement years not yet billed)
+    actual    = posted vendor bills − refunds
+    available = allocated − committed − actual
+    paid      = actual × the share of each bill paid on the date (from its reconciled payments)
+"""
+
+import datetime
+import logging
+from collections import defaultdict
+
+import psycopg2.errors
+
+from odoo import api, fields, models, modules
+from odoo.exceptions import UserError
+from odoo.tools import SQL, float_round
+
+_logger = logging.getLogger(__name__)
+
+ALLOCATED_KINDS = ("budget", "allocation_in", "allocation_out", "transfer", "carry")
+COMMITTED_KINDS = ("commitment", "release")
+FIGURES = ("allocated", "received", "committed", "actual", "paid", "available")
+
+
+def money(value):
+    return float_round(value or 0.0, precision_digits=2)
+
+
+class SgzBudgetEntry(models.Model):
+    _name = "sgz.budget.entry"
+    _description = "Budget Ledger Entry"
+    _inherit = ["sgz.lock.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+    _sgz_create_by_action = True
+    _sgz_unlink_states = ()
+    _sgz_lock_field = "kind"
+    _sgz_locked_states = ALLOCATED_KINDS + COMMITTED_KINDS + ("actual",)
+
+    name = fields.Char(string="Description", required=True, readonly=True)
+    company_id = fields.Many2one("res.company", required=True, readonly=True, index=True)
+    fiscal_year = fields.Integer(required=True, readonly=True, aggregator=None)
+    fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True, readonly=True)
+    category_id = fields.Many2one(
+        "sgz.budget.category", string="Expense Category", required=True, readonly=True
+    )
+    date = fields.Date(required=True, readonly=True, index=True)
+    kind = fields.Selection(
+        [
+            ("budget", "Approved budget"),
+            ("allocation_in", "Allocation received"),
+            ("allocation_out", "Allocation given"),
+            ("transfer", "Transfer"),
+            ("carry", "Balance carried forward"),
+            ("commitment", "Commitment"),
+            ("release", "Commitment released by a bill"),
+            ("actual", "Actual (vendor bill)"),
+        ],
+        required=True,
+        readonly=True,
+    )
+    amount = fields.Monetary(readonly=True)
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    agreement_year_id = fields.Many2one(
+        "sgz.agreement.year", string="Agreement Year", readonly=True, index=True
+    )
+    provider_id = fields.Many2one(related="agreement_year_id.provider_id", string="Provider")
+    move_id = fields.Many2one("account.move", string="Vendor Bill", readonly=True, index=True)
+    allocation_id = fields.Many2one("sgz.budget.allocation", string="Allocation", readonly=True, index=True)
+    transfer_id = fields.Many2one("sgz.budget.transfer", string="Transfer", readonly=True, index=True)
+    carry_forward_id = fields.Many2one(
+        "sgz.budget.carry.forward", string="Carry-Forward", readonly=True, index=True
+    )
+    budget_id = fields.Many2one("sgz.budget", string="Budget", readonly=True, index=True)
+
+    def init(self):
+        self.env.cr.execute(
+            SQL(
+                "CREATE INDEX IF NOT EXISTS sgz_budget_entry_key_idx ON sgz_budget_entry "
+                "(company_id, fiscal_year, fund_source_id, category_id)"
+            )
+        )
+
+    # ---- writing the ledger ------------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_record(self, vals_list):
+        """Add rows (internal: the documents' actions call it after checking the user's rights)."""
+        vals_list = [vals for vals in vals_list if money(vals.get("amount"))]
+        if not vals_list:
+            return self.browse()
+        Budget = self.env["sgz.budget"].sudo()
+        budgets = Budget.search(
+            [
+                ("company_id", "in", list({vals["company_id"] for vals in vals_list})),
+                ("fiscal_year", "in", list({vals["fiscal_year"] for vals in vals_list})),
+            ]
+        )
+        by_key = {(b.company_id.id, b.fiscal_year): b.id for b in budgets}
+        for vals in vals_list:
+            vals["amount"] = money(vals["amount"])
+            vals.setdefault("budget_id", by_key.get((vals["company_id"], vals["fiscal_year"])))
+        return self.sudo().create(vals_list)
+
+    # ---- reading the figures -----------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_figures(self, companies, years, as_of=None, keys=None, group_by_company=True):
+        """{(company id or None, fiscal year, fund source id, category id): {figure: amount}} in one query.
+
+        ``as_of``: only rows dated on or before it (and payments reconciled by then); ``keys``: restrict to these
+        (company, year, fund, category) tuples; without ``group_by_company`` companies are summed (key[0] None).
+        """
+        as_of = fields.Date.to_date(as_of) or datetime.date(9999, 12, 31)
+        self.env.flush_all()
+        conditions = [
+            SQL("e.company_id IN %s", tuple(companies) or (0,)),
+            SQL("e.fiscal_year IN %s", tuple(years) or (0,)),
+            SQL("e.date <= %s", as_of),
+        ]
+        if keys:
+            conditions.append(
+                SQL(
+                    "(e.company_id, e.fiscal_year, e.fund_source_id, e.category_id) IN %s",
+                    tuple(tuple(key) for key in keys),
+                )
+            )
+        company = SQL("e.company_id") if group_by_company else SQL("NULL::integer")
+        query = SQL(
+            """
+            WITH entries AS (
+                SELECT * FROM sgz_budget_entry e WHERE %(where)s
+            ), paid AS (
+                SELECT m.id AS move_id,
+                       LEAST(1.0, COALESCE(SUM(p.amount), 0) / NULLIF(ABS(m.amount_total), 0)) AS ratio
+                  FROM account_move m
+                  JOIN account_move_line l ON l.move_id = m.id
+                  JOIN account_account a ON a.id = l.account_id AND a.account_type = 'liability_payable'
+                  LEFT JOIN account_partial_reconcile p
+                    ON (p.credit_move_id = l.id OR p.debit_move_id = l.id) AND p.max_date <= %(as_of)s
+                 WHERE m.id IN (SELECT DISTINCT move_id FROM entries WHERE kind = 'actual')
+                 GROUP BY m.id, m.amount_total
+            )
+            SELECT %(company)s, e.fiscal_year, e.fund_source_id, e.category_id,
+                   SUM(CASE WHEN e.kind IN %(allocated)s THEN e.amount ELSE 0 END),
+                   SUM(CASE WHEN e.kind = 'allocation_in' THEN e.amount ELSE 0 END),
+                   SUM(CASE WHEN e.kind IN %(committed)s THEN e.amount ELSE 0 END),
+                   SUM(CASE WHEN e.kind = 'actual' THEN e.amount ELSE 0 END),
+                   SUM(CASE WHEN e.kind = 'actual' THEN ROUND(e.amount * COALESCE(p.ratio, 0), 2) ELSE 0 END)
+              FROM entries e
+              LEFT JOIN paid p ON p.move_id = e.move_id
+             GROUP BY 1, 2, 3, 4
+            """,
+            where=SQL(" AND ").join(conditions),
+            as_of=as_of,
+            company=company,
+            allocated=ALLOCATED_KINDS,
+            committed=COMMITTED_KINDS,
+        )
+        self.env.cr.execute(query)
+        result = {}
+        for (
+            company_id,
+            year,
+            fund,
+            category,
+            allocated,
+            received,
+            committed,
+            actual,
+            paid,
+        ) in self.env.cr.fetchall():
+            allocated, committed, actual = money(allocated), money(committed), money(actual)
+            result[(company_id, year, fund, category)] = {
+                "allocated": allocated,
+                "received": money(received),
+                "committed": committed,
+                "actual": actual,
+                "paid": money(paid),
+                "available": money(allocated - committed - actual),
+            }
+        return result
+
+    # ---- hard control --------------------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_lock_budgets(self, company_year_pairs):
+        """Lock the budgets of these (company, year) pairs for the rest of the transaction and return them.
+
+        The ``UPDATE`` takes the row lock and marks the row changed: a simultaneous transaction checking the same
+        budget waits, then fails with a serialization error and is retried by Odoo with fresh figures — so of two
+        bills posted at the same moment only those that still fit pass. One query, whatever the ledger holds."""
+        if not company_year_pairs:
+            return self.env["sgz.budget"]
+        self.env.flush_all()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                self.env.cr.execute(SQL("SET LOCAL lock_timeout = '20s'"))
+                self.env.cr.execute(
+                    SQL(
+                        "UPDATE sgz_budget SET lock_seq = COALESCE(lock_seq, 0) + 1 "
+                        "WHERE (company_id, fiscal_year) IN %s RETURNING id",
+                        tuple(sorted(company_year_pairs)),
+                    ),
+                    log_exceptions=False,
+                )
+                ids = [row[0] for row in self.env.cr.fetchall()]
+        except psycopg2.errors.LockNotAvailable:
+            raise UserError(
+                self.env._(
+                    "The budget is being used by another posting at this moment: try again in a few seconds."
+                )
+            ) from None
+        return self.env["sgz.budget"].sudo().browse(ids)
+
+    @api.model
+    def _sgz_check(self, entries, document):
+        """The check after the write: lock the budgets the new ``entries`` touch, then refuse (rolling the whole
+        transaction back) when a key they lower ends below zero, unless an approved exception for ``document``
+        covers the shortfall. A constant number of queries whatever the number of rows already posted."""
+        deltas = defaultdict(float)
+        for entry in entries:
+            sign = 1 if entry.kind in ALLOCATED_KINDS else -1
+            deltas[entry._sgz_key()] += sign * entry.amount
+        lowered = {key: -delta for key, delta in deltas.items() if money(delta) < 0}
+        if not lowered:
+            return True
+        budgets = self._sgz_lock_budgets({(key[0], key[1]) for key in lowered})
+        if not budgets:
+            return True  # no budget adopted for that company and year: nothing to control yet
+        budget_of = {(b.company_id.id, b.fiscal_year): b for b in budgets}
+        for key in lowered:
+            budget = budget_of.get((key[0], key[1]))
+            if budget and budget.state != "approved":
+                raise UserError(
+                    self.env._(
+                        "%(budget)s is %(state)s: money can only be committed or spent on an approved budget.",
+                        budget=budget.display_name,
+                        state=budget._sgz_state_label(budget.state),
+                    )
+                )
+        keys = [key for key in lowered if (key[0], key[1]) in budget_of]
+        figures = self._sgz_figures({k[0] for k in keys}, {k[1] for k in keys}, keys=keys)
+        short = {}
+        for key in keys:
+            available = figures.get(key, {}).get("available", 0.0)
+            if available < 0:
+                short[key] = -available
+        if not short:
+            return True
+        exceptions = self.env["sgz.budget.exception"]._sgz_covering(document, short)
+        for key, shortfall in short.items():
+            if key in exceptions:
+                continue
+            needed = lowered[key]
+            fund = self.env["sgz.fund.source"].browse(key[2])
+            category = self.env["sgz.budget.category"].browse(key[3])
+            sentence = self.env._(
+                "%(fund)s (%(category)s) is short by ¥%(short)s on %(budget)s (available ¥%(available)s, "
+                "needed ¥%(needed)s).",
+                fund=fund.name,
+                category=category.name,
+                short=f"{shortfall:,.2f}",
+                budget=budget_of[(key[0], key[1])].display_name,
+                available=f"{needed - shortfall:,.2f}",
+                needed=f"{needed:,.2f}",
+            )
+            self._sgz_log_refusal_apart(budget_of[(key[0], key[1])], document, sentence)
+            raise UserError(sentence)
+        for exception in set(exceptions.values()):
+            exception._sgz_use(document)
+        return True
+
+    @api.model
+    def _sgz_log_refusal_apart(self, budget, document, sentence):
+        """The refusal rolls the transaction back: keep its trace in the budget's chatter from a transaction of
+        its own. Not while modules load, nor under tests (whose data the other transaction cannot see) unless
+        the test committed its data and asks for it."""
+        testing = modules.module.current_test and not self.env.context.get("sgz_budget_log_refusal")
+        if testing or not document or not self.env.registry.ready:
+            return
+        document_name = document.sudo().display_name
+        try:
+            with self.env.registry.cursor() as cr:
+                cr.execute(
+                    SQL("SET LOCAL lock_timeout = '2s'")
+                )  # never wait for the transaction being refused
+                env = self.env(cr=cr)
+                env["sgz.budget"].browse(budget.id)._sgz_log_refusal(document_name, sentence, user=env.user)
+        except Exception:
+            _logger.warning("Could not log the budget refusal on %s", budget.display_name, exc_info=True)
+
+    def _sgz_key(self):
+        self.ensure_one()
+        return (self.company_id.id, self.fiscal_year, self.fund_source_id.id, self.category_id.id)
+
+    # ---- drill-down ----------------------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_domain(self, companies, year, fund=None, category=None, kinds=None, as_of=None):
+        domain = [("company_id", "in", list(companies)), ("fiscal_year", "=", year)]
+        if fund:
+            domain.append(("fund_source_id", "=", fund))
+        if category:
+            domain.append(("category_id", "=", category))
+        if kinds:
+            domain.append(("kind", "in", list(kinds)))
+        if as_of:
+            domain.append(("date", "<=", fields.Date.to_date(as_of)))
+        return domain
+
+    @api.model
+    def _sgz_open(self, domain, what):
+        """The documents behind a figure: ``what`` = entries, agreement years or bills."""
+        entries = self.search(domain)
+        if what == "years":
+            records = entries.agreement_year_id
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Agreement Years"),
+                "res_model": "sgz.agreement.year",
+                "view_mode": "list,form",
+                "domain": [("id", "in", records.ids)],
+                "context": {"create": False},
+            }
+        if what == "bills":
+            records = entries.move_id
+            return {
+                "type": "ir.actions.act_window",
+                "name": self.env._("Vendor Bills"),
+                "res_model": "account.move",
+                "view_mode": "list,form",
+                "views": [(self.env.ref("account.view_in_invoice_bill_tree").id, "list"), (False, "form")],
+                "domain": [("id", "in", records.ids)],
+                "context": {"create": False, "default_move_type": "in_invoice"},
+            }
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Budget Ledger"),
+            "res_model": "sgz.budget.entry",
+            "view_mode": "list,pivot,form",
+            "domain": [("id", "in", entries.ids)],
+            "context": {"create": False},
+        }

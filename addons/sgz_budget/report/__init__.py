@@ -1,0 +1,1 @@
+from . import sgz_budget_xlsx

@@ -1,0 +1,56 @@
+import { registry } from "@web/core/registry";
+
+// County finance, working in Chinese, opens the budget execution report of 2026 and drills down from the
+// actual of the county lottery funds to the vendor bill behind it.
+registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
+    url: "/odoo",
+    steps: () => [
+        {
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button",
+            run: "click",
+        },
+        {
+            content: "Open the Budget (预算) app",
+            trigger: '.o_app[data-menu-xmlid="sgz_budget.sgz_budget_menu_root"]:contains("预算")',
+            run: "click",
+        },
+        {
+            content: "Open the execution report",
+            trigger: '.o_main_navbar a[data-menu-xmlid="sgz_budget.sgz_budget_report_menu"]',
+            run: "click",
+        },
+        {
+            content: "Choose the fiscal year 2026",
+            trigger: ".o_form_view .o_field_widget[name=fiscal_year] input",
+            run: "edit 2026",
+        },
+        {
+            content: "Show the figures",
+            trigger: ".o_form_view button[name=action_compute]",
+            run: "click",
+        },
+        {
+            content: "The county lottery funds line shows its actual",
+            trigger: '.o_field_widget[name=line_ids] .o_data_row:contains("县级福彩公益金"):contains("65,000.00")',
+        },
+        {
+            content: "Open the bills behind the actual",
+            trigger: '.o_field_widget[name=line_ids] .o_data_row:contains("县级福彩公益金") button[name=action_open_actual]',
+            run: "click",
+        },
+        {
+            content: "Open the bill",
+            trigger: ".o_list_view .o_data_row:first .o_data_cell[name=name]",
+            run: "click",
+        },
+        {
+            content: "The vendor bill of the provider, in Chinese",
+            trigger: '.o_form_view .o_field_widget[name=partner_id]:contains("攸县同心社会工作服务中心")',
+        },
+        {
+            content: "It is posted (已过账)",
+            trigger: '.o_form_view .o_statusbar_status button.o_arrow_button_current:contains("已过账")',
+        },
+    ],
+});

@@ -1,0 +1,1 @@
+from . import test_access, test_concurrency, test_disclosure, test_flow, test_tour, test_year_end

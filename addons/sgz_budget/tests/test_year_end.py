@@ -1,0 +1,164 @@
+import io
+
+from freezegun import freeze_time
+from openpyxl import load_workbook
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import BudgetCase
+
+
+@tagged("post_install", "-at_install")
+class TestYearEnd(BudgetCase):
+    def test_carry_forward_balance_and_commitment(self):
+        """2026: lottery 300,000.00, relief 100,000.00; the agreement commits 260,000.00 + 100,000.00 and the
+        first quarter (65,000.00 + 25,000.00) is billed. Closing 2026:
+        - lottery balance carried = allocated − actual = 300,000.00 − 65,000.00 = 235,000.00 (the open
+          commitment 195,000.00 moves with its year; the free 40,000.00 comes along: 结余结转下年使用);
+        - relief: its open commitment 75,000.00 moves; its unused money does not carry (not a lottery fund).
+        2027 (lottery 100,000.00, relief 80,000.00): lottery allocated 335,000.00, committed 195,000.00,
+        available 140,000.00; relief committed 75,000.00, available 5,000.00."""
+        year = self._signed(self._split_agreement())
+        bill = self._bill_period(year, "2026-03-01", "2026-04-10")
+        self._post(bill, "2026-04-10")
+        budget_2027 = self._budget(
+            self.county_a, {self.fund_lottery: 100000, self.fund_relief: 80000}, year=2027
+        )
+        draft = self._direct_bill(self.county_a, 10, self.fund_relief, day="2026-11-01")
+        with self.assertRaisesMsg(UserError, "draft|草稿"):
+            self.budget_a.with_user(self.finance_a).action_close()
+        draft.unlink()
+        self.budget_a.with_user(self.finance_a).action_close()
+        self.assertEqual(self.budget_a.state, "closed")
+        carry = self.budget_a.carry_forward_ids
+        self.assertEqual((carry.budget_from_id, carry.budget_to_id), (self.budget_a, budget_2027))
+        self.assertEqual(carry.amount_balance, 235000.0)
+        self.assertEqual(carry.amount_commitment, 270000.0)
+        self.assertEqual(year.sgz_budget_year, 2027)
+        lottery_2026 = self._line(self.budget_a, self.fund_lottery)
+        self.assertEqual(
+            self._figures(lottery_2026),
+            {"allocated": 65000.0, "committed": 0.0, "actual": 65000.0, "paid": 0.0, "available": 0.0},
+        )
+        lottery_2027 = self._line(budget_2027, self.fund_lottery)
+        relief_2027 = self._line(budget_2027, self.fund_relief)
+        self.assertEqual(
+            self._figures(lottery_2027),
+            {"allocated": 335000.0, "committed": 195000.0, "actual": 0.0, "paid": 0.0, "available": 140000.0},
+        )
+        self.assertEqual(self._figures(relief_2027)["available"], 5000.0)
+        # the next bill of the year releases its commitment in 2027
+        bill2 = self._bill_period(year, "2026-06-01", "2027-01-10")
+        self._post(bill2, "2027-01-10")
+        self.assertEqual(self._figures(lottery_2027)["committed"], 130000.0)
+        self.assertEqual(self._figures(lottery_2027)["actual"], 65000.0)
+        # the carry-forward is evidence
+        with self.assertRaises(UserError):
+            carry.sudo().unlink()
+        with self.assertRaises(UserError):
+            self.env["sgz.budget.carry.forward"].with_user(self.finance_a).create(
+                {"budget_from_id": self.budget_a.id, "budget_to_id": budget_2027.id, "date": "2026-12-31"}
+            )
+
+    def test_reward_round(self):
+        """Grades: excellent ≥ 90, good ≥ 80, qualified below; amounts 100,000.00 / 60,000.00 / 30,000.00.
+        攸县's evaluation scores 50 + 32 = 82 (good) → 60,000.00; 茶陵县's is unqualified → nothing."""
+        year_a = self._signed(self._split_agreement(), "2025-03-01")
+        self._evaluate(year_a, "qualified", day="2026-02-20")
+        agreement_b = self.env["sgz.agreement"].create(
+            {
+                "name": "茶陵县社工站服务协议",
+                "company_id": self.county_b.id,
+                "user_id": self.officer_b.id,
+                "provider_id": self.provider_y.id,
+                "fund_source_id": self.fund_lottery.id,
+                "station_line_ids": [
+                    Command.create(
+                        {"station_id": self.station_b1.id, "worker_quota": 2, "annual_amount": 100000}
+                    )
+                ],
+            }
+        )
+        with freeze_time("2025-03-01"):
+            agreement_b.sudo().action_sign()
+        self._evaluate(agreement_b.year_ids, "unqualified", day="2026-02-21")
+        grades = {g.code: g for g in self.env["sgz.budget.reward.grade"].search([])}
+        reward_round = (
+            self.env["sgz.budget.reward.round"]
+            .with_user(self.province_officer)
+            .create(
+                {
+                    "name": "2026年度社工站奖励性补助",
+                    "company_id": self.province.id,
+                    "fiscal_year": 2026,
+                    "evaluation_year": 2026,
+                    "date": "2026-03-15",
+                    "line_ids": [
+                        Command.create({"grade_id": grades["excellent"].id, "amount": 100000}),
+                        Command.create({"grade_id": grades["good"].id, "amount": 60000}),
+                        Command.create({"grade_id": grades["qualified"].id, "amount": 30000}),
+                    ],
+                }
+            )
+        )
+        reward_round.action_confirm()
+        allocation = reward_round.allocation_ids
+        self.assertEqual(allocation.target_company_id, self.county_a)
+        self.assertEqual(allocation.amount, 60000.0)
+        self.assertEqual(allocation.evaluation_ids, year_a.evaluation_ids)
+        self.assertEqual(year_a.evaluation_ids.sgz_reward_grade_id, grades["good"])
+        reward_line = self._line(self.budget_a, self.fund_reward)
+        self.assertEqual(reward_line.received, 60000.0)
+        with self.assertRaises(UserError):
+            reward_round.action_confirm()
+
+    def test_report_consolidation_and_xlsx(self):
+        """The city's consolidated figures equal the sum of its two counties' figures."""
+        year = self._signed(self._split_agreement())
+        self._post(self._bill_period(year, "2026-03-01", "2026-04-10"), "2026-04-10")
+        self._budget(self.county_b, {self.fund_lottery: 123456.78})
+        self._post(
+            self._direct_bill(self.county_b, 1234.56, self.fund_lottery, user=self.finance_b), "2026-04-11"
+        )
+        Report = self.env["sgz.budget.report"].with_user(self.city_officer)
+
+        def rows(company, scope="company"):
+            report = Report.create(
+                {"company_id": company.id, "fiscal_year": 2026, "scope": scope, "date_as_of": "2026-12-31"}
+            )
+            report.action_compute()
+            return report, {
+                line.fund_source_id: {n: line[n] for n in ("allocated", "committed", "actual", "available")}
+                for line in report.line_ids
+            }
+
+        _report_a, county_a = rows(self.county_a)
+        _report_b, county_b = rows(self.county_b)
+        report, city = rows(self.city, "consolidated")
+        for fund in (self.fund_lottery, self.fund_relief):
+            for name in ("allocated", "committed", "actual", "available"):
+                expected = county_a.get(fund, {}).get(name, 0.0) + county_b.get(fund, {}).get(name, 0.0)
+                self.assertAlmostEqual(city[fund][name], expected, places=2, msg=f"{fund.name} {name}")
+        self.assertEqual(city[self.fund_lottery]["allocated"], 423456.78)
+        self.assertEqual(city[self.fund_lottery]["actual"], 66234.56)
+        # drill-down from the consolidated line to the bills of both counties
+        line = report.line_ids.filtered(lambda line: line.fund_source_id == self.fund_lottery)
+        bills = self.env["account.move"].search(line.action_open_actual()["domain"])
+        self.assertEqual(bills.company_id, self.county_a | self.county_b)
+        # county A's finance cannot report on the city or county B
+        with self.assertRaises(AccessError):
+            self.env["sgz.budget.report"].with_user(self.finance_a).create(
+                {"company_id": self.county_b.id, "fiscal_year": 2026}
+            ).action_compute()
+        # .xlsx with exact decimals
+        action = report.action_export_xlsx()
+        attachment = self.env["ir.attachment"].browse(
+            int(action["url"].split("/web/content/")[1].split("?")[0])
+        )
+        sheet = load_workbook(io.BytesIO(attachment.raw)).active
+        values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
+        lottery_row = next(row for row in values if row[1] == self.fund_lottery.name)
+        self.assertEqual(lottery_row[2], 423456.78)
+        self.assertEqual(repr(lottery_row[5]), "66234.56")
