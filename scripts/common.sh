@@ -6,7 +6,7 @@
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 ODOO_PATH=${ODOO_PATH:-/opt/odoo}
 ODOO_PYTHON=${ODOO_PYTHON:-/opt/odoo-venv/bin/python}
-SGZ_MODULES=sgz_base,sgz_procurement,sgz_hr,sgz_reporting
+SGZ_MODULES=sgz_base,sgz_procurement,sgz_budget,sgz_hr,sgz_reporting
 
 die() { echo "error: $*" >&2; exit 2; }
 

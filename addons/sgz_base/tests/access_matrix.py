@@ -41,7 +41,10 @@ def addon_models(env, module):
     return sorted(
         m.model
         for m in models
-        if m.model.startswith("sgz.") and not m.transient and not env[m.model]._abstract
+        if m.model.startswith("sgz.")
+        and not m.transient
+        and not env[m.model]._abstract
+        and env[m.model]._original_module == module  # introduced here, not only extended
     )
 
 

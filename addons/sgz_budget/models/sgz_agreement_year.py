@@ -72,9 +72,9 @@ class SgzAgreementYear(models.Model):
 
     # ---- committing ----------------------------------------------------------------------------------------------
 
-    def action_confirm(self, sign_date=None):
+    def action_confirm(self):
         self._sgz_check_split()
-        result = super().action_confirm(sign_date=sign_date)
+        result = super().action_confirm()
         Entry = self.env["sgz.budget.entry"]
         for year in self:
             fiscal_year = (year.sign_date or fields.Date.context_today(self)).year
@@ -139,6 +139,67 @@ class SgzAgreementYear(models.Model):
                 )
         vals["order_line"] = lines
         return vals
+
+    def _sgz_period_lines(self, station, start, end, price):
+        """A station and period added by an agreement change: one line per fund source of the split, in the
+        proportions of the split."""
+        split = self._sgz_split()
+        if len(split) < 2:
+            return super()._sgz_period_lines(station, start, end, price)
+        total = sum(amount for _f, _c, amount in split) or 1.0
+        commands, remaining = [], price
+        for index, (fund, category, amount) in enumerate(split):
+            part = remaining if index == len(split) - 1 else money(price * amount / total)
+            remaining = money(remaining - part)
+            command = super()._sgz_period_lines(station, start, end, part)[0]
+            command[2].update(
+                {
+                    "name": f"{command[2]['name']} ({fund.name})",
+                    "sgz_fund_source_id": fund.id,
+                    "sgz_budget_category_id": category.id,
+                }
+            )
+            commands.append(command)
+        return commands
+
+    def _sgz_apply_change(self, day):
+        """An agreement change moves the year's amount: the split follows in its proportions and the difference
+        is committed (or released) on the budget, under the same hard control as the signature."""
+        before = {year.id: money(year.amount) for year in self}
+        super()._sgz_apply_change(day)
+        Entry = self.env["sgz.budget.entry"]
+        for year in self:
+            delta = money(money(year.amount) - before[year.id])
+            split = year._sgz_split()
+            if not delta or not split:
+                continue
+            total = sum(amount for _f, _c, amount in split) or 1.0
+            parts, remaining = [], delta
+            for index, (_fund, _category, amount) in enumerate(split):
+                part = remaining if index == len(split) - 1 else money(delta * amount / total)
+                remaining = money(remaining - part)
+                parts.append(part)
+            for split_line, part in zip(year.sgz_fund_split_ids, parts, strict=False):
+                with split_line._sgz_unlocked():
+                    split_line.sudo().write({"amount": money(split_line.amount + part)})
+            entries = Entry._sgz_record(
+                [
+                    {
+                        "name": year.name,
+                        "kind": "commitment",
+                        "company_id": year.company_id.id,
+                        "fiscal_year": year.sgz_budget_year or day.year,
+                        "fund_source_id": fund.id,
+                        "category_id": category.id,
+                        "date": day,
+                        "amount": part,
+                        "agreement_year_id": year.id,
+                    }
+                    for (fund, category, _amount), part in zip(split, parts, strict=True)
+                    if part
+                ]
+            )
+            Entry._sgz_check(entries, year)
 
     def action_sgz_bill_next_period(self):
         """County finance: a draft vendor bill for the next payment period not yet billed."""

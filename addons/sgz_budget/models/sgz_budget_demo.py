@@ -70,7 +70,8 @@ class SgzBudgetDemo(models.AbstractModel):
                 ]
             }
         )
-        agreement.action_sign(sign_date="2026-01-15")
+        agreement.write({"sign_date": "2026-01-15"})
+        agreement.action_sign()
         year = agreement.year_ids[:1]
         # the first quarter is billed, posted and paid
         bill = year.with_env(as_user(finance))._sgz_bill_period(fields.Date.to_date("2026-04-20"))
@@ -117,7 +118,8 @@ class SgzBudgetDemo(models.AbstractModel):
         )
         try:
             with env.cr.savepoint():
-                extra.action_sign(sign_date="2026-06-01")
+                extra.write({"sign_date": "2026-06-01"})
+                extra.action_sign()
         except UserError as refusal:
             budget._sgz_log_refusal(extra.display_name, str(refusal), user=officer)
         return budget

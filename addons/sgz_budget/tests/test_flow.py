@@ -108,6 +108,40 @@ class TestBudgetFlow(BudgetCase):
         )
         self.assertEqual(self._figures(lottery, as_of="2026-04-30")["actual"], 65000.0)
 
+    def test_agreement_change_moves_the_commitment(self):
+        """An agreement change (sgz_procurement) re-prices the unbilled periods; the budget follows: the
+        difference is committed or released on the split's funds, under the same hard control.
+
+        Signed 1 March 2026, quarterly: 江桥 (A1) 200,000.00 a year = 50,000.00 a quarter. From 1 June 2026 A1
+        drops to 180,000.00 = 45,000.00 a quarter for the three quarters left: the year falls by 15,000.00, split
+        260/360 on lottery funds (10,833.33) and 100/360 on relief funds (4,166.67)."""
+        year = self._signed(self._split_agreement())
+        lottery = self._line(self.budget_a, self.fund_lottery)
+        relief = self._line(self.budget_a, self.fund_relief)
+        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
+        vals = {
+            "agreement_id": year.agreement_id.id,
+            "kind": "policy",
+            "date": "2026-06-01",
+            "reason": "县财政调整",
+            "description": "江桥街道社工站年度经费调整",
+        }
+        # an increase beyond the relief funds' line is refused, nothing saved
+        with self.assertRaisesMsg(UserError, "short by|不足"):
+            Change.create(
+                dict(vals, line_ids=[Command.create({"station_id": self.station_a1.id, "annual_amount": 220000})])
+            )
+        self.assertEqual(year.amount, 360000.0)
+        Change.create(
+            dict(vals, line_ids=[Command.create({"station_id": self.station_a1.id, "annual_amount": 180000})])
+        )
+        self.assertEqual(year.amount, 345000.0)
+        self.assertEqual(self._figures(lottery)["committed"], 249166.67)
+        self.assertEqual(self._figures(relief)["committed"], 95833.33)
+        self.assertEqual(sum(year.sgz_fund_split_ids.mapped("amount")), 345000.0)
+        order_lines = year.sudo().purchase_order_id.order_line
+        self.assertAlmostEqual(sum(order_lines.mapped("price_subtotal")), 345000.0, places=2)
+
     def test_reset_to_draft_reverses(self):
         year = self._signed(self._split_agreement())
         lottery = self._line(self.budget_a, self.fund_lottery)

@@ -160,29 +160,47 @@ class SgzAgreementYear(models.Model):
         agreement = self.agreement_id
         periods = self._periods()
         per_year = len(periods) or 1
-        future = [(start, end) for start, end in periods if start >= day]
         open_lines = order.order_line.filtered(
             lambda line: line.sgz_period_start and line.sgz_period_start >= day and not line.qty_invoiced
         )
         new_lines = []
         with self._sgz_unlocked("purchase.order", "purchase.order.line"):
-            for start, end in future:
+            for start, end in periods:
+                if start < day:
+                    continue
                 for station_line in agreement.station_line_ids:
                     price = round(station_line.annual_amount / per_year, 2)
-                    line = open_lines.filtered(
+                    lines = open_lines.filtered(
                         lambda ol, s=start, st=station_line.station_id: (
                             ol.sgz_period_start == s and ol.sgz_station_id == st
                         )
                     )
-                    if line:
-                        line.sudo().write({"price_unit": price, "product_qty": 1})
+                    if lines:
+                        self._sgz_reprice(lines, price)
                     else:
-                        new_lines.append(self._prepare_order_line(station_line.station_id, start, end, price))
+                        new_lines += self._sgz_period_lines(station_line.station_id, start, end, price)
             kept = agreement.station_line_ids.station_id
             open_lines.filtered(lambda ol: ol.sgz_station_id not in kept).sudo().write({"product_qty": 0})
             if new_lines:
                 order.sudo().write({"order_line": new_lines})
             self.sudo().write({"amount": self._sgz_ordered_amount()})
+
+    @api.model
+    def _sgz_reprice(self, lines, price):
+        """Share ``price`` among the order lines of one station and period (one line per fund source when the
+        year is paid by several) in proportion to their prices, the last line taking the rounding."""
+        total = sum(lines.mapped("price_unit"))
+        remaining = price
+        for index, line in enumerate(lines):
+            share = (line.price_unit / total) if total else 1 / len(lines)
+            part = remaining if index == len(lines) - 1 else round(price * share, 2)
+            line.sudo().write({"price_unit": part, "product_qty": 1})
+            remaining = round(remaining - part, 2)
+
+    def _sgz_period_lines(self, station, start, end, price):
+        """The order line commands of one station and payment period (a hook: a year paid by several fund
+        sources has one line per fund source)."""
+        return [self._prepare_order_line(station, start, end, price)]
 
     def _periods(self):
         """(start, end) of each payment period of the year."""

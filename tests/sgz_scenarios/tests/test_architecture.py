@@ -57,6 +57,7 @@ class TestDependencyGraph(TransactionCase):
             "sgz_base": set(),
             "sgz_procurement": {"sgz_base"},
             "sgz_hr": {"sgz_base", "sgz_procurement"},
+            "sgz_budget": {"sgz_base", "sgz_procurement"},
         }
         for name, deps in expected.items():
             self.assertEqual(closure(self.graph, name), deps, name)
