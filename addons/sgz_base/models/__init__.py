@@ -1,6 +1,8 @@
 from . import (
     base,
+    ir_attachment,
     ir_module_module,
+    mail_message,
     res_company,
     res_users,
     sgz_approval_mixin,

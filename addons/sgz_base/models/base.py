@@ -12,6 +12,8 @@ import datetime
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .sgz_lock_mixin import lock_lifted
+
 _NUMERIC = ("float", "monetary", "integer")
 _DATES = ("date", "datetime")
 
@@ -28,6 +30,25 @@ class Base(models.AbstractModel):
 
     @api.model
     def _sgz_check_input(self, vals):
+        derived = [
+            name
+            for name in vals
+            if name in self._fields
+            and self._fields[name].compute
+            and self._fields[name].readonly
+            and not name.startswith(("message_", "activity_"))
+        ]
+        if derived and not lock_lifted(self.env, self._name):
+            # a figure or a copy the model derives itself (Odoo writes a stored related field straight into its
+            # column): never from a client
+            raise UserError(
+                self.env._(
+                    "%(fields)s is worked out by the system and cannot be written.",
+                    fields="、".join(
+                        str(self._fields[name]._description_string(self.env)) for name in derived
+                    ),
+                )
+            )
         for name, value in vals.items():
             field = self._fields.get(name)
             if field is None or value is None or value is False:

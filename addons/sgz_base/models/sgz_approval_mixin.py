@@ -109,7 +109,7 @@ class SgzApprovalMixin(models.AbstractModel):
     def _sgz_current_reviews(self, target):
         self.ensure_one()
         return self.sudo().sgz_review_ids.filtered(
-            lambda r: r.target_state == target and r.state != "cancelled"
+            lambda r: r.target_state == target and r.state != "cancelled" and not r.used_date
         )
 
     def _sgz_is_approved(self, target):
@@ -127,18 +127,39 @@ class SgzApprovalMixin(models.AbstractModel):
     def write(self, vals):
         state_field = self._sgz_approval_state_field
         target = vals.get(state_field)
-        if target in self._sgz_approval_states and not self.env.su:
-            for record in self:
-                if record[state_field] != target and not record._sgz_is_approved(target):
-                    raise UserError(
-                        self.env._(
-                            "%(document)s needs approval before it can become “%(state)s”: request approval and "
-                            "wait until every reviewer has approved.",
-                            document=record.display_name,
-                            state=record._sgz_state_label(target),
+        moving = self.browse()
+        if target in self._sgz_approval_states:
+            moving = self.filtered(lambda record: record[state_field] != target)
+            if not self.env.su:
+                for record in moving:
+                    if not record._sgz_is_approved(target):
+                        raise UserError(
+                            self.env._(
+                                "%(document)s needs approval before it can become “%(state)s”: request approval "
+                                "and wait until every reviewer has approved.",
+                                document=record.display_name,
+                                state=record._sgz_state_label(target),
+                            )
                         )
-                    )
-        return super().write(vals)
+        result = super().write(vals)
+        if moving:
+            # the approval is used by this transition: doing it again (after going back) needs a new request
+            approved = moving.sudo().sgz_review_ids.filtered(
+                lambda r: r.target_state == target and r.state == "approved" and not r.used_date
+            )
+            Review = self.env["sgz.approval.review"]
+            with Review._sgz_unlocked():
+                approved.sudo().write({"used_date": fields.Datetime.now()})
+        return result
+
+    def _sgz_check_unlink(self):
+        super()._sgz_check_unlink()
+        if self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending"):
+            raise UserError(
+                self.env._(
+                    "A document waiting for approval cannot be deleted: withdraw or decide the request first."
+                )
+            )
 
     # ---- requesting ------------------------------------------------------------------------------------------------
 

@@ -42,6 +42,12 @@ class SgzApprovalReview(models.Model):
     state = fields.Selection(REVIEW_STATES, default="pending", required=True, readonly=True, index=True)
     reviewed_by_id = fields.Many2one("res.users", string="Reviewed By", readonly=True)
     reviewed_date = fields.Datetime(string="Reviewed On", readonly=True)
+    used_date = fields.Datetime(
+        string="Used On",
+        readonly=True,
+        help="When the document made the approved transition: an approval is used once; going back and "
+        "doing it again needs a new request.",
+    )
     comment = fields.Text()
     can_review = fields.Boolean(
         compute="_compute_can_review", search="_search_can_review", string="Mine to Review"
@@ -144,8 +150,14 @@ class SgzApprovalReview(models.Model):
     # ---- deciding ------------------------------------------------------------------------------------------
 
     def write(self, vals):
-        if not self._sgz_lock_lifted() and set(vals) - {"comment"}:
-            raise UserError(self.env._("Reviews are decided with the Approve and Reject buttons only."))
+        if not self._sgz_lock_lifted():
+            if set(vals) - {"comment"}:
+                raise UserError(self.env._("Reviews are decided with the Approve and Reject buttons only."))
+            refusals = self._sgz_refusals(self.env.user)
+            if refusals:
+                raise UserError(
+                    self.env._("Only the reviewer whose turn it is writes the comment of a review.")
+                )
         return super().write(vals)
 
     def _sgz_decide(self, state, comment):

@@ -86,6 +86,26 @@ class SgzFiling(models.Model):
     document_name = fields.Char()
     note = fields.Text()
 
+    def write(self, vals):
+        if not self._sgz_lock_lifted():
+            self._sgz_check_sides(vals)
+        return super().write(vals)
+
+    def _sgz_check_attachment_field(self, field_name):
+        super()._sgz_check_attachment_field(field_name)
+        self._sgz_check_sides({field_name: True})
+
+    def _sgz_check_sides(self, vals):
+        """The filer words the filing and attaches its document; the receiver writes the return reason."""
+        companies = self.env.user.company_ids
+        filer = lambda f: f.company_id in companies and f.target_company_id not in companies  # noqa: E731
+        if {"document", "document_name"} & set(vals) and not all(filer(f) for f in self):
+            raise UserError(self.env._("Only the filing organization attaches the filed document."))
+        if "return_reason" in vals and any(f.target_company_id not in companies for f in self):
+            raise UserError(
+                self.env._("Only the receiving organization writes the reason for returning a filing.")
+            )
+
     @api.depends("submit_date", "due_date")
     def _compute_late(self):
         for filing in self:

@@ -9,7 +9,7 @@ A model opts in by inheriting ``sgz.lock.mixin`` and setting class attributes::
         _sgz_lock_writable = ("note",)         # still writable while locked (chatter fields always are)
         _sgz_action_fields = ("state", "confirmed_by_id", "confirmed_date")  # written only by actions
         _sgz_unlink_states = ("draft",)        # deletable only then (default: whenever not locked)
-        _sgz_fixed_fields = ("company_id",)    # given at creation, never changed
+        _sgz_fixed_fields = ("run_id",)        # given at creation, never changed (company_id always is)
 
         @sgz_action
         def action_confirm(self):
@@ -207,13 +207,21 @@ class SgzLockMixin(models.AbstractModel):
         or a state the model derives itself, e.g. a filing state or a total)."""
         cls = type(self)
         if "_sgz_protected_cache" not in cls.__dict__:
-            computed = {
-                name
-                for name, field in self._fields.items()
-                if field.compute and field.readonly and not field.related and not field.inverse
-            }
+            # read-only computed fields, related ones included: Odoo writes a stored related field straight into
+            # its column, so a client could otherwise move a score to another member or a bid to another county
+            computed = {name for name, field in self._fields.items() if field.compute and field.readonly}
             cls._sgz_protected_cache = frozenset(computed | set(self._sgz_action_fields))
         return cls._sgz_protected_cache
+
+    @api.model
+    def _sgz_fixed_field_names(self):
+        """The declared fixed fields, and the document's own company: a document never moves to another
+        organization after its creation."""
+        names = set(self._sgz_fixed_fields)
+        company = self._fields.get("company_id")
+        if company is not None and not company.compute:
+            names.add("company_id")
+        return names
 
     def _sgz_check_action_fields(self, vals, creating=False):
         """Refuse values for fields that only actions write (on create, the field's default is tolerated)."""
@@ -240,7 +248,7 @@ class SgzLockMixin(models.AbstractModel):
             return new != field.convert_to_cache(record[name], record, validate=False)
 
         fixed = {
-            name for name in set(vals) & set(self._sgz_fixed_fields) if any(differs(r, name) for r in self)
+            name for name in set(vals) & self._sgz_fixed_field_names() if any(differs(r, name) for r in self)
         }
         if fixed:
             raise UserError(
@@ -250,6 +258,13 @@ class SgzLockMixin(models.AbstractModel):
                     documents=self._sgz_names(),
                 )
             )
+
+    def _sgz_check_attachment_field(self, field_name):
+        """A client writes the file of a binary field through ``ir.attachment``: the same checks as a write of
+        that field (override to add the model's own conditions, calling super)."""
+        self.check_access("write")
+        self._sgz_check_action_fields({field_name: True})
+        self._sgz_check_not_locked({field_name})
 
     def _sgz_check_not_locked(self, changed):
         """Refuse changing ``changed`` fields on a locked record (beyond the declared writable ones)."""

@@ -2,7 +2,7 @@ import os
 
 import stdnum.cn
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 from .common import SgzCase
@@ -93,7 +93,7 @@ class TestRegionRules(SgzCase):
         Region.create(
             {"name": "新建镇", "code": "430223199", "level": "township", "parent_id": self.region_county_a.id}
         )
-        with self.assertRaisesMsg(ValidationError, "茶陵县"):
+        with self.assertRaises(UserError):  # the rule, or the sentence naming 茶陵县
             Region.create(
                 {
                     "name": "越界镇",
@@ -102,8 +102,19 @@ class TestRegionRules(SgzCase):
                     "parent_id": self.region_county_b.id,
                 }
             )
-        with self.assertRaises(ValidationError):
+        with self.assertRaises(AccessError):
             Region.browse(self.region_county_a.id).write({"name": "改名县"})
+        # nor moving another county's township under its own county (the rule reads the township as it is)
+        other = self.env["sgz.region"].create(
+            {
+                "name": "茶陵某镇",
+                "code": "430224198",
+                "level": "township",
+                "parent_id": self.region_county_b.id,
+            }
+        )
+        with self.assertRaises(AccessError):
+            other.with_user(self.officer_a).write({"parent_id": self.region_county_a.id, "code": "430223198"})
 
     def test_import_template(self):
         templates = self.env["sgz.region"].get_import_templates()

@@ -29,7 +29,10 @@ class AccountMove(models.Model):
     def button_draft(self):
         posted = self._sgz_bills().filtered(lambda move: move.state == "posted")
         result = super().button_draft()
-        posted._sgz_budget_unpost()
+        entries = posted._sgz_budget_unpost()
+        # undoing a refund gives the money back to the bill it refunded: the hard control applies again
+        for move in posted:
+            self.env["sgz.budget.entry"]._sgz_check(entries.filtered(lambda e, m=move: e.move_id == m), move)
         return result
 
     def _sgz_budget_check_lines(self):
@@ -39,8 +42,29 @@ class AccountMove(models.Model):
         default = self.env.ref("sgz_budget.budget_category_service")
         for bill in self:
             pairs = []
+            bureau = bill.company_id.sgz_kind in ("province", "city", "county")
             for line in bill._sgz_budget_lines():
                 year = line.purchase_line_id.order_id.sgz_agreement_year_id
+                if bureau and not line.sgz_fund_source_id:
+                    raise UserError(
+                        self.env._(
+                            "Line “%(line)s” of %(bill)s has no fund source: a bureau pays every bill from a fund "
+                            "source of its budget.",
+                            line=line.name or line.product_id.display_name,
+                            bill=bill.display_name,
+                        )
+                    )
+                budget_year = year.sudo().sgz_budget_year
+                if year and budget_year and (bill.date or bill.invoice_date).year != budget_year:
+                    raise UserError(
+                        self.env._(
+                            "%(bill)s bills %(year)s, committed on the %(budget_year)s budget: date it in "
+                            "%(budget_year)s, or close that year first (its open commitments then move on).",
+                            bill=bill.display_name,
+                            year=year.name,
+                            budget_year=budget_year,
+                        )
+                    )
                 if year and not line.sgz_fund_source_id:
                     raise UserError(
                         self.env._(
@@ -64,6 +88,50 @@ class AccountMove(models.Model):
                     line.sgz_budget_category_id = default
                 pairs.append((line.sgz_fund_source_id, line.sgz_budget_category_id))
             Restriction._sgz_check_pairs(pairs, bill.invoice_date or bill.date)
+            if bill.move_type == "in_refund":
+                bill._sgz_check_refund()
+
+    def _sgz_check_refund(self):
+        """A refund gives back what a posted bill spent, never more: it names that bill (reversal) and stays
+        within its actuals on each fund source and category, less its earlier refunds."""
+        self.ensure_one()
+        lines = self._sgz_budget_lines().filtered("sgz_fund_source_id")
+        if not lines:
+            return
+        origin = self.reversed_entry_id
+        if not origin or origin.state != "posted":
+            raise UserError(
+                self.env._(
+                    "%(refund)s returns money to a budget: create it from the posted bill it refunds (Credit Note).",
+                    refund=self.display_name,
+                )
+            )
+        Entry = self.env["sgz.budget.entry"].sudo()
+        refunds = self.search(
+            [("reversed_entry_id", "=", origin.id), ("state", "=", "posted"), ("id", "!=", self.id)]
+        )
+        spent = defaultdict(float)
+        for _move, fund, category, amount in Entry._read_group(
+            [("move_id", "in", (origin | refunds).ids), ("kind", "=", "actual")],
+            ["move_id", "fund_source_id", "category_id"],
+            ["amount:sum"],
+        ):
+            spent[(fund.id, category.id)] += amount
+        asked = defaultdict(float)
+        for line in lines:
+            asked[(line.sgz_fund_source_id.id, line.sgz_budget_category_id.id)] += line.price_total
+        for key, amount in asked.items():
+            if money(amount) > money(spent.get(key, 0.0)):
+                raise UserError(
+                    self.env._(
+                        "%(refund)s returns ¥%(amount)s on %(fund)s, more than the ¥%(spent)s %(bill)s spent there.",
+                        refund=self.display_name,
+                        amount=f"{amount:,.2f}",
+                        fund=self.env["sgz.fund.source"].browse(key[0]).name,
+                        spent=f"{spent.get(key, 0.0):,.2f}",
+                        bill=origin.display_name,
+                    )
+                )
 
     def _sgz_budget_post(self):
         """Actuals on each line's fund source and the release of the same amount of the agreement year's open
@@ -109,9 +177,9 @@ class AccountMove(models.Model):
             Entry._sgz_check(entries, bill)
 
     def _sgz_budget_unpost(self):
-        """Reset to draft: reversing rows cancel what the posting wrote (dated on the reset)."""
+        """Reset to draft: reversing rows cancel what the posting wrote (dated on the reset); returns them."""
         if not self:
-            return
+            return self.env["sgz.budget.entry"]
         Entry = self.env["sgz.budget.entry"].sudo()
         groups = Entry._read_group(
             [("move_id", "in", self.ids)],
@@ -127,7 +195,7 @@ class AccountMove(models.Model):
             ["amount:sum"],
         )
         today = fields.Date.context_today(self)
-        Entry._sgz_record(
+        return Entry._sgz_record(
             [
                 {
                     "name": self.env._("%(bill)s reset to draft", bill=move.name or ""),

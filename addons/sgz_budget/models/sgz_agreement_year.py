@@ -57,6 +57,14 @@ class SgzAgreementYear(models.Model):
         Restriction = self.env["sgz.budget.restriction"]
         for year in self:
             split = year._sgz_split()
+            if money(year.amount) and not split:
+                raise UserError(
+                    self.env._(
+                        "%(year)s commits ¥%(amount)s: give its fund source (or its fund split) before signing.",
+                        year=year.name,
+                        amount=f"{year.amount:,.2f}",
+                    )
+                )
             if year.sgz_fund_split_ids:
                 total = money(sum(amount for _f, _c, amount in split))
                 if total != money(year.amount):

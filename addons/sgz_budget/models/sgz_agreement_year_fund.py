@@ -12,6 +12,7 @@ class SgzAgreementYearFund(models.Model):
     _description = "Agreement Year Fund Split"
     _inherit = ["sgz.lock.mixin"]
     _order = "year_id, id"
+    _sgz_fixed_fields = ("year_id", "agreement_id")
 
     year_id = fields.Many2one("sgz.agreement.year", string="Agreement Year", ondelete="cascade", index=True)
     agreement_id = fields.Many2one("sgz.agreement", string="Agreement", ondelete="cascade", index=True)

@@ -234,9 +234,8 @@ class SgzBudgetEntry(models.Model):
         if not lowered:
             return True
         budgets = self._sgz_lock_budgets({(key[0], key[1]) for key in lowered})
-        if not budgets:
-            return True  # no budget adopted for that company and year: nothing to control yet
         budget_of = {(b.company_id.id, b.fiscal_year): b for b in budgets}
+        self._sgz_check_budget_adopted(lowered, budget_of)
         for key in lowered:
             budget = budget_of.get((key[0], key[1]))
             if budget and budget.state != "approved":
@@ -278,6 +277,30 @@ class SgzBudgetEntry(models.Model):
         for exception in set(exceptions.values()):
             exception._sgz_use(document)
         return True
+
+    @api.model
+    def _sgz_check_budget_adopted(self, lowered, budget_of):
+        """A bureau that controls its money by budgets (it has adopted one, any year) spends or commits only on
+        an adopted budget of that year: no spending in a year without budget. A bureau that never adopted a
+        budget is not controlled yet."""
+        companies = {key[0] for key in lowered if (key[0], key[1]) not in budget_of}
+        if not companies:
+            return
+        adopted = (
+            self.env["sgz.budget"]
+            .sudo()
+            .search([("company_id", "in", list(companies)), ("state", "in", ("approved", "closed"))])
+        )
+        for key in lowered:
+            if (key[0], key[1]) not in budget_of and key[0] in adopted.company_id.ids:
+                raise UserError(
+                    self.env._(
+                        "%(company)s has no approved budget for %(year)s: money is committed or spent only on an "
+                        "approved budget of its year.",
+                        company=self.env["res.company"].sudo().browse(key[0]).name,
+                        year=key[1],
+                    )
+                )
 
     @api.model
     def _sgz_log_refusal_apart(self, budget, document, sentence):

@@ -129,7 +129,10 @@ class TestBudgetFlow(BudgetCase):
         # an increase beyond the relief funds' line is refused, nothing saved
         with self.assertRaisesMsg(UserError, "short by|不足"):
             Change.create(
-                dict(vals, line_ids=[Command.create({"station_id": self.station_a1.id, "annual_amount": 220000})])
+                dict(
+                    vals,
+                    line_ids=[Command.create({"station_id": self.station_a1.id, "annual_amount": 220000})],
+                )
             )
         self.assertEqual(year.amount, 360000.0)
         Change.create(
@@ -327,3 +330,61 @@ class TestBudgetFlow(BudgetCase):
         bare.invoice_line_ids.sgz_budget_category_id = False
         with self.assertRaisesMsg(UserError, "category|类别"):
             self._post(bare, "2026-04-10")
+
+
+@tagged("post_install", "-at_install")
+class TestBudgetHoles(BudgetCase):
+    """Each way around the hard control found by the RPC review, made as county finance did it."""
+
+    def test_no_spending_in_a_year_without_budget(self):
+        """攸县 controls its money by budgets (2026 adopted): a bill dated 2027 or 2024 is refused."""
+        for day in ("2027-01-05", "2024-06-30"):
+            with self.subTest(day=day):
+                bill = self._direct_bill(self.county_a, 1000, self.fund_lottery, day=day)
+                with self.assertRaisesMsg(UserError, "no approved budget|没有已批准的预算|预算"):
+                    self._post(bill, day)
+
+    def test_agreement_bill_dated_in_its_budget_year(self):
+        year = self._signed(self._split_agreement())
+        bill = self._bill_period(year, "2026-03-01", "2026-04-10")
+        bill.write({"invoice_date": "2027-01-05", "date": "2027-01-05"})
+        with self.assertRaisesMsg(UserError, "2026"):
+            self._post(bill, "2027-01-05")
+
+    def test_refunds_only_give_back_what_a_bill_spent(self):
+        bill = self._post(self._direct_bill(self.county_a, 10000, self.fund_lottery), "2026-04-10")
+        free_refund = self._direct_bill(self.county_a, 500000, self.fund_lottery)
+        free_refund.write({"move_type": "in_refund"})
+        with self.assertRaisesMsg(UserError, "Credit Note|红字|退款|冲销"):
+            self._post(free_refund, "2026-04-11")
+        # 攸县 lottery 300,000.00: spend 290,000.00 more (nothing left), refund the 10,000.00 bill (10,000.00 back),
+        # spend them, then undo the refund: the line would go 10,000.00 below zero
+        self._post(
+            self._direct_bill(self.county_a, 290000, self.fund_lottery, day="2026-04-10"), "2026-04-10"
+        )
+        with freeze_time("2026-04-12"):
+            refund = bill._reverse_moves([{"date": "2026-04-12", "invoice_date": "2026-04-12"}])
+            refund.action_post()
+        self._post(self._direct_bill(self.county_a, 10000, self.fund_lottery, day="2026-04-13"), "2026-04-13")
+        with freeze_time("2026-04-14"), self.assertRaisesMsg(UserError, "short|不足"):
+            refund.with_user(self.finance_a).button_draft()
+
+    def test_every_bureau_bill_line_names_its_fund(self):
+        bill = self._direct_bill(self.county_a, 1000000, self.fund_lottery)
+        bill.invoice_line_ids.write({"sgz_fund_source_id": False})
+        with self.assertRaisesMsg(UserError, "fund source|资金来源"):
+            self._post(bill, "2026-04-10")
+
+    def test_no_commitment_without_a_fund(self):
+        agreement = self._agreement(fund_source_id=False)
+        with self.assertRaisesMsg(UserError, "fund source|资金来源"):
+            self._signed(agreement)
+        self.assertEqual(agreement.state, "draft")
+
+    def test_split_and_exception_stay_where_they_are(self):
+        year = self._signed(self._split_agreement())
+        agreement = self._split_agreement(name="另一协议")
+        with self.assertRaises(UserError):
+            agreement.sgz_fund_split_ids[0].with_user(self.officer_a).write(
+                {"agreement_id": False, "year_id": year.id}
+            )

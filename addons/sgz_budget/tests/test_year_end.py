@@ -65,6 +65,8 @@ class TestYearEnd(BudgetCase):
     def test_reward_round(self):
         """Grades: excellent ≥ 90, good ≥ 80, qualified below; amounts 100,000.00 / 60,000.00 / 30,000.00.
         攸县's evaluation scores 50 + 32 = 82 (good) → 60,000.00; 茶陵县's is unqualified → nothing."""
+        # 攸县 controls its money by budgets: the 2025 agreement year needs the 2025 budget
+        self._budget(self.county_a, {self.fund_lottery: 300000, self.fund_relief: 100000}, year=2025)
         year_a = self._signed(self._split_agreement(), "2025-03-01")
         self._evaluate(year_a, "qualified", day="2026-02-20")
         agreement_b = self.env["sgz.agreement"].create(

@@ -1,13 +1,25 @@
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import lock_lifted
 
-# what the agreement year decides on its purchase order lines: changed only through the agreement
+# what the agreement year decides on its purchase order: changed only through the agreement
+AGREEMENT_ORDER_FIELDS = {
+    "partner_id",
+    "partner_ref",
+    "currency_id",
+    "company_id",
+    "fiscal_position_id",
+    "payment_term_id",
+    "order_line",
+    "sgz_agreement_year_id",
+}
 AGREEMENT_LINE_FIELDS = {
     "product_id",
     "product_qty",
+    "product_uom",
     "price_unit",
+    "discount",
     "taxes_id",
     "order_id",
     "sgz_station_id",
@@ -17,6 +29,15 @@ AGREEMENT_LINE_FIELDS = {
 }
 
 
+def _refuse(env):
+    raise UserError(
+        env._(
+            "The purchase order of an agreement year follows the agreement: record a change or the termination "
+            "of the agreement (Change and Termination) instead of editing or cancelling the order."
+        )
+    )
+
+
 class PurchaseOrder(models.Model):
     _inherit = "purchase.order"
 
@@ -24,21 +45,23 @@ class PurchaseOrder(models.Model):
         "sgz.agreement.year", string="Agreement Year", index=True, readonly=True, copy=False
     )
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        if any(vals.get("sgz_agreement_year_id") for vals in vals_list) and not lock_lifted(
+            self.env, "purchase.order"
+        ):
+            _refuse(self.env)
+        return super().create(vals_list)
+
     def write(self, vals):
-        if "sgz_agreement_year_id" in vals and not lock_lifted(self.env, "purchase.order"):
-            raise UserError(
-                self.env._("The agreement year of a purchase order is set when the year is signed.")
-            )
+        if AGREEMENT_ORDER_FIELDS & set(vals) and not lock_lifted(self.env, "purchase.order"):
+            if self.filtered("sgz_agreement_year_id") or vals.get("sgz_agreement_year_id"):
+                _refuse(self.env)
         return super().write(vals)
 
     def button_cancel(self):
         if self.filtered("sgz_agreement_year_id") and not lock_lifted(self.env, "purchase.order"):
-            raise UserError(
-                self.env._(
-                    "The purchase order of an agreement year follows the agreement: record a change or the "
-                    "termination of the agreement instead of cancelling it."
-                )
-            )
+            _refuse(self.env)
         return super().button_cancel()
 
 
@@ -50,16 +73,18 @@ class PurchaseOrderLine(models.Model):
     sgz_period_start = fields.Date(string="Period Start")
     sgz_period_end = fields.Date(string="Period End")
 
-    def _sgz_check_agreement_lines(self):
-        if self.order_id.filtered("sgz_agreement_year_id") and not lock_lifted(
-            self.env, "purchase.order.line"
-        ):
-            raise UserError(
-                self.env._(
-                    "The lines of an agreement year's purchase order follow the agreement: change the agreement "
-                    "(Change and Termination) to change them."
-                )
-            )
+    def _sgz_check_agreement_lines(self, orders=None):
+        orders = (orders or self.env["purchase.order"]) | self.order_id
+        if orders.filtered("sgz_agreement_year_id") and not lock_lifted(self.env, "purchase.order.line"):
+            _refuse(self.env)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        orders = self.env["purchase.order"].browse(
+            {vals.get("order_id") for vals in vals_list if vals.get("order_id")}
+        )
+        self._sgz_check_agreement_lines(orders.sudo())
+        return super().create(vals_list)
 
     def write(self, vals):
         if AGREEMENT_LINE_FIELDS & set(vals):

@@ -190,6 +190,43 @@ class SgzAgreement(models.Model):
             dates = [d for d in [agreement.sign_date, *agreement.year_ids.mapped("sign_date")] if d]
             agreement.last_sign_date = max(dates) if dates else False
 
+    def write(self, vals):
+        if not self._sgz_lock_lifted() and {"provider_id", "station_line_ids"} & set(vals):
+            self._sgz_check_award_kept()
+        return super().write(vals)
+
+    def _sgz_check_award_kept(self):
+        """What the award decided (the provider, the stations and the price of the lot) is not edited before
+        the signature: a change goes through a change record once signed."""
+        awarded = self.filtered("tender_id")
+        if awarded:
+            raise UserError(
+                self.env._(
+                    "%(agreement)s carries the result of %(tender)s: its provider, stations and amounts are those "
+                    "of the award.",
+                    agreement=awarded[0].name,
+                    tender=awarded[0].sudo().tender_id.name,
+                )
+            )
+
+    def _sgz_check_award_matches(self):
+        """At signing: the seller is the lot's winner and the amount its winning price."""
+        for agreement in self.filtered("tender_id").sudo():
+            winner = agreement.lot_id.winner_bid_id
+            if agreement.provider_id != winner.company_id or (
+                round(agreement.annual_amount - winner.sealed_price, 2) != 0
+            ):
+                raise UserError(
+                    self.env._(
+                        "%(agreement)s no longer matches the award of %(lot)s (%(provider)s at %(price).2f): it "
+                        "cannot be signed.",
+                        agreement=agreement.name,
+                        lot=agreement.lot_id.name,
+                        provider=winner.company_id.name,
+                        price=winner.sealed_price,
+                    )
+                )
+
     def _sgz_check_unlink(self):
         super()._sgz_check_unlink()
         if any(agreement.tender_id for agreement in self):
@@ -232,6 +269,7 @@ class SgzAgreement(models.Model):
 
     def _check_signable(self):
         today = fields.Date.context_today(self)
+        self._sgz_check_award_matches()
         for agreement in self:
             if agreement.state != "draft":
                 raise UserError(self.env._("Only an agreement to sign can be signed."))
@@ -274,9 +312,9 @@ class SgzAgreement(models.Model):
             agreement._sgz_set_filing_deadline(signed)
             for code, name, rule, value in agreement._sgz_signing_deadlines():
                 agreement._sgz_deadline_set(code, name, rule, signed, value, user=agreement.user_id)
-            year = self.env["sgz.agreement.year"].create(
-                dict(agreement._prepare_year_vals(1, start), sign_date=signed)
-            )
+            Year = self.env["sgz.agreement.year"]
+            with Year._sgz_unlocked():
+                year = Year.create(dict(agreement._prepare_year_vals(1, start), sign_date=signed))
             year.action_confirm()
         return True
 
@@ -378,9 +416,11 @@ class SgzAgreement(models.Model):
                         "The 3-year cycle is complete: the next provider is chosen by a new procurement."
                     )
                 )
-            self.env["sgz.agreement.year"].create(
-                agreement._prepare_year_vals(last.sequence + 1, last.date_end + relativedelta(days=1))
-            )
+            Year = self.env["sgz.agreement.year"]
+            with Year._sgz_unlocked():
+                Year.create(
+                    agreement._prepare_year_vals(last.sequence + 1, last.date_end + relativedelta(days=1))
+                )
         return True
 
     def _on_evaluation(self, year):
@@ -484,6 +524,19 @@ class SgzAgreementStation(models.Model):
     def _compute_display_name(self):
         for line in self:
             line.display_name = line.station_id.name or ""
+
+    def _sgz_locked_records(self):
+        # the stations and amounts of an awarded agreement are the award's
+        return super()._sgz_locked_records() | self.filtered(lambda line: line.sudo().agreement_id.tender_id)
+
+    def _sgz_check_parent_open(self, vals_list):
+        super()._sgz_check_parent_open(vals_list)
+        agreements = (
+            self.env["sgz.agreement"]
+            .sudo()
+            .browse({v["agreement_id"] for v in vals_list if v.get("agreement_id")})
+        )
+        agreements._sgz_check_award_kept()
 
     @api.constrains("worker_quota", "annual_amount")
     def _check_amounts(self):

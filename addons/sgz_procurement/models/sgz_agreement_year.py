@@ -23,6 +23,8 @@ class SgzAgreementYear(models.Model):
     _sgz_action_fields = ("state", "purchase_order_id", "evaluation_result")
     _sgz_fixed_fields = ("agreement_id", "sequence")
     _sgz_unlink_states = ("draft",)
+    # a year is opened by signing the agreement or renewing it, never typed in
+    _sgz_create_by_action = True
 
     agreement_id = fields.Many2one("sgz.agreement", required=True, ondelete="cascade", index=True)
     name = fields.Char(compute="_compute_name", store=True)
@@ -93,6 +95,10 @@ class SgzAgreementYear(models.Model):
                     )
                 )
 
+    _sql_constraints = [
+        ("sequence_unique", "unique(agreement_id, sequence)", "An agreement has one year of each number."),
+    ]
+
     @api.constrains("amount")
     def _check_amount(self):
         if any(year.amount < 0 for year in self):
@@ -107,19 +113,25 @@ class SgzAgreementYear(models.Model):
                 raise UserError(self.env._("This agreement year is already signed."))
             if year.agreement_id.state != "active":
                 raise UserError(self.env._("Sign the agreement first."))
-            if year.sequence > 1:
-                previous = year.agreement_id.year_ids.filtered(lambda y, s=year.sequence: y.sequence == s - 1)
-                if previous.evaluation_result != "qualified":
-                    raise UserError(
-                        self.env._(
-                            "Year %(year)s cannot be signed without a qualified evaluation of the year before.",
-                            year=year.sequence,
-                        )
-                    )
-                year.agreement_id._check_amount_limit(year.amount, year.name)
-            if year.sign_date and year.sign_date > today:
+            previous = year.agreement_id.year_ids.filtered(lambda y, s=year.sequence: y.sequence == s - 1)
+            if year.sequence > 1 and previous.evaluation_result != "qualified":
                 raise UserError(
-                    self.env._("A year cannot be signed in the future (%(date)s).", date=year.sign_date)
+                    self.env._(
+                        "Year %(year)s cannot be signed without a qualified evaluation of the year before.",
+                        year=year.sequence,
+                    )
+                )
+            year.agreement_id._check_amount_limit(year.amount, year.name)
+            earliest = previous.sign_date or year.agreement_id.sign_date
+            if year.sign_date and (year.sign_date > today or (earliest and year.sign_date < earliest)):
+                raise UserError(
+                    self.env._(
+                        "%(year)s is signed between %(earliest)s (the signature before it) and today, not on "
+                        "%(date)s.",
+                        year=year.name,
+                        earliest=earliest or "—",
+                        date=year.sign_date,
+                    )
                 )
             Order = self.env["purchase.order"].sudo()
             with year._sgz_unlocked("purchase.order", "purchase.order.line"):

@@ -211,14 +211,19 @@ class SgzTender(models.Model):
                 else False
             )
 
+    @api.depends_context("uid")
     def _compute_bid_count(self):
-        counts = dict(
-            self.env["sgz.tender.bid"]
-            .sudo()
-            ._read_group([("tender_id", "in", self.ids)], ["tender_id"], ["__count"])
-        )
+        # a bureau counts every bid; a provider counts what it may read (its own): the number of competitors
+        # is not told before the opening
+        Bid = self.env["sgz.tender.bid"]
+        user = self.env.user
+        if user.has_group("sgz_base.sgz_base_group_county_officer") or user.has_group(
+            "sgz_base.sgz_base_group_county_finance"
+        ):
+            Bid = Bid.sudo()
+        counts = dict(Bid._read_group([("tender_id", "in", self.ids)], ["tender_id"], ["__count"]))
         for tender in self:
-            tender.bid_count = counts.get(tender.sudo(), 0)
+            tender.bid_count = counts.get(tender, 0)
 
     @api.depends("challenge_ids.state")
     def _compute_open_challenge_count(self):
@@ -643,9 +648,9 @@ class SgzTender(models.Model):
     @sgz_action
     def action_reset_draft(self):
         for tender in self:
-            if tender.state != "cancelled" or tender.opening_date:
+            if tender.state != "cancelled" or tender.opening_date or tender.sudo().bid_ids:
                 raise UserError(
-                    self.env._("Only a tender cancelled before its bids were opened goes back to draft.")
+                    self.env._("Only a tender cancelled before it received bids goes back to draft.")
                 )
         self.write({"state": "draft"})
         return True

@@ -105,12 +105,12 @@ class SgzTenderChallenge(models.Model):
     @sgz_action(lock_rows=True)
     def action_answer(self):
         for challenge in self:
+            if challenge.tender_company_id not in self.env.user.company_ids:
+                raise UserError(self.env._("Only the buyer answers a challenge."))
             if challenge.state != "open":
                 raise UserError(self.env._("This challenge is already answered."))
             if not (challenge.answer or "").strip():
                 raise UserError(self.env._("Write the answer to the challenge first."))
-            if challenge.tender_company_id not in self.env.user.company_ids:
-                raise UserError(self.env._("Only the buyer answers a challenge."))
         today = fields.Date.context_today(self)
         self.write({"state": "answered", "answered_by_id": self.env.user.id, "answer_date": today})
         for challenge in self:

@@ -9,6 +9,7 @@ from . import (
     test_evaluation,
     test_plan,
     test_rules,
+    test_security,
     test_tender,
     test_tour,
 )

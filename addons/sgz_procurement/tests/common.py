@@ -156,6 +156,8 @@ class ProcurementCase(SgzCase):
             tender.with_user(self.officer_a).action_award()
             self._approve(tender)
         self.assertEqual(tender.state, "awarded")
+        # the tender has no plan here: the county says which fund pays the agreement before signing it
+        tender.agreement_ids.with_user(self.officer_a).write({"fund_source_id": self.fund_lottery.id})
         return tender, bid_x, bid_y
 
     def _agreement(self, **vals):

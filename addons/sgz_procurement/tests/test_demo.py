@@ -27,14 +27,33 @@ class TestDemoWorks(TransactionCase):
         plan.sgz_filing_ids.with_user(city).action_acknowledge()
         self.assertEqual(plan.state, "filed")
 
-    def test_county_officer_signs_the_agreement(self):
-        # the demo agreement itself may already be signed by the demo data of a higher addon (sgz_budget)
-        demo = self.env.ref("sgz_procurement.agreement_changsha_county_2025")
+    def test_county_officer_signs_an_agreement(self):
+        """A small agreement of 长沙县 with 星沙 signed by the demo county officer (within the demo budget when
+        sgz_budget is installed: county lottery funds have 120,000.00 left in 2026)."""
         county = self.env.ref("sgz_base.user_county_officer")
-        # signed in 2025, a year without adopted budget (sgz_budget controls only adopted budgets)
-        agreement = demo.copy(
-            {"name": "长沙县社工站服务协议（示例二）", "sign_date": "2025-12-01"}
-        ).with_user(county)
-        agreement.action_sign()
+        agreement = (
+            self.env["sgz.agreement"]
+            .with_user(county)
+            .create(
+                {
+                    "name": "长沙县黄兴镇社工站服务协议",
+                    "company_id": county.company_id.id,
+                    "provider_id": self.env.ref("sgz_base.company_provider_xingsha").id,
+                    "fund_source_id": self.env.ref("sgz_base.fund_source_lottery_county").id,
+                    "station_line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "station_id": self.env.ref("sgz_base.station_huangxing").id,
+                                "annual_amount": 10000,
+                            },
+                        )
+                    ],
+                }
+            )
+        )
+        with freeze_time("2026-07-01"):
+            agreement.action_sign()
         self.assertEqual(agreement.state, "active")
         self.assertEqual(agreement.year_ids.state, "confirmed")

@@ -34,6 +34,8 @@ class SgzTestDocument(models.Model):
     day = fields.Date()
     kind = fields.Selection([("a", "Kind A"), ("b", "Kind B")])
     note = fields.Char()
+    file = fields.Binary(attachment=True)
+    file_name = fields.Char()
     total = fields.Float(compute="_compute_total", store=True)
     confirmed_by_id = fields.Many2one("res.users")
     line_ids = fields.One2many("sgz.test.document.line", "document_id")

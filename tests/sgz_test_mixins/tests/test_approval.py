@@ -157,3 +157,27 @@ class TestApproval(MixinCase):
                     "group_id": self.env.ref("base.group_user").id,
                 }
             )
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalIntegrity(MixinCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._tiers()
+
+    def test_comment_only_by_the_reviewer_whose_turn_it_is(self):
+        document = self._document(user=self.officer_a)
+        document.with_user(self.officer_a).action_confirm()
+        first, second = document.sgz_review_ids.sorted("sequence")
+        with self.assertRaises(UserError):
+            first.with_user(self.officer_a).write({"comment": "请局长批准"})  # the requester
+        with self.assertRaises(UserError):
+            second.with_user(self.approver_a).write({"comment": "同意"})  # not yet its turn
+        first.with_user(self.officer_a2).write({"comment": "材料齐全"})
+
+    def test_waiting_document_is_not_deleted(self):
+        document = self._document(user=self.officer_a)
+        document.with_user(self.officer_a).action_confirm()
+        with self.assertRaisesMsg(UserError, "waiting for approval|待审批"):
+            document.with_user(self.officer_a).unlink()

@@ -97,3 +97,23 @@ class TestFiling(MixinCase):
                     "submit_date": "2025-10-20",
                 }
             )
+
+    def test_each_side_writes_its_own(self):
+        """The receiver does not replace the filed document; the filer does not write the return reason."""
+        filing = self._file()
+        with self.assertRaises(UserError):
+            filing.with_user(self.city_officer).write({"document": b"UEsD"})
+        with self.assertRaises(UserError):
+            self.env["ir.attachment"].with_user(self.city_officer).create(
+                {
+                    "name": "x",
+                    "res_model": "sgz.filing",
+                    "res_id": filing.id,
+                    "res_field": "document",
+                    "datas": "UEsD",
+                }
+            )
+        with self.assertRaises(UserError):
+            filing.with_user(self.officer_a).write({"return_reason": "自己退回"})
+        filing.with_user(self.officer_a).write({"document": b"UEsD", "document_name": "计划.pdf"})
+        filing.with_user(self.city_officer).write({"return_reason": "缺少盖章页"})

@@ -97,3 +97,54 @@ class TestLock(MixinCase):
             self.assertTrue(hasattr(self.Document, name) and name.startswith("_"))
         for name in ("sgz_request_approval", "sgz_file", "sgz_deadline_set", "sgz_deadline_done"):
             self.assertFalse(hasattr(self.Document, name))
+
+
+@tagged("post_install", "-at_install")
+class TestLockAround(MixinCase):
+    """What surrounds a locked document: its copies of other fields, its company, its files, its chatter
+    (issue review: each reproduced over RPC before the fix)."""
+
+    def _confirmed(self, **vals):
+        document = self._document(user=self.officer_a, **vals)
+        document.with_user(self.officer_a).action_confirm()
+        return document
+
+    def test_derived_and_related_fields_are_not_written(self):
+        document = self._document(user=self.officer_a, line_ids=[(0, 0, {"amount": 10})])
+        line = document.line_ids.with_user(self.officer_a)
+        with self.assertRaises(UserError):
+            line.write({"company_id": self.county_b.id})  # a stored related copy
+        with self.assertRaises(UserError):
+            document.with_user(self.officer_a).write({"total": 1})
+
+    def test_company_never_moves(self):
+        document = self._document(user=self.city_officer)
+        with self.assertRaisesMsg(UserError, "created|创建"):
+            document.with_user(self.city_officer).write({"company_id": self.county_b.id})
+
+    def test_files_of_a_locked_document(self):
+        document = self._confirmed()
+        Attachment = self.env["ir.attachment"].with_user(self.officer_a)
+        base = {"name": "x.pdf", "res_model": "sgz.test.document", "res_id": document.id, "datas": "UEsD"}
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            Attachment.create(dict(base, res_field="file"))  # the file of a locked field
+        plain = Attachment.create(base)  # a file may be added to the record
+        with self.assertRaises(UserError):
+            plain.write({"datas": "UEsE"})
+        with self.assertRaises(UserError):
+            plain.unlink()
+        draft = self._document(user=self.officer_a)
+        draft.with_user(self.officer_a).write({"file": "UEsD", "file_name": "a.pdf"})
+
+    def test_chatter_is_part_of_the_record(self):
+        document = self._confirmed()
+        message = document.message_post(body="已审核")
+        with self.assertRaisesMsg(UserError, "part of its record|记录"):
+            message.with_user(self.officer_a).unlink()
+        with self.assertRaises(UserError):
+            message.with_user(self.officer_a).write({"body": "伪造"})
+        with self.assertRaisesMsg(UserError, "yourself|本人|自己"):
+            document.with_user(self.officer_a).message_post(
+                body="局长已批准", author_id=self.approver_a.partner_id.id
+            )
+        document.with_user(self.officer_a).message_post(body="经办人备注")
