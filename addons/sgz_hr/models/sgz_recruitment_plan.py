@@ -14,6 +14,10 @@ class SgzRecruitmentPlan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.filing.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    # locked while the bureau holds it; a returned plan is corrected and filed again; a filed plan stays
+    _sgz_lock_field = "sgz_filing_state"
+    _sgz_locked_states = ("submitted", "acknowledged")
+    _sgz_unlink_states = ("none", "returned")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -99,25 +103,20 @@ class SgzRecruitmentPlan(models.Model):
         if not self.line_ids:
             raise UserError(self.env._("Add the positions per station before submitting the plan."))
 
-    def write(self, vals):
-        if set(vals) - {"sgz_filing_state"} and not self.env.su:
-            locked = self.filtered(lambda plan: plan.sgz_filing_state in ("submitted", "acknowledged"))
-            chatter = {name for name in vals if name.startswith(("message_", "activity_"))}
-            if locked and set(vals) - chatter - {"sgz_filing_state"}:
-                raise UserError(
-                    self.env._(
-                        "The plan %(name)s is filed: it can be changed only after the bureau returns it.",
-                        name=locked[0].name,
-                    )
-                )
-        return super().write(vals)
-
 
 class SgzRecruitmentPlanLine(models.Model):
     _name = "sgz.recruitment.plan.line"
     _description = "Recruitment Plan Position"
+    _inherit = ["sgz.lock.mixin"]
+    _sgz_lock_parent = "plan_id"
 
     plan_id = fields.Many2one("sgz.recruitment.plan", required=True, index=True, ondelete="cascade")
     station_id = fields.Many2one("sgz.station", required=True)
     positions = fields.Integer(default=1, required=True)
+
+    @api.constrains("positions")
+    def _check_positions(self):
+        if any(line.positions < 1 for line in self):
+            raise ValidationError(self.env._("A station of a recruitment plan recruits at least one worker."))
+
     note = fields.Char(string="Requirements")
