@@ -35,6 +35,8 @@ MAX_AGE = 40
 MIN_WORKING_AGE = 16
 # a birth date on an ID card more than this many years ago is a typing mistake
 MAX_ID_AGE = 120
+# the personnel file and the override requests are the provider's (bureaus read the worker, not these)
+PROVIDER_GROUPS = "sgz_base.sgz_base_group_provider_hr,base.group_system"
 # written only by an approved eligibility override request (sgz.eligibility.override)
 OVERRIDE_FIELDS = frozenset(
     {"sgz_override", "sgz_override_reason", "sgz_override_user_id", "sgz_override_date"}
@@ -82,9 +84,11 @@ class HrEmployee(models.Model):
     sgz_override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True, copy=False)
     sgz_override_date = fields.Datetime(string="Overridden On", readonly=True, copy=False)
     sgz_override_request_ids = fields.One2many(
-        "sgz.eligibility.override", "employee_id", string="Override Requests"
+        "sgz.eligibility.override", "employee_id", string="Override Requests", groups=PROVIDER_GROUPS
     )
-    sgz_document_ids = fields.One2many("sgz.personnel.document", "employee_id", string="Personnel File")
+    sgz_document_ids = fields.One2many(
+        "sgz.personnel.document", "employee_id", string="Personnel File", groups=PROVIDER_GROUPS
+    )
     sgz_missing_documents = fields.Char(
         string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
     )

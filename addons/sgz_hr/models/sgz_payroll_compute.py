@@ -77,6 +77,18 @@ class SgzPayrollCompute(models.AbstractModel):
         if not ids:
             return
         self.env.flush_all()
+        # a worker's regular payslip and the adjustments paid with it are taxed together: compute them together
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT q.id FROM sgz_payslip p
+                  JOIN sgz_payslip q ON q.run_id = p.run_id AND q.employee_id = p.employee_id AND q.state = 'draft'
+                 WHERE p.id = ANY(%s)
+                """,
+                list(ids),
+            )
+        )
+        ids = [row[0] for row in self.env.cr.fetchall()] or list(ids)
         self.env.cr.execute(
             SQL(
                 """
@@ -437,7 +449,9 @@ class SgzPayrollCompute(models.AbstractModel):
             "contribution_wage": _("the declared contribution base"),
             "special_deductions": _("the special additional deductions"),
         }
-        params = error.params
+        params = {
+            key: fen(value) if isinstance(value, Decimal) else value for key, value in error.params.items()
+        }
         field = labels.get(params.get("field"), params.get("field", ""))
         reasons = {
             "negative": _(

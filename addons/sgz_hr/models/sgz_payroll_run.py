@@ -4,7 +4,7 @@ from odoo.tools import SQL, date_utils
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
-from ..engine import LINES, ZERO
+from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code
 from ..report import sgz_payroll_xlsx
 from .sgz_insurance_scheme import amount as to_decimal
 
@@ -138,7 +138,9 @@ class SgzPayrollRun(models.Model):
     def write(self, vals):
         if vals.get("date_from"):
             vals = {**vals, "date_from": date_utils.start_of(fields.Date.to_date(vals["date_from"]), "month")}
-        if ("date_from" in vals or "company_id" in vals) and self.payslip_ids:
+        if ("date_from" in vals or "company_id" in vals) and self.filtered(
+            lambda r: r.state == "draft"
+        ).payslip_ids:
             raise UserError(
                 self.env._("Delete the payslips of the run before changing its employer or month.")
             )
@@ -385,13 +387,14 @@ class SgzPayrollRun(models.Model):
                 SELECT p.employee_id, l.code, sum(l.amount)
                   FROM sgz_payslip_line l
                   JOIN sgz_payslip p ON p.id = l.payslip_id
-                 WHERE p.company_id = %s AND p.tax_month >= %s AND p.tax_month <= %s AND l.code LIKE 'SAD\\_%%'
+                 WHERE p.company_id = %s AND p.tax_month >= %s AND p.tax_month <= %s AND l.code = ANY(%s)
                    AND p.employee_id = ANY(%s) AND (p.state IN ('confirmed', 'replaced') OR p.run_id = %s)
               GROUP BY p.employee_id, l.code
                 """,
                 self.company_id.id,
                 tax_month.replace(month=1),
                 tax_month,
+                [special_code(kind.code) for kind in SPECIAL_DEDUCTION_KINDS],
                 payslips.employee_id.ids,
                 self.id,
             )

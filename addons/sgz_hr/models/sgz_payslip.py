@@ -186,7 +186,7 @@ class SgzPayslip(models.Model):
 
     def write(self, vals):
         result = super().write(vals)
-        if "performance_pay" in vals and not self._sgz_lock_lifted():
+        if "performance_pay" in vals and "performance_entered" not in vals:
             with self._sgz_unlocked():
                 super().write({"performance_entered": True})
         if INPUT_FIELDS & set(vals):

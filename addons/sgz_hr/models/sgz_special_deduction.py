@@ -98,6 +98,8 @@ class SgzSpecialDeduction(models.Model):
                 ("date_to", ">=", self.date_from),
             ]
         )
+        if not self.standard_id:
+            standards = standards.filtered(lambda s: not s.one_off)
         if not standards:
             return None
         shared = [s.shared_max_amount for s in standards if s.shared_max_amount]

@@ -28,8 +28,10 @@ class TestContracts(SgzHrCase):
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_non_numeric_wage_refused(self):
-        with self.assertRaises(ValueError):
-            self._contract(self.worker, "五千", "2024-01-01")
+        with self.assertRaisesMsg(ValidationError, "must be a number"):
+            self.env["hr.contract"].with_user(self.hr_x).with_context(lang="en_US").create(
+                {"name": "x", "employee_id": self.worker.id, "wage": "五千", "date_start": "2024-01-01"}
+            )
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_overlapping_contract_refused(self):
@@ -59,20 +61,19 @@ class TestContracts(SgzHrCase):
         )
         self.assertFalse(minimum)
 
-    def test_ending_contract_flagged_30_days_ahead(self):
+    def test_ending_contract_notice_30_days_ahead(self):
+        """hr_contract's own expiry notice, 30 days on provider companies (no cron of sgz's own)."""
+        self.assertEqual(self.provider_x.contract_expiration_notice_period, 30)
         contract = self._contract(self.worker, 5000, "2024-01-01", "2024-06-30")
         Contract = self.env["hr.contract"]
         with freeze_time("2024-05-30"):
-            self.assertFalse(Contract._cron_sgz_flag_ending_contracts() & contract)
+            Contract.update_state()
+        self.assertFalse(contract.activity_ids)
         with freeze_time("2024-05-31"):
-            self.assertIn(contract, Contract._cron_sgz_flag_ending_contracts())
-        activity = contract.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("sgz_hr.mail_activity_type_contract_ending")
-        )
-        self.assertEqual(len(activity), 1)
-        self.assertEqual(activity.date_deadline, datetime.date(2024, 6, 30))
-        with freeze_time("2024-06-01"):
-            self.assertFalse(Contract._cron_sgz_flag_ending_contracts() & contract)  # once only
+            Contract.update_state()
+        self.assertEqual(contract.kanban_state, "blocked")
+        self.assertEqual(len(contract.activity_ids), 1)
+        self.assertEqual(contract.activity_ids.date_deadline, datetime.date(2024, 6, 30))
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
