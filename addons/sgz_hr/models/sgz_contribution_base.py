@@ -112,7 +112,27 @@ class SgzContributionBase(models.Model):
     def _sgz_create_bases(self, group, missing):
         """Last calendar year's average monthly gross pay over the full months paid here (confirmed payslips,
         adjustments included), else the first full month's wage of the current contract."""
-        years = {year for _employee, year in missing}
+        averages = self._sgz_last_year_averages(group.company_id, missing)
+        full_month = {}
+        for row in group.rows:
+            periods = group.periods.get(row["id"])
+            if periods:
+                last = periods[-1]
+                full_month[row["employee_id"]] = (
+                    last["base_wage"] + last["allowances"] + last["performance_pay"]
+                )
+        columns = {"employee_id": [], "year": [], "amount": [], "source": [], "months": []}
+        for employee_id, year in sorted(missing):
+            amount, months = averages.get((employee_id, year), (full_month.get(employee_id, ZERO), 0))
+            values = (employee_id, year, amount, "previous_year" if months else "new_hire", months)
+            for name, value in zip(columns, values, strict=True):
+                columns[name].append(value)
+        self._sgz_insert_bases(group.company_id, columns)
+
+    @api.model
+    def _sgz_last_year_averages(self, company_id, missing):
+        """``{(employee_id, year): (average, months)}``: the average monthly gross pay of the full months of the
+        calendar year before each contribution year (one grouped query)."""
         self.env.cr.execute(
             SQL(
                 """
@@ -127,33 +147,19 @@ class SgzContributionBase(models.Model):
                                         AND q.worked_days = q.calendar_days AND q.state IN ('confirmed', 'replaced'))
               GROUP BY employee_id, extract(year FROM date_from)
                 """,
-                group.company_id,
+                company_id,
                 list({employee_id for employee_id, _year in missing}),
-                list(years),
+                list({year for _employee_id, year in missing}),
             )
         )
-        averages = {
+        return {
             (row[0], row[1]): (fen(to_decimal(row[2]) / row[3]), row[3])
             for row in self.env.cr.fetchall()
             if row[3]
         }
-        full_month = {}
-        for row in group.rows:
-            periods = group.periods.get(row["id"])
-            if periods:
-                last = periods[-1]
-                full_month[row["employee_id"]] = (
-                    last["base_wage"] + last["allowances"] + last["performance_pay"]
-                )
-        columns = {"employee_id": [], "year": [], "amount": [], "source": [], "months": []}
-        for employee_id, year in sorted(missing):
-            amount, months = averages.get((employee_id, year), (full_month.get(employee_id, ZERO), 0))
-            for name, value in zip(
-                columns,
-                (employee_id, year, amount, "previous_year" if months else "new_hire", months),
-                strict=True,
-            ):
-                columns[name].append(value)
+
+    @api.model
+    def _sgz_insert_bases(self, company_id, columns):
         self.env.cr.execute(
             SQL(
                 """
@@ -165,7 +171,7 @@ class SgzContributionBase(models.Model):
                   FROM unnest(%(employees)s::int[], %(years)s::int[], %(amounts)s::numeric[],
                               %(sources)s::varchar[], %(months)s::int[]) AS v(employee_id, year, amount, source, months)
                 """,
-                company=group.company_id,
+                company=company_id,
                 uid=self.env.uid,
                 employees=columns["employee_id"],
                 years=columns["year"],

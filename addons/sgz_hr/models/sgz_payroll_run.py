@@ -222,6 +222,13 @@ class SgzPayrollRun(models.Model):
             )
         )
         created = cr.rowcount
+        self._sgz_generate_periods(params)
+        if created:
+            self.message_post(body=self.env._("%(count)s payslips generated.", count=created))
+
+    def _sgz_generate_periods(self, params):
+        """A period per contract of the month on each draft payslip (new contracts are added to it)."""
+        cr = self.env.cr
         cr.execute(
             SQL(
                 """
@@ -246,8 +253,6 @@ class SgzPayrollRun(models.Model):
         touched = list({row[0] for row in cr.fetchall()})
         if touched:
             cr.execute(SQL("UPDATE sgz_payslip SET is_computed = FALSE WHERE id = ANY(%s)", touched))
-        if created:
-            self.message_post(body=self.env._("%(count)s payslips generated.", count=created))
 
     @sgz_action
     def action_compute(self):
