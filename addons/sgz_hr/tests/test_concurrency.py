@@ -19,6 +19,7 @@ class TestConfirmAtTheSameMoment(ConcurrencyCase):
                     {
                         "name": f"并发人事{index}",
                         "login": f"sgz_concurrent_hr_{index}",
+                        "email": f"sgz_concurrent_hr_{index}@sgz.example.com",
                         "company_id": provider.id,
                         "company_ids": [(6, 0, provider.ids)],
                         "groups_id": [(6, 0, env.ref("sgz_base.sgz_base_group_provider_hr").ids)],
@@ -48,5 +49,5 @@ class TestConfirmAtTheSameMoment(ConcurrencyCase):
             self.assertEqual(run.confirmed_by_id, users[0])
             self.assertEqual(len(run.payslip_ids), payslip_count)
             self.assertEqual(set(run.payslip_ids.mapped("state")), {"confirmed"})
-            confirmations = run.message_ids.filtered(lambda m: "工资核算" in (m.body or ""))
+            confirmations = run.message_ids.filtered(lambda m: "已锁定" in (m.body or ""))
             self.assertEqual(len(confirmations), 1)

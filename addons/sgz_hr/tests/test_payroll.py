@@ -297,7 +297,7 @@ class TestPayroll(SgzHrCase):
             run.with_context(lang="en_US").action_compute()
         # the engine's refusal reaches the user in Chinese
         with self.assertRaisesMsg(UserError, "李娜的工资单无法计算：无薪假扣款 20000.00 超过"):
-            run.with_user(self.hr_x).action_compute()
+            run.with_user(self.hr_x).with_context(lang="zh_CN").action_compute()
 
     def test_query_count_does_not_grow(self):
         """Generate, compute and confirm take the same number of queries for 1 worker and for 11."""
