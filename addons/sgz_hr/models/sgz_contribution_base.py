@@ -106,7 +106,10 @@ class SgzContributionBase(models.Model):
                 list(set(wanted.values())),
             )
         )
-        return {(row[1], row[2]): (row[0], to_decimal(row[3])) for row in self.env.cr.fetchall()}
+        return {
+            (row["employee_id"], row["year"]): (row["id"], to_decimal(row["amount"]))
+            for row in self.env.cr.dictfetchall()
+        }
 
     @api.model
     def _sgz_create_bases(self, group, missing):
@@ -153,9 +156,9 @@ class SgzContributionBase(models.Model):
             )
         )
         return {
-            (row[0], row[1]): (fen(to_decimal(row[2]) / row[3]), row[3])
-            for row in self.env.cr.fetchall()
-            if row[3]
+            (row["employee_id"], row["year"]): (fen(to_decimal(row["gross"]) / row["months"]), row["months"])
+            for row in self.env.cr.dictfetchall()
+            if row["months"]
         }
 
     @api.model

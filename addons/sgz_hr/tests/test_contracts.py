@@ -2,10 +2,10 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SgzHrCase
+from .common import SgzHrCase, month
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
@@ -146,3 +146,39 @@ class TestAgreementLink(SgzHrCase):
                     "date_to": "2024-02-29",
                 }
             )
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestContractInput(SgzHrCase):
+    """Issue 7, points 4 and 5: bad contract input refused with a sentence; paid contracts never deleted."""
+
+    def test_bad_contract_input_refused(self):
+        worker = self._worker(
+            "李娜", body="43022320090315124", sgz_hire_date="2025-04-01"
+        )  # born 15 March 2009
+        Contract = self.env["hr.contract"].with_user(self.hr_x).with_context(lang="zh_CN")
+        base = {"employee_id": worker.id, "company_id": self.provider_x.id, "wage": 5000}
+        with self.assertRaisesMsg(ValidationError, "未满16周岁"):
+            Contract.create({**base, "name": "李娜 2025", "date_start": "2025-03-14"})
+        with self.assertRaisesMsg(ValidationError, "不能晚于2099年"):
+            Contract.create({**base, "name": "李娜 2100", "date_start": "2100-01-01"})
+        for field in ("wage", "sgz_allowance", "sgz_performance_pay"):
+            with self.assertRaisesMsg(ValidationError, "超过每月100万元"):
+                Contract.create({**base, "name": "李娜", "date_start": "2025-04-01", field: 1_000_001})
+        with self.assertRaisesMsg(ValidationError, "请填写劳动合同名称"):
+            Contract.create({**base, "name": "  ", "date_start": "2025-04-01"})
+        contract = Contract.create(
+            {**base, "name": "李娜 2025", "date_start": "2025-03-15", "wage": 1_000_000}
+        )
+        self.assertEqual(contract.wage, 1_000_000)
+
+    def test_paid_contract_never_deleted(self):
+        worker = self._worker("王强", body="43022319940808333")
+        paid = self._contract(worker, 5000, "2024-01-01", "2024-01-31", state="close")
+        self._run(month(2024, 1), confirm=True)
+        for env_user in (self.hr_x, self.env.user):
+            with self.assertRaisesMsg(UserError, "stays on record|须留档"):
+                paid.with_user(env_user).unlink()
+        unpaid = self._contract(worker, 5000, "2024-03-01", "2024-03-31", state="draft")
+        unpaid.with_user(self.hr_x).unlink()
+        self.assertFalse(unpaid.exists())

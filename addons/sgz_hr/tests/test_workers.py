@@ -1,5 +1,7 @@
 import datetime
 
+from freezegun import freeze_time
+
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
@@ -166,3 +168,24 @@ class TestWorkers(SgzHrCase):
         worker.invalidate_recordset()
         self.assertFalse(worker.sgz_missing_documents)
         self.assertFalse(self.env["sgz.personnel.document"].with_user(self.manager_y).search([]))
+
+    def test_bad_worker_input_refused(self):
+        """Issue 7, point 5: refused with a sentence (in Chinese for the user), never silently stored."""
+        Employee = self.env["hr.employee"].with_user(self.hr_x).with_context(lang="zh_CN")
+        base = {"company_id": self.provider_x.id, "sgz_station_id": self.station_a1.id}
+        with freeze_time("2024-06-01"):
+            # born 2030-01-01: in the future; born 1900-01-01: more than 120 years ago
+            for body in ("43022320300101123", "43022319000101123"):
+                with self.assertRaisesMsg(ValidationError, "出生日期"):
+                    Employee.create({**base, "name": "张三", "identification_id": id_card(body)})
+            first = Employee.create(
+                {**base, "name": "张三", "identification_id": id_card("43022319950315123")}
+            )
+            with self.assertRaisesMsg(ValidationError, "已有另一名社工使用"):
+                Employee.create({**base, "name": "张三丰", "identification_id": id_card("43022319950315123")})
+            # the same person at another provider is another employment
+            self._worker("张三", body="43022319950315123", station=self.station_b1)
+            with self.assertRaisesMsg(ValidationError, "请填写社工姓名"):
+                first.write({"name": "   "})
+            with self.assertRaisesMsg(ValidationError, "not a valid date|日期"):
+                first.write({"sgz_hire_date": "2026-02-30"})
