@@ -72,23 +72,14 @@ class SgzPayrollCompute(models.AbstractModel):
     # ---- entry point ---------------------------------------------------------------------------------------
 
     @api.model
-    def _sgz_compute(self, ids):
-        """Compute draft payslips; callers check access rights first."""
+    def _sgz_compute(self, ids, whole_runs=False):
+        """Compute draft payslips; callers check access rights first. ``whole_runs``: ``ids`` are every draft
+        payslip of their runs (nothing to add)."""
         if not ids:
             return
         self.env.flush_all()
-        # a worker's regular payslip and the adjustments paid with it are taxed together: compute them together
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT DISTINCT q.id FROM sgz_payslip p
-                  JOIN sgz_payslip q ON q.run_id = p.run_id AND q.employee_id = p.employee_id AND q.state = 'draft'
-                 WHERE p.id = ANY(%s)
-                """,
-                list(ids),
-            )
-        )
-        ids = [row[0] for row in self.env.cr.fetchall()] or list(ids)
+        if not whole_runs:
+            ids = self._sgz_paid_together(ids)
         self.env.cr.execute(
             SQL(
                 """
@@ -114,6 +105,21 @@ class SgzPayrollCompute(models.AbstractModel):
             self._sgz_compute_group(PayrollGroup(company_id, tax_month, rows))
         for model in ("sgz.payslip", "sgz.payslip.line", "sgz.contribution.base"):
             self.env[model].invalidate_model()
+
+    def _sgz_paid_together(self, ids):
+        """``ids`` and the draft payslips paid with them: a worker's regular payslip and the adjustments paid
+        in the same run are taxed together, so they are computed together."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT DISTINCT q.id FROM sgz_payslip p
+                  JOIN sgz_payslip q ON q.run_id = p.run_id AND q.employee_id = p.employee_id AND q.state = 'draft'
+                 WHERE p.id = ANY(%s)
+                """,
+                list(ids),
+            )
+        )
+        return [row[0] for row in self.env.cr.fetchall()] or list(ids)
 
     def _sgz_compute_group(self, group):
         self._sgz_load(group)

@@ -217,17 +217,19 @@ class SgzPayrollRun(models.Model):
                    AND NOT EXISTS (SELECT 1 FROM sgz_payslip p
                                     WHERE p.run_id = %(run)s AND p.employee_id = c.employee_id AND NOT p.is_adjustment)
               ORDER BY c.employee_id, c.date_start DESC
+             RETURNING id
                 """,
                 **params,
             )
         )
-        created = cr.rowcount
-        self._sgz_generate_periods(params)
+        created = {row[0] for row in cr.fetchall()}
+        self._sgz_generate_periods(params, created)
         if created:
-            self.message_post(body=self.env._("%(count)s payslips generated.", count=created))
+            self.message_post(body=self.env._("%(count)s payslips generated.", count=len(created)))
 
-    def _sgz_generate_periods(self, params):
-        """A period per contract of the month on each draft payslip (new contracts are added to it)."""
+    def _sgz_generate_periods(self, params, created):
+        """A period per contract of the month on each draft payslip; an existing payslip given a new contract
+        needs computing again."""
         cr = self.env.cr
         cr.execute(
             SQL(
@@ -250,7 +252,7 @@ class SgzPayrollRun(models.Model):
                 **params,
             )
         )
-        touched = list({row[0] for row in cr.fetchall()})
+        touched = list({row[0] for row in cr.fetchall()} - created)
         if touched:
             cr.execute(SQL("UPDATE sgz_payslip SET is_computed = FALSE WHERE id = ANY(%s)", touched))
 
@@ -265,7 +267,7 @@ class SgzPayrollRun(models.Model):
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             raise UserError(self.env._("The run has no payslips: generate them first."))
-        self.env["sgz.payslip"]._sgz_compute(ids)
+        self.env["sgz.payslip"]._sgz_compute(ids, whole_runs=True)
         return True
 
     @sgz_action(lock_rows=True)
@@ -286,7 +288,7 @@ class SgzPayrollRun(models.Model):
         if not ids:
             raise UserError(self.env._("The run %(name)s has no payslips to confirm.", name=self.name))
         self.env["sgz.payslip"]._sgz_check_confirmable(ids)
-        for adjustment in self.payslip_ids.filtered("is_adjustment"):
+        for adjustment in self._sgz_adjustments():
             if adjustment.origin_payslip_id.state != "confirmed":
                 raise UserError(
                     self.env._(
@@ -303,6 +305,10 @@ class SgzPayrollRun(models.Model):
                     )
                 )
 
+    def _sgz_adjustments(self):
+        """The adjustments paid with the run (one search: the run may hold thousands of payslips)."""
+        return self.env["sgz.payslip"].search([("run_id", "=", self.id), ("is_adjustment", "=", True)])
+
     def _sgz_confirm(self):
         cr = self.env.cr
         cr.execute(
@@ -316,7 +322,7 @@ class SgzPayrollRun(models.Model):
             )
         )
         count = cr.rowcount
-        adjustments = self.payslip_ids.filtered("is_adjustment")
+        adjustments = self._sgz_adjustments()
         with adjustments._sgz_unlocked():
             adjustments.origin_payslip_id.write({"state": "replaced"})
         for adjustment in adjustments:
