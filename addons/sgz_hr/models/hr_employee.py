@@ -272,6 +272,16 @@ class HrEmployee(models.Model):
         return super().write(self._sgz_id_card_vals(vals))
 
     @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """Bureau officers read workers without HR rights: the core employee form, full of HR-only fields,
+        breaks for them; they get the worker's form of the program instead."""
+        if view_type == "form" and not self.env.su and not self.env.user.has_group("hr.group_hr_user"):
+            bureau = self.env.ref("sgz_hr.hr_employee_view_form_sgz_bureau", raise_if_not_found=False)
+            if bureau and self.browse().has_access("read"):
+                view_id = bureau.id
+        return super().get_view(view_id, view_type, **options)
+
+    @api.model
     def _sgz_check_override_fields(self, vals):
         """The override is recorded only by an approved request, by the manager who approved it."""
         if OVERRIDE_FIELDS & set(vals) and not self.env.su and "hr.employee" not in _UNLOCKED.get():

@@ -1,3 +1,5 @@
+import re
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -258,6 +260,12 @@ class TestAccess(SgzHrCase):
         Employee = self.env["hr.employee"].with_user(officer).with_context(lang="zh_CN")
         views = Employee.get_views([(False, "form")])
         fields_in_form = views["models"]["hr.employee"]["fields"]
+        # the program's worker form: every field it names is one the officer may read (the web client fails
+        # on a field of the arch missing from the description, as on the core form's HR-only fields)
+        arch = views["views"]["form"]["arch"]
+        self.assertIn("sgz_eligibility_notes", arch)
+        for name in re.findall(r'<field name="([a-z_]+)"', arch):
+            self.assertIn(name, fields_in_form)
         self.assertIn("sgz_eligibility_notes", fields_in_form)
         self.assertNotIn("identification_id", fields_in_form)
         values = Employee.browse(self.worker_x.id).web_read({name: {} for name in fields_in_form})
