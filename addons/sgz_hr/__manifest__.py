@@ -2,7 +2,7 @@
     "name": "SGZ HR: Stationed Workers and Payroll",
     "summary": "Stationed social workers, eligibility, labor contracts, insurance schemes and monthly payroll with "
     "the five social insurances and individual income tax (驻站社工与薪酬)",
-    "version": "18.0.2.0.0",
+    "version": "18.0.1.0.0",
     "category": "Services/Social Work Stations",
     "author": "sgz",
     "website": "https://github.com/sgz",
