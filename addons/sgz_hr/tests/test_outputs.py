@@ -7,7 +7,7 @@ from decimal import Decimal
 import openpyxl
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sgz_base.lib import rmb_upper
 
@@ -128,8 +128,27 @@ class TestOutputs(SgzHrCase):
         with self.assertRaises(AccessError):
             self.payroll_run.with_user(self.hr_y)._sgz_export_content("bank")
 
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestPayslipPdf(HttpCase, SgzHrCase):
+    """A real PDF (wkhtmltopdf), one payslip and a whole run merged, read back with pdftotext.
+
+    An HttpCase: wkhtmltopdf fetches the report's stylesheets from the running server, which must read the
+    test's own transaction (a TransactionCase would wait on its locks).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.li = cls._worker("李娜", body="43022319950315124")
+        cls._contract(cls.li, 10000, "2024-01-01")
+        cls.zhao = cls._worker("赵敏", body="43022319960620221")
+        cls._contract(cls.zhao, 6081.12, "2024-01-01")
+        cls.payroll_run = cls._run(month(2024, 1))
+        cls.payslip = cls.payroll_run.payslip_ids.filtered(lambda p: p.employee_id == cls.li)
+
     def test_payslip_pdf(self):
-        """A real PDF (wkhtmltopdf), one payslip and a whole run merged, read back with pdftotext."""
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
         report = self.env.ref("sgz_hr.action_report_sgz_payslip").with_context(force_report_rendering=True)
         pdf, kind = report.with_user(self.hr_x)._render_qweb_pdf(report.report_name, self.payslip.ids)
         self.assertEqual(kind, "pdf")
@@ -137,7 +156,7 @@ class TestOutputs(SgzHrCase):
         self.assertIn("李娜", text)
         self.assertIn(rmb_upper(self.payslip.net), text.replace(" ", ""))
         self.assertIn("实发", text)
-        # the whole run (two payslips), as the run's print button does
+        # the whole run (two payslips), as the run's print button does: one document at a time, merged
         self.assertEqual(len(self.payroll_run.payslip_ids), 2)
         pdf, kind = report._render_qweb_pdf(report.report_name, self.payroll_run.payslip_ids.ids)
         self.assertEqual(kind, "pdf")
