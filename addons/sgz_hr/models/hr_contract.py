@@ -7,6 +7,7 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
 from .hr_employee import MIN_WORKING_AGE
+from .sgz_agreement_link import check_agreement
 
 # a monthly amount above this is a typing mistake (an extra zero or two), not a social worker's wage
 MAX_MONTHLY_AMOUNT = 1_000_000
@@ -95,27 +96,7 @@ class HrContract(models.Model):
     @api.constrains("sgz_agreement_id", "sgz_station_id", "company_id")
     def _check_sgz_agreement(self):
         for contract in self.filtered("sgz_agreement_id"):
-            agreement = contract.sgz_agreement_id.sudo()
-            if agreement.provider_id != contract.company_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(agreement)s was signed by %(provider)s, not by the employer %(employer)s.",
-                        agreement=agreement.name,
-                        provider=agreement.provider_id.name,
-                        employer=contract.company_id.name,
-                    )
-                )
-            if (
-                contract.sgz_station_id
-                and contract.sgz_station_id not in agreement.station_line_ids.station_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(station)s is not one of the stations of %(agreement)s.",
-                        station=contract.sgz_station_id.name,
-                        agreement=agreement.name,
-                    )
-                )
+            check_agreement(self.env, contract.sgz_agreement_id, contract.company_id, contract.sgz_station_id)
 
     @api.depends("sgz_station_id", "company_id")
     def _compute_sgz_scheme_region_id(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .sgz_agreement_link import check_agreement
+
 
 class SgzRecruitmentPlan(models.Model):
     """A provider's recruitment plan (招聘方案, §三(三)), filed with the county bureau (sgz_base's filing).
@@ -71,25 +73,7 @@ class SgzRecruitmentPlan(models.Model):
     @api.constrains("agreement_id", "company_id", "line_ids")
     def _check_agreement(self):
         for plan in self.filtered("agreement_id"):
-            agreement = plan.agreement_id.sudo()
-            if agreement.provider_id != plan.company_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(agreement)s was signed by %(provider)s, not by %(company)s.",
-                        agreement=agreement.name,
-                        provider=agreement.provider_id.name,
-                        company=plan.company_id.name,
-                    )
-                )
-            outside = plan.line_ids.station_id - agreement.station_line_ids.station_id
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "%(stations)s are not stations of %(agreement)s.",
-                        stations="、".join(outside.mapped("name")),
-                        agreement=agreement.name,
-                    )
-                )
+            check_agreement(self.env, plan.agreement_id, plan.company_id, plan.line_ids.station_id)
 
     @api.depends("line_ids.positions")
     def _compute_position_count(self):

@@ -107,12 +107,12 @@ class TestAgreementLink(SgzHrCase):
         self.assertEqual(contract.sgz_agreement_id, self.agreement_x)
 
     def test_contract_agreement_of_another_provider_refused(self):
-        with self.assertRaisesMsg(ValidationError, "not by the employer"):
+        with self.assertRaisesMsg(ValidationError, "one that 攸县同心社会工作服务中心 signed"):
             self._contract(self.worker, 5000, "2024-01-01", sgz_agreement_id=self.agreement_y.id)
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_contract_station_outside_agreement_refused(self):
-        with self.assertRaisesMsg(ValidationError, "is not one of the stations"):
+        with self.assertRaisesMsg(ValidationError, "are not stations of"):
             self._contract(
                 self.worker,
                 5000,
@@ -136,7 +136,7 @@ class TestAgreementLink(SgzHrCase):
         self.assertEqual(plan.county_id, self.county_a)
         with self.assertRaisesMsg(ValidationError, "are not stations of"):
             plan.write({"line_ids": [(0, 0, {"station_id": self.station_a2.id, "positions": 1})]})
-        with self.assertRaisesMsg(ValidationError, "not by"):
+        with self.assertRaisesMsg(ValidationError, "one that 攸县同心社会工作服务中心 signed"):
             Plan.create(
                 {
                     "name": "错误方案",
