@@ -16,7 +16,7 @@
         "data/sgz_iit_table_data.xml",
         "data/sgz_special_deduction_standard_data.xml",
         "data/sgz_minimum_wage_data.xml",
-        "data/hr_contract_data.xml",
+        "data/sgz_approval_tier_data.xml",
         "views/sgz_insurance_scheme_views.xml",
         "views/sgz_iit_table_views.xml",
         "views/sgz_special_deduction_standard_views.xml",
@@ -28,13 +28,17 @@
         "views/sgz_payslip_views.xml",
         "views/sgz_payroll_run_views.xml",
         "views/sgz_recruitment_plan_views.xml",
+        "views/sgz_contribution_base_views.xml",
+        "views/sgz_eligibility_override_views.xml",
+        "views/res_company_views.xml",
         "report/sgz_payslip_report.xml",
-        "wizard/sgz_eligibility_override_views.xml",
         "views/sgz_hr_menus.xml",
+        "data/res_users_data.xml",
     ],
     "demo": [
         "demo/sgz_insurance_scheme_demo.xml",
         "demo/sgz_hr_demo.xml",
+        "demo/res_users_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -2,9 +2,11 @@
 
 No ORM here (and no import of odoo): plain values in, plain values out, Decimal everywhere, money rounded
 to the fen half-up per line. The Odoo models load rates, limits and tax tables from data and call
-:func:`compute_batch` once per payroll run.
+:func:`compute_batch` once per payroll run. Refusals are :class:`PayrollError` (a code and its figures), which
+the Odoo layer translates.
 """
 
+from .errors import BatchError, PayrollError
 from .iit import (
     ANNUAL_CUMULATIVE_TABLE_2019,
     MONTHLY_BASIC_DEDUCTION,
@@ -22,31 +24,59 @@ from .insurance import (
     contribution_line,
     contribution_lines,
 )
+from .lines import (
+    INSURANCE_KINDS,
+    LINE_BY_CODE,
+    LINE_CATEGORIES,
+    LINE_SEQUENCE,
+    LINES,
+    NEGATIVE_CODES,
+    SOCIAL_INSURANCE_CODES,
+    SPECIAL_DEDUCTION_KINDS,
+    employee_code,
+    employer_code,
+    special_code,
+)
 from .money import CENT, ZERO, D, fen
 from .payslip import (
     PayslipInput,
     PayslipLine,
     PayslipResult,
+    PriorPayment,
     YearToDate,
     compute_batch,
     compute_payslip,
 )
-from .specials import SPECIAL_DEDUCTION_KINDS, catch_up
+from .proration import CALENDAR_DAYS, PAID_DAYS, PAID_DAYS_PER_MONTH, paid_days, period_days, prorate
+from .specials import catch_up
 
 __all__ = [
     "ANNUAL_CUMULATIVE_TABLE_2019",
+    "CALENDAR_DAYS",
     "CENT",
+    "INSURANCE_KINDS",
+    "LINES",
+    "LINE_BY_CODE",
+    "LINE_CATEGORIES",
+    "LINE_SEQUENCE",
     "MONTHLY_BASIC_DEDUCTION",
+    "NEGATIVE_CODES",
+    "PAID_DAYS",
+    "PAID_DAYS_PER_MONTH",
+    "SOCIAL_INSURANCE_CODES",
     "SPECIAL_DEDUCTION_KINDS",
     "ZERO",
+    "BatchError",
     "Bracket",
     "ContributionLine",
     "ContributionRule",
     "D",
     "IitResult",
+    "PayrollError",
     "PayslipInput",
     "PayslipLine",
     "PayslipResult",
+    "PriorPayment",
     "YearToDate",
     "catch_up",
     "check_brackets",
@@ -56,7 +86,13 @@ __all__ = [
     "contribution_line",
     "contribution_lines",
     "cumulative_withholding",
+    "employee_code",
+    "employer_code",
     "fen",
     "find_bracket",
+    "paid_days",
+    "period_days",
+    "prorate",
+    "special_code",
     "tax_on",
 ]

@@ -16,6 +16,7 @@ import functools
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
+from .errors import PayrollError
 from .money import CENT, ZERO, fen, field_amount
 
 MONTHLY_BASIC_DEDUCTION = Decimal(5000)
@@ -35,7 +36,9 @@ class Bracket:
             set_(self, "upper", field_amount(self.upper, "bracket upper limit"))
         rate = field_amount(self.rate, "bracket rate")
         if rate >= 1:
-            raise ValueError(f"bracket rate must be a fraction below 1 (got {rate})")
+            raise PayrollError(
+                "rate_fraction", f"bracket rate must be a fraction below 1 (got {rate})", value=rate
+            )
         set_(self, "rate", rate)
         set_(self, "quick_deduction", field_amount(self.quick_deduction, "bracket quick deduction"))
 
@@ -57,16 +60,18 @@ ANNUAL_CUMULATIVE_TABLE_2019 = (
 @functools.lru_cache(maxsize=32)
 def _checked(brackets):
     if not brackets:
-        raise ValueError("the tax table has no brackets")
+        raise PayrollError("tax_table", "the tax table has no brackets")
     previous = None
     for index, bracket in enumerate(brackets):
         if not isinstance(bracket, Bracket):
             raise TypeError(f"tax table row {index + 1} is not a Bracket: {bracket!r}")
         last = index == len(brackets) - 1
         if (bracket.upper is None) != last:
-            raise ValueError("only the last bracket of a tax table has no upper limit")
+            raise PayrollError("tax_table", "only the last bracket of a tax table has no upper limit")
         if bracket.upper is not None and previous is not None and bracket.upper <= previous:
-            raise ValueError("tax table brackets must be in increasing order of their upper limit")
+            raise PayrollError(
+                "tax_table", "tax table brackets must be in increasing order of their upper limit"
+            )
         previous = bracket.upper
     return brackets
 
@@ -190,7 +195,7 @@ def cumulative_withholding(
     """
     months = check_months(months_employed)
     if not 1 <= months <= 12:
-        raise ValueError(f"months employed must be between 1 and 12 (got {months})")
+        raise PayrollError("months", f"months employed must be between 1 and 12 (got {months})", value=months)
     return _withhold(
         months_employed=months,
         cumulative_income=field_amount(cumulative_income, "cumulative income"),

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
+from .errors import PayrollError
+from .lines import employee_code, employer_code
 from .money import CENT, field_amount
 
 
@@ -34,12 +36,16 @@ class ContributionRule:
 
     def __post_init__(self):
         if not self.code or not isinstance(self.code, str):
-            raise ValueError(f"contribution rule code must be a non-empty string (got {self.code!r})")
+            raise PayrollError(
+                "rule_code", f"contribution rule code must be a non-empty string (got {self.code!r})"
+            )
         set_ = object.__setattr__
         for name in ("employer_rate", "employee_rate"):
             rate = field_amount(getattr(self, name), f"{self.code}.{name}")
             if rate >= 1:
-                raise ValueError(f"{self.code}.{name} must be a fraction below 1 (got {rate})")
+                raise PayrollError(
+                    "rate_fraction", f"{self.code}.{name} must be a fraction below 1 (got {rate})", value=rate
+                )
             set_(self, name, rate)
         for name in ("base_floor", "base_ceiling"):
             value = getattr(self, name)
@@ -50,14 +56,17 @@ class ContributionRule:
             and self.base_ceiling is not None
             and self.base_floor > self.base_ceiling
         ):
-            raise ValueError(
-                f"{self.code}: base floor {self.base_floor} is above base ceiling {self.base_ceiling}"
+            raise PayrollError(
+                "floor_above_ceiling",
+                f"{self.code}: base floor {self.base_floor} is above base ceiling {self.base_ceiling}",
+                floor=self.base_floor,
+                ceiling=self.base_ceiling,
             )
         if not self.name_en:
             set_(self, "name_en", self.code)
-        set_(self, "employee_line_code", f"EE_{self.code.upper()}")
+        set_(self, "employee_line_code", employee_code(self.code))
         set_(self, "employee_line_name", f"{self.name_en} (employee)")
-        set_(self, "employer_line_code", f"ER_{self.code.upper()}")
+        set_(self, "employer_line_code", employer_code(self.code))
         set_(self, "employer_line_name", f"{self.name_en} (employer)")
 
 
@@ -77,7 +86,12 @@ def contribution_base(wage, floor=None, ceiling=None):
     floor = None if floor is None else field_amount(floor, "base floor")
     ceiling = None if ceiling is None else field_amount(ceiling, "base ceiling")
     if floor is not None and ceiling is not None and floor > ceiling:
-        raise ValueError(f"base floor {floor} is above base ceiling {ceiling}")
+        raise PayrollError(
+            "floor_above_ceiling",
+            f"base floor {floor} is above base ceiling {ceiling}",
+            floor=floor,
+            ceiling=ceiling,
+        )
     if floor is not None and base < floor:
         base = floor
     if ceiling is not None and base > ceiling:

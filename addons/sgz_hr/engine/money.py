@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from .errors import PayrollError
+
 ZERO = Decimal(0)
 CENT = Decimal("0.01")
 
@@ -21,12 +23,12 @@ def D(value):
         try:
             result = Decimal(str(value))
         except InvalidOperation:
-            raise ValueError(f"not a number: {value!r}") from None
+            raise PayrollError("not_a_number", f"not a number: {value!r}", value=value) from None
     else:
         # ValueError, not TypeError: to a clerk "abc" or an empty cell is the same mistake as None
-        raise ValueError(f"not a number: {value!r}")
+        raise PayrollError("not_a_number", f"not a number: {value!r}", value=value)
     if not result.is_finite():
-        raise ValueError(f"not a number: {value!r}")
+        raise PayrollError("not_a_number", f"not a number: {value!r}", value=value)
     return result
 
 
@@ -34,10 +36,12 @@ def field_amount(value, field, *, allow_negative=False):
     """``D(value)`` for the input ``field``; errors name the field, negatives are refused unless allowed."""
     try:
         result = D(value)
-    except ValueError as exc:
-        raise ValueError(f"{field}: {exc}") from None
+    except PayrollError as exc:
+        raise PayrollError("not_a_number", f"{field}: {exc}", field=field, value=value) from None
     if result < 0 and not allow_negative:
-        raise ValueError(f"{field} must not be negative (got {result})")
+        raise PayrollError(
+            "negative", f"{field} must not be negative (got {result})", field=field, value=result
+        )
     return result
 
 

@@ -1,13 +1,24 @@
+import datetime
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
-ENDING_NOTICE_DAYS = 30
+from .hr_employee import MIN_WORKING_AGE
+from .sgz_agreement_link import check_agreement
+
+# a monthly amount above this is a typing mistake (an extra zero or two), not a social worker's wage
+MAX_MONTHLY_AMOUNT = 1_000_000
+LAST_START_DATE = datetime.date(2099, 12, 31)
+# 住房公积金管理条例 and 建金〔2005〕5号: employer and employee rates of 5 % to 12 % (0: the provider pays none)
+HOUSING_FUND_RATE_MIN, HOUSING_FUND_RATE_MAX = 5, 12
 
 
 class HrContract(models.Model):
     _inherit = "hr.contract"
+    _sgz_input_checked = True
 
     sgz_station_id = fields.Many2one(
         "sgz.station",
@@ -52,7 +63,6 @@ class HrContract(models.Model):
         tracking=True,
         help="Employer and employee rate of the housing provident fund (5–12 %); 0 when the provider pays none.",
     )
-    sgz_ending_flagged = fields.Boolean(string="Ending Notice Scheduled", copy=False)
 
     @api.depends("employee_id")
     def _compute_sgz_station_id(self):
@@ -86,27 +96,7 @@ class HrContract(models.Model):
     @api.constrains("sgz_agreement_id", "sgz_station_id", "company_id")
     def _check_sgz_agreement(self):
         for contract in self.filtered("sgz_agreement_id"):
-            agreement = contract.sgz_agreement_id.sudo()
-            if agreement.provider_id != contract.company_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(agreement)s was signed by %(provider)s, not by the employer %(employer)s.",
-                        agreement=agreement.name,
-                        provider=agreement.provider_id.name,
-                        employer=contract.company_id.name,
-                    )
-                )
-            if (
-                contract.sgz_station_id
-                and contract.sgz_station_id not in agreement.station_line_ids.station_id
-            ):
-                raise ValidationError(
-                    self.env._(
-                        "%(station)s is not one of the stations of %(agreement)s.",
-                        station=contract.sgz_station_id.name,
-                        agreement=agreement.name,
-                    )
-                )
+            check_agreement(self.env, contract.sgz_agreement_id, contract.company_id, contract.sgz_station_id)
 
     @api.depends("sgz_station_id", "company_id")
     def _compute_sgz_scheme_region_id(self):
@@ -119,17 +109,60 @@ class HrContract(models.Model):
     @api.constrains("wage", "sgz_allowance", "sgz_performance_pay", "sgz_housing_fund_rate")
     def _check_sgz_amounts(self):
         for contract in self:
-            if contract.wage < 0 or contract.sgz_allowance < 0 or contract.sgz_performance_pay < 0:
+            amounts = (contract.wage, contract.sgz_allowance, contract.sgz_performance_pay)
+            if min(amounts) < 0:
                 raise ValidationError(
                     self.env._(
                         "The wage, allowances and performance pay of %(name)s cannot be negative.",
                         name=contract.name,
                     )
                 )
-            if not 0 <= contract.sgz_housing_fund_rate <= 12:
+            if max(amounts) > MAX_MONTHLY_AMOUNT:
                 raise ValidationError(
                     self.env._(
-                        "The housing fund rate is a percentage between 0 and 12 (%(name)s).",
+                        "The wage, allowances and performance pay of %(name)s are monthly amounts: %(amount)s is "
+                        "above ¥1,000,000 a month, check the figure.",
+                        name=contract.name,
+                        amount=max(amounts),
+                    )
+                )
+            rate = contract.sgz_housing_fund_rate
+            if rate and not HOUSING_FUND_RATE_MIN <= rate <= HOUSING_FUND_RATE_MAX:
+                raise ValidationError(
+                    self.env._(
+                        "The housing fund rate of %(name)s is between 5 %% and 12 %%, or 0 when the provider pays "
+                        "none (%(rate)s %% given).",
+                        name=contract.name,
+                        rate=rate,
+                    )
+                )
+
+    @api.constrains("name", "date_start", "employee_id", "sgz_station_id", "company_id")
+    def _check_sgz_contract(self):
+        for contract in self.sudo().filtered(lambda c: c.company_id.sgz_kind == "provider"):
+            if not (contract.name or "").strip():
+                raise ValidationError(
+                    self.env._("Give the labor contract a name (e.g. the worker's name and year).")
+                )
+            if contract.date_start and contract.date_start > LAST_START_DATE:
+                raise ValidationError(
+                    self.env._("The contract %(name)s cannot start after 2099.", name=contract.name)
+                )
+            birthday = contract.employee_id.birthday
+            if birthday and contract.date_start < birthday + relativedelta(years=MIN_WORKING_AGE):
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(name)s starts on %(date)s, before %(employee)s is 16 years old.",
+                        name=contract.name,
+                        date=contract.date_start,
+                        employee=contract.employee_id.name,
+                    )
+                )
+            station = contract.sgz_station_id
+            if station and station.provider_id != contract.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(name)s stations the worker at a station that its employer does not run.",
                         name=contract.name,
                     )
                 )
@@ -181,36 +214,51 @@ class HrContract(models.Model):
                     )
                 )
 
-    def write(self, vals):
-        if "date_end" in vals and "sgz_ending_flagged" not in vals:
-            vals = {**vals, "sgz_ending_flagged": False}
-        return super().write(vals)
-
-    @api.model
-    def _cron_sgz_flag_ending_contracts(self):
-        """A to-do for the HR responsible 30 days before a running contract ends (once per contract)."""
-        today = fields.Date.context_today(self)
-        contracts = self.search(
-            [
-                ("state", "=", "open"),
-                ("sgz_ending_flagged", "=", False),
-                ("date_end", "!=", False),
-                ("date_end", "<=", today + relativedelta(days=ENDING_NOTICE_DAYS)),
-                ("date_end", ">=", today),
-            ]
-        )
-        activity_type = self.env.ref("sgz_hr.mail_activity_type_contract_ending", raise_if_not_found=False)
-        for contract in contracts:
-            contract.activity_schedule(
-                activity_type_id=activity_type.id if activity_type else False,
-                date_deadline=contract.date_end,
-                summary=self.env._("Contract ends on %(date)s", date=contract.date_end),
-                note=self.env._(
-                    "The labor contract of %(employee)s ends on %(date)s: renew it or prepare the leave.",
-                    employee=contract.employee_id.name,
-                    date=contract.date_end,
-                ),
-                user_id=(contract.hr_responsible_id or self.env.user).id,
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_paid(self):
+        """A contract that confirmed payslips were paid under is evidence: it stays (also for the administrator)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT c.name FROM hr_contract c
+                 WHERE c.id = ANY(%s) AND (
+                       EXISTS (SELECT 1 FROM sgz_payslip p
+                                WHERE p.contract_id = c.id AND p.state IN ('confirmed', 'replaced'))
+                    OR EXISTS (SELECT 1 FROM sgz_payslip_period x JOIN sgz_payslip p ON p.id = x.payslip_id
+                                WHERE x.contract_id = c.id AND p.state IN ('confirmed', 'replaced')))
+                 LIMIT 1
+                """,
+                self.ids,
             )
-        contracts.write({"sgz_ending_flagged": True})
-        return contracts
+        )
+        row = self.env.cr.fetchone()
+        if row:
+            raise UserError(
+                self.env._(
+                    "The labor contract %(name)s has confirmed payslips: it stays on record and cannot be deleted.",
+                    name=row[0],
+                )
+            )
+
+    def _sgz_schedule_minimum_wage_review(self, minimum):
+        """A to-do for the provider's HR: the base wage is below the minimum wage ``minimum`` from its date."""
+        self.ensure_one()
+        user = self.hr_responsible_id
+        if not user or self.company_id not in user.company_ids:
+            group = self.env.ref("sgz_base.sgz_base_group_provider_hr")
+            user = group.users.filtered(lambda u: self.company_id in u.company_ids)[:1] or self.env.user
+        self.with_context(lang=user.lang or self.env.lang).activity_schedule(
+            "mail.mail_activity_data_todo",
+            date_deadline=minimum.date_from,
+            summary=self.env._("Base wage below the new minimum wage"),
+            note=self.env._(
+                "The base wage %(wage)s of %(name)s is below the minimum monthly wage of %(minimum)s in force from "
+                "%(date)s: raise it before the payroll of that month.",
+                wage=self.wage,
+                name=self.name,
+                minimum=minimum.amount,
+                date=minimum.date_from,
+            ),
+            user_id=user.id,
+        )

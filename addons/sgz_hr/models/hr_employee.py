@@ -1,9 +1,10 @@
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
+from odoo.addons.sgz_base.models.sgz_lock_mixin import _UNLOCKED
 
 from .sgz_personnel_document import REQUIRED_KINDS as REQUIRED_DOCUMENT_KINDS
 
@@ -32,10 +33,19 @@ RECRUITMENT_SOURCES = [
 ]
 MAX_AGE = 40
 MIN_WORKING_AGE = 16
+# a birth date on an ID card more than this many years ago is a typing mistake
+MAX_ID_AGE = 120
+# the personnel file and the override requests are the provider's (bureaus read the worker, not these)
+PROVIDER_GROUPS = "sgz_base.sgz_base_group_provider_hr,base.group_system"
+# written only by an approved eligibility override request (sgz.eligibility.override)
+OVERRIDE_FIELDS = frozenset(
+    {"sgz_override", "sgz_override_reason", "sgz_override_user_id", "sgz_override_date"}
+)
 
 
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
+    _sgz_input_checked = True
 
     sgz_is_worker = fields.Boolean(
         string="Stationed Worker",
@@ -59,7 +69,10 @@ class HrEmployee(models.Model):
     sgz_recruitment_source = fields.Selection(RECRUITMENT_SOURCES, string="Recruitment Source")
     sgz_age_at_hire = fields.Integer(string="Age at Hire", compute="_compute_sgz_eligibility", store=True)
     sgz_eligible = fields.Boolean(string="Meets Requirements", compute="_compute_sgz_eligibility", store=True)
-    sgz_eligibility_notes = fields.Text(string="Eligibility", compute="_compute_sgz_eligibility_notes")
+    # computed as superuser: the birth date it reads is an HR field a county officer does not see
+    sgz_eligibility_notes = fields.Text(
+        string="Eligibility", compute="_compute_sgz_eligibility_notes", compute_sudo=True
+    )
     sgz_priority_qualification = fields.Boolean(
         string="Priority: Qualification", compute="_compute_sgz_eligibility", store=True
     )
@@ -70,7 +83,12 @@ class HrEmployee(models.Model):
     sgz_override_reason = fields.Text(string="Override Reason", readonly=True, copy=False)
     sgz_override_user_id = fields.Many2one("res.users", string="Overridden By", readonly=True, copy=False)
     sgz_override_date = fields.Datetime(string="Overridden On", readonly=True, copy=False)
-    sgz_document_ids = fields.One2many("sgz.personnel.document", "employee_id", string="Personnel File")
+    sgz_override_request_ids = fields.One2many(
+        "sgz.eligibility.override", "employee_id", string="Override Requests", groups=PROVIDER_GROUPS
+    )
+    sgz_document_ids = fields.One2many(
+        "sgz.personnel.document", "employee_id", string="Personnel File", groups=PROVIDER_GROUPS
+    )
     sgz_missing_documents = fields.Char(
         string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
     )
@@ -151,9 +169,10 @@ class HrEmployee(models.Model):
 
     @api.constrains("identification_id", "company_id")
     def _check_sgz_id_card(self):
+        today = fields.Date.context_today(self)
         for employee in self.sudo().filtered(lambda e: e.sgz_is_worker and e.identification_id):
             try:
-                parse_id_card(employee.identification_id)
+                card = parse_id_card(employee.identification_id)
             except IdCardError as error:
                 raise ValidationError(
                     self.env._(
@@ -163,6 +182,50 @@ class HrEmployee(models.Model):
                         name=employee.name,
                     )
                 ) from None
+            if card.birth_date > today or card.birth_date < today - relativedelta(years=MAX_ID_AGE):
+                raise ValidationError(
+                    self.env._(
+                        "The ID card number of %(name)s gives the birth date %(date)s, which is impossible: check "
+                        "the number.",
+                        name=employee.name,
+                        date=card.birth_date,
+                    )
+                )
+            twin = self.sudo().search_count(
+                [
+                    ("id", "!=", employee.id),
+                    ("company_id", "=", employee.company_id.id),
+                    ("identification_id", "=", employee.identification_id),
+                ],
+                limit=1,
+            )
+            if twin:
+                raise ValidationError(
+                    self.env._(
+                        "Another worker of %(company)s already has the ID card number of %(name)s: a person is "
+                        "recorded once per employer.",
+                        company=employee.company_id.name,
+                        name=employee.name,
+                    )
+                )
+
+    @api.constrains("name")
+    def _check_sgz_name(self):
+        for employee in self.filtered("sgz_is_worker"):
+            if not (employee.name or "").strip():
+                raise ValidationError(self.env._("Give the worker's name."))
+
+    @api.constrains("sgz_station_id", "company_id")
+    def _check_sgz_station(self):
+        for employee in self.sudo().filtered("sgz_station_id"):
+            if employee.sgz_station_id.provider_id != employee.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s can only be stationed at a station that %(company)s runs.",
+                        name=employee.name,
+                        company=employee.company_id.name,
+                    )
+                )
 
     def _sgz_id_reason(self, reason):
         return {
@@ -200,39 +263,44 @@ class HrEmployee(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._sgz_check_override_fields(vals)
         return super().create([self._sgz_id_card_vals(vals) for vals in vals_list])
 
     def write(self, vals):
+        self._sgz_check_override_fields(vals)
         return super().write(self._sgz_id_card_vals(vals))
 
-    def _sgz_override_eligibility(self, reason):
-        """Record a provider manager's decision to hire a worker who does not meet the requirements."""
-        if not self.env.user.has_group("sgz_base.sgz_base_group_provider_manager"):
-            raise AccessError(self.env._("Only a provider manager may override the eligibility of a worker."))
-        reason = (reason or "").strip()
-        if not reason:
-            raise ValidationError(self.env._("Give the reason for the override."))
-        for employee in self:
-            employee.write(
-                {
-                    "sgz_override": True,
-                    "sgz_override_reason": reason,
-                    "sgz_override_user_id": self.env.uid,
-                    "sgz_override_date": fields.Datetime.now(),
-                }
-            )
-            employee.message_post(
-                body=self.env._(
-                    "Eligibility overridden by %(user)s: %(reason)s", user=self.env.user.name, reason=reason
+    @api.model
+    def get_view(self, view_id=None, view_type="form", **options):
+        """Bureau officers read workers without HR rights: the core employee form, full of HR-only fields,
+        breaks for them; they get the worker's form of the program instead."""
+        if view_type == "form" and not self.env.su and not self.env.user.has_group("hr.group_hr_user"):
+            bureau = self.env.ref("sgz_hr.hr_employee_view_form_sgz_bureau", raise_if_not_found=False)
+            if bureau and self.browse().has_access("read"):
+                view_id = bureau.id
+        return super().get_view(view_id, view_type, **options)
+
+    @api.model
+    def _sgz_check_override_fields(self, vals):
+        """The override is recorded only by an approved request, by the manager who approved it."""
+        if OVERRIDE_FIELDS & set(vals) and not self.env.su and "hr.employee" not in _UNLOCKED.get():
+            raise UserError(
+                self.env._(
+                    "An eligibility override is granted only by approving an override request: request it from "
+                    "the worker's form."
                 )
             )
 
-    def action_sgz_open_override_wizard(self):
+    def action_sgz_request_override(self):
+        """Open a new override request for the worker (approved by a provider manager)."""
+        self.ensure_one()
+        self.check_access("write")
         return {
             "type": "ir.actions.act_window",
-            "name": self.env._("Override Eligibility"),
-            "res_model": "sgz.eligibility.override.wizard",
+            "name": self.env._("Eligibility Override Request"),
+            "res_model": "sgz.eligibility.override",
             "view_mode": "form",
-            "target": "new",
-            "context": {"default_employee_ids": self.ids},
+            "target": "current",
+            "context": {"default_employee_id": self.id},
         }

@@ -3,17 +3,12 @@ from decimal import Decimal
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import ContributionRule
+from ..engine import CALENDAR_DAYS, INSURANCE_KINDS, PAID_DAYS, ContributionRule
 
-INSURANCE_KINDS = [
-    ("pension", "Pension Insurance"),
-    ("medical", "Medical Insurance"),
-    ("unemployment", "Unemployment Insurance"),
-    ("injury", "Work Injury Insurance"),
-    ("maternity", "Maternity Insurance"),
-    ("housing_fund", "Housing Provident Fund"),
+PRORATION_METHODS = [
+    (CALENDAR_DAYS, "Calendar Days"),
+    (PAID_DAYS, "21.75 Paid Days a Month (劳社部发〔2008〕3号)"),
 ]
-SOCIAL_KINDS = ("pension", "medical", "unemployment", "injury", "maternity")
 
 
 def percent(value):
@@ -44,13 +39,31 @@ class SgzInsuranceScheme(models.Model):
     )
     date_from = fields.Date(string="Valid From", required=True, tracking=True)
     date_to = fields.Date(string="Valid Until", tracking=True)
+    contribution_year_start_month = fields.Integer(
+        string="Contribution Year Starts In",
+        default=1,
+        required=True,
+        tracking=True,
+        help="Month (1–12) in which the contribution year starts, as set by the province: the declared base of "
+        "each worker is renewed then.",
+    )
+    proration_method = fields.Selection(
+        PRORATION_METHODS,
+        string="Part-Month Pay",
+        default=CALENDAR_DAYS,
+        required=True,
+        tracking=True,
+        help="How the pay of a worker joining or leaving during the month is prorated.",
+    )
     line_ids = fields.One2many("sgz.insurance.scheme.line", "scheme_id", string="Rates", copy=True)
     note = fields.Text()
     active = fields.Boolean(default=True)
 
-    @api.constrains("date_from", "date_to", "region_id", "active")
+    @api.constrains("date_from", "date_to", "region_id", "active", "contribution_year_start_month")
     def _check_period(self):
         for scheme in self:
+            if not 1 <= scheme.contribution_year_start_month <= 12:
+                raise ValidationError(self.env._("The contribution year starts in a month from 1 to 12."))
             if scheme.date_to and scheme.date_to < scheme.date_from:
                 raise ValidationError(
                     self.env._("The scheme %(name)s ends before it starts.", name=scheme.name)
@@ -135,7 +148,7 @@ class SgzInsuranceSchemeLine(models.Model):
 
     scheme_id = fields.Many2one("sgz.insurance.scheme", required=True, index=True, ondelete="cascade")
     sequence = fields.Integer(default=10)
-    kind = fields.Selection(INSURANCE_KINDS, required=True)
+    kind = fields.Selection([(kind.code, kind.label) for kind in INSURANCE_KINDS], required=True)
     employer_rate = fields.Float(string="Employer Rate (%)", digits=(6, 4))
     employee_rate = fields.Float(string="Employee Rate (%)", digits=(6, 4))
     base_floor = fields.Float(

@@ -51,3 +51,32 @@ class SgzMinimumWage(models.Model):
                     return matching[0]
             return rows.sorted("amount")[0]
         return self.browse()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        rows = super().create(vals_list)
+        rows._sgz_flag_contracts_below()
+        return rows
+
+    def _sgz_flag_contracts_below(self):
+        """A new standard: every running labor contract whose base wage falls below it from its first day gets a
+        to-do for the provider's HR (the run refuses a full month below the minimum too)."""
+        Contract = self.env["hr.contract"].sudo()
+        for row in self:
+            contracts = Contract.search(
+                [
+                    ("company_id.sgz_kind", "=", "provider"),
+                    ("state", "in", ("draft", "open")),
+                    ("wage", "<", row.amount),
+                    "|",
+                    ("date_end", "=", False),
+                    ("date_end", ">=", row.date_from),
+                ]
+            )
+            regions = {}
+            for contract in contracts:
+                region = contract.sgz_station_id.county_region_id or contract.sgz_scheme_region_id
+                if region not in regions:
+                    regions[region] = self._sgz_applicable(region, row.date_from)
+                if regions[region] == row:
+                    contract._sgz_schedule_minimum_wage_review(row)

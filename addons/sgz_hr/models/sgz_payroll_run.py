@@ -1,20 +1,34 @@
-import base64
-import calendar
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL, date_utils
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
+from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code
 from ..report import sgz_payroll_xlsx
+from .sgz_insurance_scheme import amount as to_decimal
+
+# lines that, on an adjustment, are already what changes hands now (the others are differences from the
+# payslip it corrects)
+PAID_NOW_CODES = frozenset({"PRIOR", "IIT", "RECOVER", "NET", "OWED"})
+
+RUN_STATES = [("draft", "Draft"), ("confirmed", "Confirmed")]
 
 
 class SgzPayrollRun(models.Model):
-    """A provider's payroll of one month: generate, compute, confirm (then locked)."""
+    """A provider's payroll of one month: generate, compute, confirm (then locked). Its payment date is the
+    tax month of its payslips (wages are taxed in the month they are paid)."""
 
     _name = "sgz.payroll.run"
     _description = "Payroll Run"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "sgz.lock.mixin"]
     _order = "date_from desc, company_id"
     _check_company_auto = True
+
+    _sgz_locked_states = ("confirmed",)
+    _sgz_lock_writable = ("note",)
+    _sgz_action_fields = ("state", "confirmed_by_id", "confirmed_date")
+    _sgz_unlink_states = ("draft",)
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
@@ -31,17 +45,21 @@ class SgzPayrollRun(models.Model):
         string="Month",
         required=True,
         tracking=True,
-        default=lambda self: fields.Date.context_today(self).replace(day=1),
+        default=lambda self: date_utils.start_of(fields.Date.context_today(self), "month"),
         help="Any day of the month: the run covers the whole calendar month.",
     )
     date_to = fields.Date(string="Month End", compute="_compute_date_to", store=True)
-    state = fields.Selection(
-        [("draft", "Draft"), ("confirmed", "Confirmed")],
-        default="draft",
+    payment_date = fields.Date(
+        compute="_compute_payment_date",
+        store=True,
+        readonly=False,
+        precompute=True,
         required=True,
         tracking=True,
-        copy=False,
+        help="The day the wages are paid: its month is the tax month of the payslips (工资薪金所得 is taxed in "
+        "the month it is paid). Defaults to the employer's pay day.",
     )
+    state = fields.Selection(RUN_STATES, default="draft", required=True, tracking=True, copy=False)
     payslip_ids = fields.One2many("sgz.payslip", "run_id", string="Payslips")
     payslip_count = fields.Integer(compute="_compute_totals")
     total_gross = fields.Monetary(compute="_compute_totals", string="Total Gross")
@@ -52,11 +70,14 @@ class SgzPayrollRun(models.Model):
     confirmed_date = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
     note = fields.Html()
 
-    def init(self):
-        self.env.cr.execute(
-            "CREATE UNIQUE INDEX IF NOT EXISTS sgz_payroll_run_one_confirmed_per_month "
-            "ON sgz_payroll_run (company_id, date_from) WHERE state = 'confirmed'"
-        )
+    _sql_constraints = [
+        (
+            "company_month_unique",
+            "unique(company_id, date_from)",
+            "An employer has one payroll run per month: open the existing run (a correction of a confirmed month "
+            "is an adjustment payslip in the run of the month it is paid in).",
+        ),
+    ]
 
     @api.depends("company_id.name", "date_from")
     def _compute_name(self):
@@ -67,11 +88,12 @@ class SgzPayrollRun(models.Model):
     @api.depends("date_from")
     def _compute_date_to(self):
         for run in self:
-            if run.date_from:
-                last = calendar.monthrange(run.date_from.year, run.date_from.month)[1]
-                run.date_to = run.date_from.replace(day=last)
-            else:
-                run.date_to = False
+            run.date_to = date_utils.end_of(run.date_from, "month") if run.date_from else False
+
+    @api.depends("date_from", "company_id")
+    def _compute_payment_date(self):
+        for run in self.filtered("date_from"):
+            run.payment_date = run.company_id._sgz_pay_date(run.date_from)
 
     def _compute_totals(self):
         groups = self.env["sgz.payslip"]._read_group(
@@ -88,7 +110,7 @@ class SgzPayrollRun(models.Model):
             run.total_net = net
             run.total_employer_cost = cost
 
-    @api.constrains("company_id", "date_from")
+    @api.constrains("company_id", "date_from", "payment_date")
     def _check_company_month(self):
         for run in self:
             if run.company_id.sgz_kind != "provider":
@@ -98,23 +120,11 @@ class SgzPayrollRun(models.Model):
                         name=run.company_id.name,
                     )
                 )
-            confirmed = self.search(
-                [
-                    ("id", "!=", run.id),
-                    ("company_id", "=", run.company_id.id),
-                    ("date_from", "=", run.date_from),
-                    ("state", "=", "confirmed"),
-                ],
-                limit=1,
-            )
-            if confirmed:
+            if run.payment_date < run.date_from:
                 raise ValidationError(
                     self.env._(
-                        "The payroll of %(month)s for %(company)s is already confirmed (%(run)s): correct a "
-                        "payslip with an adjustment instead of a new run.",
-                        month=run.date_from.strftime("%Y-%m"),
-                        company=run.company_id.name,
-                        run=confirmed.name,
+                        "Wages are paid at the earliest in the month they are earned (%(name)s).",
+                        name=run.name,
                     )
                 )
 
@@ -122,120 +132,217 @@ class SgzPayrollRun(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get("date_from"):
-                vals["date_from"] = fields.Date.to_date(vals["date_from"]).replace(day=1)
+                vals["date_from"] = date_utils.start_of(fields.Date.to_date(vals["date_from"]), "month")
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.filtered(lambda r: r.state == "confirmed") and not self.env.context.get("sgz_payslip_system"):
-            allowed = {"note"} | {name for name in self._fields if name.startswith(("message_", "activity_"))}
-            if set(vals) - allowed:
-                raise UserError(self.env._("A confirmed payroll run is locked."))
         if vals.get("date_from"):
-            vals = {**vals, "date_from": fields.Date.to_date(vals["date_from"]).replace(day=1)}
-        return super().write(vals)
+            vals = {**vals, "date_from": date_utils.start_of(fields.Date.to_date(vals["date_from"]), "month")}
+        if ("date_from" in vals or "company_id" in vals) and self.filtered(
+            lambda r: r.state == "draft"
+        ).payslip_ids:
+            raise UserError(
+                self.env._("Delete the payslips of the run before changing its employer or month.")
+            )
+        result = super().write(vals)
+        if "payment_date" in vals:
+            self._sgz_update_tax_month()
+        return result
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_if_draft(self):
-        if self.filtered(lambda r: r.state == "confirmed"):
-            raise UserError(self.env._("A confirmed payroll run cannot be deleted."))
+    def _sgz_update_tax_month(self):
+        """A new payment date moves the draft payslips to its month; they need computing again."""
+        self.env.flush_all()
+        for run in self:
+            self.env.cr.execute(
+                SQL(
+                    """
+                    UPDATE sgz_payslip SET tax_month = %s, is_computed = FALSE
+                     WHERE run_id = %s AND state = 'draft' AND tax_month IS DISTINCT FROM %s
+                    """,
+                    date_utils.start_of(run.payment_date, "month"),
+                    run.id,
+                    date_utils.start_of(run.payment_date, "month"),
+                )
+            )
+        self.env["sgz.payslip"].invalidate_model(["tax_month", "is_computed"])
 
     # ------------------------------------------------------------------ actions
-    def _check_draft(self):
+    def _sgz_check_draft(self):
         for run in self:
             if run.state != "draft":
                 raise UserError(
                     self.env._("The payroll run %(name)s is confirmed and locked.", name=run.name)
                 )
 
+    @sgz_action(lock_rows=True)
     def action_generate(self):
-        """One payslip per contract running in the month (joiners and leavers prorated by calendar days)."""
-        self.check_access("write")
-        self._check_draft()
+        """One payslip per worker under contract in the month, with a period per contract."""
+        self._sgz_check_draft()
         self.env.flush_all()
         for run in self:
             run._sgz_generate()
         self.env["sgz.payslip"].invalidate_model()
+        self.env["sgz.payslip.period"].invalidate_model()
         self.invalidate_recordset(["payslip_ids"])
         return True
 
     def _sgz_generate(self):
-        start, end = self.date_from, self.date_to
-        self.env.cr.execute(
-            """
-            INSERT INTO sgz_payslip
-                   (run_id, company_id, employee_id, contract_id, station_id, date_from, date_to, state,
-                    is_adjustment, base_wage, allowances, performance_pay, unpaid_leave_deduction,
-                    worked_days, calendar_days, scheme_region_id, housing_fund_rate, is_computed, no_scheme,
-                    full_year_deduction, create_uid, create_date, write_uid, write_date)
-            SELECT %(run)s, c.company_id, c.employee_id, c.id, c.sgz_station_id, %(start)s, %(end)s, 'draft',
-                   FALSE, c.wage, COALESCE(c.sgz_allowance, 0), COALESCE(c.sgz_performance_pay, 0), 0,
-                   LEAST(COALESCE(c.date_end, %(end)s), %(end)s) - GREATEST(c.date_start, %(start)s) + 1,
-                   %(days)s, c.sgz_scheme_region_id, COALESCE(c.sgz_housing_fund_rate, 0), FALSE, FALSE, FALSE,
-                   %(uid)s, (now() AT TIME ZONE 'UTC'), %(uid)s, (now() AT TIME ZONE 'UTC')
-              FROM hr_contract c
-              JOIN hr_employee e ON e.id = c.employee_id
-             WHERE c.company_id = %(company)s AND c.active AND e.active AND c.state IN ('open', 'close')
-               AND c.date_start <= %(end)s AND (c.date_end IS NULL OR c.date_end >= %(start)s)
-               AND NOT EXISTS (SELECT 1 FROM sgz_payslip p WHERE p.run_id = %(run)s AND p.contract_id = c.id)
-            """,
-            {
-                "run": self.id,
-                "company": self.company_id.id,
-                "start": start,
-                "end": end,
-                "days": (end - start).days + 1,
-                "uid": self.env.uid,
-            },
+        cr = self.env.cr
+        params = {
+            "run": self.id,
+            "company": self.company_id.id,
+            "start": self.date_from,
+            "end": self.date_to,
+            "tax_month": date_utils.start_of(self.payment_date, "month"),
+            "days": (self.date_to - self.date_from).days + 1,
+            "uid": self.env.uid,
+        }
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO sgz_payslip
+                       (run_id, company_id, employee_id, contract_id, station_id, date_from, date_to, tax_month,
+                        state, is_adjustment, performance_pay, performance_entered, unpaid_leave_deduction,
+                        calendar_days, scheme_region_id, housing_fund_rate, is_computed, no_scheme,
+                        full_year_deduction, create_uid, create_date, write_uid, write_date)
+                SELECT DISTINCT ON (c.employee_id)
+                       %(run)s, c.company_id, c.employee_id, c.id, c.sgz_station_id, %(start)s, %(end)s,
+                       %(tax_month)s, 'draft', FALSE, 0, FALSE, 0, %(days)s, c.sgz_scheme_region_id,
+                       COALESCE(c.sgz_housing_fund_rate, 0), FALSE, FALSE, FALSE,
+                       %(uid)s, (now() AT TIME ZONE 'UTC'), %(uid)s, (now() AT TIME ZONE 'UTC')
+                  FROM hr_contract c
+                  JOIN hr_employee e ON e.id = c.employee_id
+                 WHERE c.company_id = %(company)s AND c.active AND e.active AND c.state IN ('open', 'close')
+                   AND c.date_start <= %(end)s AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+                   AND NOT EXISTS (SELECT 1 FROM sgz_payslip p
+                                    WHERE p.run_id = %(run)s AND p.employee_id = c.employee_id AND NOT p.is_adjustment)
+              ORDER BY c.employee_id, c.date_start DESC
+             RETURNING id
+                """,
+                **params,
+            )
         )
-        if self.env.cr.rowcount:
-            self.message_post(body=self.env._("%(count)s payslips generated.", count=self.env.cr.rowcount))
+        created = {row[0] for row in cr.fetchall()}
+        self._sgz_generate_periods(params, created)
+        if created:
+            self.message_post(body=self.env._("%(count)s payslips generated.", count=len(created)))
 
+    def _sgz_generate_periods(self, params, created):
+        """A period per contract of the month on each draft payslip; an existing payslip given a new contract
+        needs computing again."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                INSERT INTO sgz_payslip_period
+                       (payslip_id, company_id, contract_id, date_from, date_to, base_wage, allowances,
+                        performance_pay, create_uid, create_date, write_uid, write_date)
+                SELECT p.id, c.company_id, c.id, GREATEST(c.date_start, %(start)s),
+                       LEAST(COALESCE(c.date_end, %(end)s), %(end)s), c.wage, COALESCE(c.sgz_allowance, 0),
+                       COALESCE(c.sgz_performance_pay, 0),
+                       %(uid)s, (now() AT TIME ZONE 'UTC'), %(uid)s, (now() AT TIME ZONE 'UTC')
+                  FROM sgz_payslip p
+                  JOIN hr_contract c ON c.employee_id = p.employee_id AND c.company_id = p.company_id
+                 WHERE p.run_id = %(run)s AND p.state = 'draft' AND NOT p.is_adjustment
+                   AND c.active AND c.state IN ('open', 'close')
+                   AND c.date_start <= %(end)s AND (c.date_end IS NULL OR c.date_end >= %(start)s)
+                   AND NOT EXISTS (SELECT 1 FROM sgz_payslip_period x WHERE x.payslip_id = p.id AND x.contract_id = c.id)
+             RETURNING payslip_id
+                """,
+                **params,
+            )
+        )
+        touched = list({row[0] for row in cr.fetchall()} - created)
+        if touched:
+            cr.execute(SQL("UPDATE sgz_payslip SET is_computed = FALSE WHERE id = ANY(%s)", touched))
+
+    @sgz_action
     def action_compute(self):
         """(Re)compute every draft payslip of the run; computing twice gives the same payslips."""
-        self.check_access("write")
-        self._check_draft()
+        self._sgz_check_draft()
         self.env.flush_all()
         self.env.cr.execute(
-            "SELECT id FROM sgz_payslip WHERE run_id = ANY(%s) AND state = 'draft'", [self.ids]
+            SQL("SELECT id FROM sgz_payslip WHERE run_id = ANY(%s) AND state = 'draft'", self.ids)
         )
         ids = [row[0] for row in self.env.cr.fetchall()]
         if not ids:
             raise UserError(self.env._("The run has no payslips: generate them first."))
-        self.env["sgz.payslip"]._sgz_compute(ids)
+        self.env["sgz.payslip"]._sgz_compute(ids, whole_runs=True)
         return True
 
+    @sgz_action(lock_rows=True)
     def action_confirm(self):
-        """Confirm and lock the run and its payslips."""
-        self.check_access("write")
-        self._check_draft()
+        """Confirm and lock the run and its payslips; approved adjustments replace the payslips they correct."""
+        self._sgz_check_draft()
         self.env.flush_all()
-        cr = self.env.cr
         for run in self:
-            cr.execute("SELECT id FROM sgz_payslip WHERE run_id = %s", [run.id])
-            ids = [row[0] for row in cr.fetchall()]
-            if not ids:
-                raise UserError(self.env._("The run %(name)s has no payslips to confirm.", name=run.name))
-            self.env["sgz.payslip"]._sgz_check_confirmable(ids)
-            run._check_company_month()
-            cr.execute(
+            run._sgz_check_confirmable()
+            run._sgz_confirm()
+        self.env["sgz.payslip"].invalidate_model(["state"])
+        return True
+
+    def _sgz_check_confirmable(self):
+        cr = self.env.cr
+        cr.execute(SQL("SELECT id FROM sgz_payslip WHERE run_id = %s", self.id))
+        ids = [row[0] for row in cr.fetchall()]
+        if not ids:
+            raise UserError(self.env._("The run %(name)s has no payslips to confirm.", name=self.name))
+        self.env["sgz.payslip"]._sgz_check_confirmable(ids)
+        for adjustment in self._sgz_adjustments():
+            if adjustment.origin_payslip_id.state != "confirmed":
+                raise UserError(
+                    self.env._(
+                        "The payslip %(name)s was already replaced by another adjustment.",
+                        name=adjustment.origin_payslip_id.display_name,
+                    )
+                )
+            if not adjustment._sgz_is_approved("confirmed"):
+                raise UserError(
+                    self.env._(
+                        "The adjustment %(name)s is not approved yet: a provider manager approves it before the "
+                        "run is confirmed.",
+                        name=adjustment.display_name,
+                    )
+                )
+
+    def _sgz_adjustments(self):
+        """The adjustments paid with the run (one search: the run may hold thousands of payslips)."""
+        return self.env["sgz.payslip"].search([("run_id", "=", self.id), ("is_adjustment", "=", True)])
+
+    def _sgz_confirm(self):
+        cr = self.env.cr
+        cr.execute(
+            SQL(
                 """
                 UPDATE sgz_payslip SET state = 'confirmed', write_uid = %s, write_date = (now() AT TIME ZONE 'UTC')
                  WHERE run_id = %s AND state = 'draft'
                 """,
-                [self.env.uid, run.id],
+                self.env.uid,
+                self.id,
             )
-            run.write(
-                {
-                    "state": "confirmed",
-                    "confirmed_by_id": self.env.uid,
-                    "confirmed_date": fields.Datetime.now(),
-                }
+        )
+        count = cr.rowcount
+        adjustments = self._sgz_adjustments()
+        with adjustments._sgz_unlocked():
+            adjustments.origin_payslip_id.write({"state": "replaced"})
+        for adjustment in adjustments:
+            adjustment.origin_payslip_id.message_post(
+                body=self.env._("Replaced by the adjustment payslip %(name)s.", name=adjustment.display_name)
             )
-        self.env["sgz.payslip"].invalidate_model(["state"])
-        return True
+        now = fields.Datetime.now()
+        self.write({"state": "confirmed", "confirmed_by_id": self.env.uid, "confirmed_date": now})
+        self.message_post(
+            body=self.env._(
+                "Payroll confirmed by %(user)s on %(date)s: %(count)s payslips locked.",
+                user=self.env.user.name,
+                date=fields.Datetime.context_timestamp(self, now).strftime("%Y-%m-%d %H:%M"),
+                count=count,
+            )
+        )
 
     def action_open_payslips(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_hr.sgz_payslip_action")
         action["domain"] = [("run_id", "=", self.id)]
         action["context"] = {"search_default_group_by_station": 0}
@@ -243,69 +350,100 @@ class SgzPayrollRun(models.Model):
 
     def action_print_payslips(self):
         self.ensure_one()
+        self.check_access("read")
         payslips = self.payslip_ids.filtered("is_computed")
         if not payslips:
             raise UserError(self.env._("Compute the run before printing its payslips."))
         return self.env.ref("sgz_hr.action_report_sgz_payslip").report_action(payslips)
 
+    def _sgz_export_action(self, kind):
+        self.ensure_one()
+        self.check_access("read")
+        self._sgz_export_content(kind)  # refuses now, with a sentence, what the download would refuse
+        return {"type": "ir.actions.act_url", "url": f"/sgz_hr/payroll/{self.id}/{kind}", "target": "self"}
+
+    def action_export_register(self):
+        return self._sgz_export_action("register")
+
+    def action_export_bank(self):
+        return self._sgz_export_action("bank")
+
+    def action_export_insurance(self):
+        return self._sgz_export_action("insurance")
+
+    def action_export_iit(self):
+        return self._sgz_export_action("iit")
+
     # ------------------------------------------------------------------ spreadsheets
-    def _sgz_download(self, filename, content):
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
+    def _sgz_export_lines(self, payslip_ids):
+        """``{payslip id: {code: Decimal}}`` of the lines of the payslips (exact amounts from the database)."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "SELECT payslip_id, code, amount FROM sgz_payslip_line WHERE payslip_id = ANY(%s)",
+                payslip_ids,
+            )
         )
-        return {
-            "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
-            "target": "self",
-        }
+        lines = {}
+        for payslip_id, code, amount in self.env.cr.fetchall():
+            lines.setdefault(payslip_id, {})[code] = to_decimal(amount)
+        return lines
+
+    def _sgz_export_ytd_specials(self, payslips):
+        """``{employee id: {SAD_* code: Decimal}}``: this tax year's special deductions, this month included."""
+        tax_month = date_utils.start_of(self.payment_date, "month")
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.employee_id, l.code, sum(l.amount)
+                  FROM sgz_payslip_line l
+                  JOIN sgz_payslip p ON p.id = l.payslip_id
+                 WHERE p.company_id = %s AND p.tax_month >= %s AND p.tax_month <= %s AND l.code = ANY(%s)
+                   AND p.employee_id = ANY(%s) AND (p.state IN ('confirmed', 'replaced') OR p.run_id = %s)
+              GROUP BY p.employee_id, l.code
+                """,
+                self.company_id.id,
+                tax_month.replace(month=1),
+                tax_month,
+                [special_code(kind.code) for kind in SPECIAL_DEDUCTION_KINDS],
+                payslips.employee_id.ids,
+                self.id,
+            )
+        )
+        ytd = {}
+        for employee_id, code, total in self.env.cr.fetchall():
+            ytd.setdefault(employee_id, {})[code] = to_decimal(total)
+        return ytd
 
     def _sgz_export_rows(self):
-        """Plain rows for the spreadsheets: one dict per computed payslip, lines by code, YTD specials."""
+        """Plain rows for the spreadsheets: one dict per computed payslip, exact amounts by line code; an
+        adjustment's row holds the differences from the payslip it corrects."""
         self.ensure_one()
         payslips = self.payslip_ids.filtered("is_computed").sorted(
-            lambda p: (p.station_id.name or "", p.employee_id.name)
+            lambda p: (p.station_id.name or "", p.employee_id.name, p.is_adjustment)
         )
         if not payslips:
             raise UserError(self.env._("Compute the run before exporting it."))
-        amounts = {}
-        for payslip, code, total in self.env["sgz.payslip.line"]._read_group(
-            [("payslip_id", "in", payslips.ids)], ["payslip_id", "code"], ["amount:sum"]
-        ):
-            amounts.setdefault(payslip.id, {})[code] = total
-        # 累计 special additional deductions: earlier confirmed months of the year plus this month
-        self.env.flush_all()
-        self.env.cr.execute(
-            """
-            SELECT p.employee_id, l.code, sum(l.amount)
-              FROM sgz_payslip_line l
-              JOIN sgz_payslip p ON p.id = l.payslip_id
-             WHERE p.company_id = %s AND p.state = 'confirmed' AND p.date_from >= %s AND p.date_from < %s
-               AND l.code LIKE 'SAD_%%' AND p.employee_id = ANY(%s)
-          GROUP BY p.employee_id, l.code
-            """,
-            [self.company_id.id, self.date_from.replace(month=1), self.date_from, payslips.employee_id.ids],
-        )
-        earlier = {}
-        for employee_id, code, total in self.env.cr.fetchall():
-            earlier.setdefault(employee_id, {})[code] = float(total)
+        lines = self._sgz_export_lines((payslips | payslips.origin_payslip_id).ids)
+        ytd = self._sgz_export_ytd_specials(payslips)
         rows = []
         for payslip in payslips:
             employee = payslip.employee_id
-            lines = amounts.get(payslip.id, {})
-            ytd = dict(earlier.get(employee.id, {}))
-            for code, value in lines.items():
-                if code.startswith("SAD_"):
-                    ytd[code] = ytd.get(code, 0.0) + value
+            amounts = dict(lines.get(payslip.id, {}))
+            if payslip.is_adjustment:
+                origin = lines.get(payslip.origin_payslip_id.id, {})
+                for line in LINES:
+                    if line.code not in PAID_NOW_CODES and line.code != "BASE":
+                        amounts[line.code] = amounts.get(line.code, ZERO) - origin.get(line.code, ZERO)
             bank = employee.bank_account_id
             rows.append(
                 {
                     "payslip": payslip,
+                    "employee_id": employee.id,
+                    "is_adjustment": payslip.is_adjustment,
+                    "kind": self.env._("Adjustment of %(month)s", month=payslip.date_from.strftime("%Y-%m"))
+                    if payslip.is_adjustment
+                    else payslip.date_from.strftime("%Y-%m"),
                     "employee_number": employee.barcode or "",
                     "name": employee.name,
                     "id_type": "居民身份证",
@@ -313,28 +451,48 @@ class SgzPayrollRun(models.Model):
                     "station": payslip.station_id.name or "",
                     "bank_account": bank.acc_number or "",
                     "bank_name": bank.bank_id.name or "",
-                    "lines": lines,
-                    "ytd": ytd,
+                    "lines": amounts,
+                    "ytd": ytd.get(employee.id, {}),
                 }
             )
         return rows
 
-    def action_export_register(self):
-        self.ensure_one()
-        content = sgz_payroll_xlsx.register(self, self._sgz_export_rows())
-        return self._sgz_download(self.env._("Payroll register %(name)s.xlsx", name=self.name), content)
+    def _sgz_export_labels(self):
+        Line = self.env["sgz.payslip.line"]
+        return dict(Line._fields["code"]._description_selection(self.env))
 
-    def action_export_bank(self):
+    def _sgz_export_content(self, kind):
+        """``(file name, xlsx bytes)`` of one of the four spreadsheets; checks the user may read the run."""
         self.ensure_one()
-        content = sgz_payroll_xlsx.bank_transfer(self, self._sgz_export_rows())
-        return self._sgz_download(self.env._("Bank transfer list %(name)s.xlsx", name=self.name), content)
-
-    def action_export_insurance(self):
-        self.ensure_one()
-        content = sgz_payroll_xlsx.insurance(self, self._sgz_export_rows())
-        return self._sgz_download(self.env._("Social insurance list %(name)s.xlsx", name=self.name), content)
-
-    def action_export_iit(self):
-        self.ensure_one()
-        content = sgz_payroll_xlsx.iit_wages(self._sgz_export_rows())
-        return self._sgz_download(self.env._("IIT withholding %(name)s.xlsx", name=self.name), content)
+        self.check_access("read")
+        rows = self._sgz_export_rows()
+        _ = self.env._
+        labels = self._sgz_export_labels()
+        if kind == "register":
+            return _("Payroll register %(name)s.xlsx", name=self.name), sgz_payroll_xlsx.register(
+                _, labels, rows
+            )
+        if kind == "bank":
+            missing = [
+                row["name"]
+                for row in rows
+                if row["lines"].get("NET", ZERO) > 0 and not (row["bank_account"] and row["bank_name"])
+            ]
+            if missing:
+                raise UserError(
+                    _(
+                        "%(names)s: no bank account on the worker's record (Private Information > Bank Account "
+                        "Number, with its bank). Add it before exporting the bank transfer list.",
+                        names="、".join(sorted(set(missing))),
+                    )
+                )
+            return _("Bank transfer list %(name)s.xlsx", name=self.name), sgz_payroll_xlsx.bank_transfer(
+                _, labels, rows
+            )
+        if kind == "insurance":
+            return _("Social insurance list %(name)s.xlsx", name=self.name), sgz_payroll_xlsx.insurance(
+                _, labels, rows
+            )
+        if kind == "iit":
+            return _("IIT withholding %(name)s.xlsx", name=self.name), sgz_payroll_xlsx.iit_wages(rows)
+        raise UserError(_("Unknown spreadsheet %(kind)s.", kind=kind))

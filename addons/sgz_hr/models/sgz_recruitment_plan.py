@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .sgz_agreement_link import check_agreement
+
 
 class SgzRecruitmentPlan(models.Model):
     """A provider's recruitment plan (招聘方案, §三(三)), filed with the county bureau (sgz_base's filing).
@@ -14,6 +16,10 @@ class SgzRecruitmentPlan(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin", "sgz.filing.mixin"]
     _order = "date_from desc, id desc"
     _check_company_auto = True
+    # locked while the bureau holds it; a returned plan is corrected and filed again; a filed plan stays
+    _sgz_lock_field = "sgz_filing_state"
+    _sgz_locked_states = ("submitted", "acknowledged")
+    _sgz_unlink_states = ("none", "returned")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -67,25 +73,7 @@ class SgzRecruitmentPlan(models.Model):
     @api.constrains("agreement_id", "company_id", "line_ids")
     def _check_agreement(self):
         for plan in self.filtered("agreement_id"):
-            agreement = plan.agreement_id.sudo()
-            if agreement.provider_id != plan.company_id:
-                raise ValidationError(
-                    self.env._(
-                        "%(agreement)s was signed by %(provider)s, not by %(company)s.",
-                        agreement=agreement.name,
-                        provider=agreement.provider_id.name,
-                        company=plan.company_id.name,
-                    )
-                )
-            outside = plan.line_ids.station_id - agreement.station_line_ids.station_id
-            if outside:
-                raise ValidationError(
-                    self.env._(
-                        "%(stations)s are not stations of %(agreement)s.",
-                        stations="、".join(outside.mapped("name")),
-                        agreement=agreement.name,
-                    )
-                )
+            check_agreement(self.env, plan.agreement_id, plan.company_id, plan.line_ids.station_id)
 
     @api.depends("line_ids.positions")
     def _compute_position_count(self):
@@ -99,25 +87,20 @@ class SgzRecruitmentPlan(models.Model):
         if not self.line_ids:
             raise UserError(self.env._("Add the positions per station before submitting the plan."))
 
-    def write(self, vals):
-        if set(vals) - {"sgz_filing_state"} and not self.env.su:
-            locked = self.filtered(lambda plan: plan.sgz_filing_state in ("submitted", "acknowledged"))
-            chatter = {name for name in vals if name.startswith(("message_", "activity_"))}
-            if locked and set(vals) - chatter - {"sgz_filing_state"}:
-                raise UserError(
-                    self.env._(
-                        "The plan %(name)s is filed: it can be changed only after the bureau returns it.",
-                        name=locked[0].name,
-                    )
-                )
-        return super().write(vals)
-
 
 class SgzRecruitmentPlanLine(models.Model):
     _name = "sgz.recruitment.plan.line"
     _description = "Recruitment Plan Position"
+    _inherit = ["sgz.lock.mixin"]
+    _sgz_lock_parent = "plan_id"
 
     plan_id = fields.Many2one("sgz.recruitment.plan", required=True, index=True, ondelete="cascade")
     station_id = fields.Many2one("sgz.station", required=True)
     positions = fields.Integer(default=1, required=True)
+
+    @api.constrains("positions")
+    def _check_positions(self):
+        if any(line.positions < 1 for line in self):
+            raise ValidationError(self.env._("A station of a recruitment plan recruits at least one worker."))
+
     note = fields.Char(string="Requirements")

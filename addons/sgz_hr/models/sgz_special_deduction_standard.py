@@ -1,13 +1,8 @@
 from odoo import fields, models
 
-SPECIAL_KINDS = [
-    ("child_education", "Child Education"),
-    ("infant_care", "Infant Care (under 3)"),
-    ("elderly_support", "Elderly Support"),
-    ("continuing_education", "Continuing Education"),
-    ("mortgage_interest", "Mortgage Interest"),
-    ("housing_rent", "Housing Rent"),
-]
+from ..engine import SPECIAL_DEDUCTION_KINDS
+
+SPECIAL_KINDS = [(kind.code, kind.label) for kind in SPECIAL_DEDUCTION_KINDS]
 
 
 class SgzSpecialDeductionStandard(models.Model):
@@ -20,6 +15,12 @@ class SgzSpecialDeductionStandard(models.Model):
     name = fields.Char(required=True)
     kind = fields.Selection(SPECIAL_KINDS, required=True, index=True)
     amount = fields.Float(string="Monthly Amount", digits=(16, 2), required=True)
+    one_off = fields.Boolean(
+        string="Once in the Year Obtained",
+        help="Deducted once, in full, in the year the certificate is obtained (continuing education for a "
+        "vocational or professional qualification certificate, such as the national social worker "
+        "qualification certificate: 3,600, 国发〔2018〕41号第八条).",
+    )
     shared_max_amount = fields.Float(
         string="Maximum When Shared",
         digits=(16, 2),

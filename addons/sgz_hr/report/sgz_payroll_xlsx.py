@@ -1,16 +1,26 @@
 """The payroll spreadsheets (.xlsx, xlsxwriter): register, bank transfer list, insurance list, IIT import sheet.
 
-Rows come from ``sgz.payroll.run._sgz_export_rows`` as plain dicts; only labels are translated here.
+Rows come from ``sgz.payroll.run._sgz_export_rows`` as plain dicts with exact ``Decimal`` amounts (an
+adjustment's row holds what changes hands with it: the differences from the payslip it corrects); columns
+are derived from the one table of lines in ``engine/lines.py``; totals are added up in ``Decimal`` before
+being written, so a cell reads 5375.12 and never 5375.120000000001.
 """
 
 import io
+from decimal import Decimal
 
 import xlsxwriter
 
+from ..engine import INSURANCE_KINDS, LINES, NEGATIVE_CODES, SPECIAL_DEDUCTION_KINDS, special_code
+
+ZERO = Decimal(0)
+
 # The withholding client's (自然人电子税务局扣缴端) import template for ordinary wages: sheet name and the
 # header row, in order. A newer client layout is a change of this list only. Each column names the key of the
-# value it takes: a row key, a payslip line code (amount of this month) or "YTD:<code>" (this year, this
-# month included); None leaves the cell empty.
+# value it takes: a row key, a payslip line code (amount of this month), "+"-joined codes, or "YTD:<code>"
+# (this year, this month included); None leaves the cell empty. The cumulative special deduction columns come
+# from the table of kinds.
+_SAD_COLUMNS = {kind.iit_column: f"YTD:{special_code(kind.code)}" for kind in SPECIAL_DEDUCTION_KINDS}
 IIT_WAGE_SHEET = "正常工资薪金收入"
 IIT_WAGE_COLUMNS = (
     ("工号", "employee_number"),
@@ -23,12 +33,17 @@ IIT_WAGE_COLUMNS = (
     ("基本医疗保险费", "EE_MEDICAL+EE_MATERNITY"),
     ("失业保险费", "EE_UNEMPLOYMENT"),
     ("住房公积金", "HF_EE"),
-    ("累计子女教育", "YTD:SAD_CHILD_EDUCATION"),
-    ("累计继续教育", "YTD:SAD_CONTINUING_EDUCATION"),
-    ("累计住房贷款利息", "YTD:SAD_MORTGAGE_INTEREST"),
-    ("累计住房租金", "YTD:SAD_HOUSING_RENT"),
-    ("累计赡养老人", "YTD:SAD_ELDERLY_SUPPORT"),
-    ("累计3岁以下婴幼儿照护", "YTD:SAD_INFANT_CARE"),
+    *(
+        (header, _SAD_COLUMNS[header])
+        for header in (
+            "累计子女教育",
+            "累计继续教育",
+            "累计住房贷款利息",
+            "累计住房租金",
+            "累计赡养老人",
+            "累计3岁以下婴幼儿照护",
+        )
+    ),
     ("累计个人养老金", None),
     ("企业(职业)年金", None),
     ("商业健康保险", None),
@@ -39,17 +54,19 @@ IIT_WAGE_COLUMNS = (
     ("备注", None),
 )
 IIT_WAGE_HEADERS = tuple(header for header, _key in IIT_WAGE_COLUMNS)
-# deductions are stored negative on payslip lines; the sheets show them as positive amounts
-POSITIVE = ("EE_", "HF_EE", "IIT", "UNPAID")
+
+
+def codes(category=None, prefix=""):
+    return "+".join(line.code for line in LINES if line.category == category and line.code.startswith(prefix))
 
 
 def _amount(row, key):
     if key.startswith("YTD:"):
-        return float(row["ytd"].get(key[4:], 0.0))
-    total = 0.0
+        return row["ytd"].get(key[4:], ZERO)
+    total = ZERO
     for code in key.split("+"):
-        value = float(row["lines"].get(code, 0.0))
-        total += -value if code.startswith(POSITIVE) else value
+        value = row["lines"].get(code, ZERO)
+        total += -value if code in NEGATIVE_CODES else value
     return total
 
 
@@ -73,83 +90,90 @@ def _workbook(sheet_name, headers, body, total_from=None):
         sheet.set_column(col, col, max(10, len(header) * 2))
     for row_index, values in enumerate(body, start=1):
         for col, value in enumerate(values):
-            if value is None:
-                continue
-            if isinstance(value, (int, float)) and not isinstance(value, bool):
-                sheet.write_number(row_index, col, value, money)
-            else:
+            if isinstance(value, Decimal):
+                sheet.write_number(row_index, col, float(value), money)
+            elif value is not None:
                 sheet.write_string(row_index, col, str(value))
     if total_from is not None and body:
         last = len(body) + 1
         sheet.write_string(last, 0, total_from[0], bold)
         for col in range(total_from[1], len(headers)):
-            if all(isinstance(values[col], (int, float)) for values in body):
-                sheet.write_number(last, col, sum(values[col] for values in body), money)
+            if all(isinstance(values[col], Decimal) for values in body):
+                sheet.write_number(last, col, float(sum((values[col] for values in body), ZERO)), money)
     workbook.close()
     return output.getvalue()
 
 
 def iit_wages(rows):
-    """The 正常工资薪金收入 import sheet of the withholding client."""
-    body = [[_value(row, key) for _header, key in IIT_WAGE_COLUMNS] for row in rows]
+    """The 正常工资薪金收入 import sheet: one row per worker (a regular payslip and the adjustments paid with
+    it are one income of the month)."""
+    merged = {}
+    for row in rows:
+        if row["employee_id"] not in merged:
+            merged[row["employee_id"]] = {**row, "lines": dict(row["lines"])}
+            continue
+        lines = merged[row["employee_id"]]["lines"]
+        for code, value in row["lines"].items():
+            lines[code] = lines.get(code, ZERO) + value
+    body = [[_value(row, key) for _header, key in IIT_WAGE_COLUMNS] for row in merged.values()]
     return _workbook(IIT_WAGE_SHEET, IIT_WAGE_HEADERS, body)
 
 
-def register(run, rows):
-    _ = run.env._
+def register(_, labels, rows):
+    """``labels``: the translated label of every line code and insurance kind (from the selections)."""
     columns = [
         (_("Worker"), "name"),
         (_("ID Number"), "id_number"),
         (_("Station"), "station"),
-        (_("Basic Wage"), "BASIC"),
-        (_("Allowances"), "ALW"),
-        (_("Performance Pay"), "PERF"),
-        (_("Unpaid Leave Deduction"), "UNPAID"),
-        (_("Gross Pay"), "GROSS"),
-        (_("Contribution Base"), "BASE"),
-        (_("Employee Insurance"), "EE_PENSION+EE_MEDICAL+EE_UNEMPLOYMENT+EE_INJURY+EE_MATERNITY"),
-        (_("Housing Fund (Employee)"), "HF_EE"),
+        (_("Payslip"), "kind"),
+    ]
+    columns += [(labels[code], code) for code in ("BASIC", "ALW", "PERF", "UNPAID", "GROSS", "BASE")]
+    columns += [
+        (_("Employee Insurance"), codes("deduction", "EE_")),
+        (labels["HF_EE"], "HF_EE"),
         (
             _("Special Additional Deductions"),
-            "SAD_CHILD_EDUCATION+SAD_INFANT_CARE+SAD_ELDERLY_SUPPORT"
-            "+SAD_CONTINUING_EDUCATION+SAD_MORTGAGE_INTEREST+SAD_HOUSING_RENT",
+            "+".join(special_code(kind.code) for kind in SPECIAL_DEDUCTION_KINDS),
         ),
-        (_("Income Tax"), "IIT"),
-        (_("Net Pay"), "NET"),
-        (_("Employer Insurance"), "ER_PENSION+ER_MEDICAL+ER_UNEMPLOYMENT+ER_INJURY+ER_MATERNITY"),
-        (_("Housing Fund (Employer)"), "HF_ER"),
-        (_("Employer Cost"), "COST"),
+        *((labels[code], code) for code in ("PRIOR", "IIT", "RECOVER", "NET", "OWED")),
+        (_("Employer Insurance"), codes("employer", "ER_")),
+        *((labels[code], code) for code in ("HF_ER", "COST")),
     ]
     body = [[_value(row, key) for _header, key in columns] for row in rows]
-    return _workbook(_("Payroll Register"), [h for h, _k in columns], body, (_("Total"), 3))
+    return _workbook(_("Payroll Register"), [h for h, _k in columns], body, (_("Total"), 4))
 
 
-def bank_transfer(run, rows):
-    _ = run.env._
+def bank_transfer(_, labels, rows):
+    """Only positive net pay is transferred."""
     columns = [
         (_("Worker"), "name"),
         (_("ID Number"), "id_number"),
         (_("Bank"), "bank_name"),
         (_("Account Number"), "bank_account"),
-        (_("Net Pay"), "NET"),
+        (labels["NET"], "NET"),
     ]
-    body = [[_value(row, key) for _header, key in columns] for row in rows]
+    body = [[_value(row, key) for _header, key in columns] for row in rows if _amount(row, "NET") > 0]
     return _workbook(_("Bank Transfer"), [h for h, _k in columns], body, (_("Total"), 4))
 
 
-def insurance(run, rows):
-    _ = run.env._
-    columns = [(_("Worker"), "name"), (_("ID Number"), "id_number"), (_("Contribution Base"), "BASE")]
-    for code, label in (
-        ("PENSION", _("Pension")),
-        ("MEDICAL", _("Medical")),
-        ("UNEMPLOYMENT", _("Unemployment")),
-        ("INJURY", _("Work Injury")),
-        ("MATERNITY", _("Maternity")),
-    ):
-        columns.append((_("%(insurance)s (employer)", insurance=label), f"ER_{code}"))
-        columns.append((_("%(insurance)s (employee)", insurance=label), f"EE_{code}"))
-    columns.append((_("Housing Fund (Employer)"), "HF_ER"))
-    columns.append((_("Housing Fund (Employee)"), "HF_EE"))
-    body = [[_value(row, key) for _header, key in columns] for row in rows]
-    return _workbook(_("Social Insurance"), [h for h, _k in columns], body, (_("Total"), 2))
+def insurance(_, labels, rows):
+    columns = [
+        (_("Worker"), "name"),
+        (_("ID Number"), "id_number"),
+        (_("Payslip"), "kind"),
+        (labels["BASE"], "BASE"),
+    ]
+    for kind in INSURANCE_KINDS:
+        code = kind.code.upper()
+        if kind.social:
+            columns.append((labels[f"ER_{code}"], f"ER_{code}"))
+            columns.append((labels[f"EE_{code}"], f"EE_{code}"))
+    columns.append((labels["HF_ER"], "HF_ER"))
+    columns.append((labels["HF_EE"], "HF_EE"))
+    contribution_codes = [key for _header, key in columns[4:]]
+    body = [
+        [_value(row, key) for _header, key in columns]
+        for row in rows
+        if not row["is_adjustment"] or any(_amount(row, key) for key in contribution_codes)
+    ]
+    return _workbook(_("Social Insurance"), [h for h, _k in columns], body, (_("Total"), 3))

@@ -1,9 +1,12 @@
 from . import (
     test_access,
+    test_concurrency,
     test_contracts,
+    test_demo,
     test_outputs,
     test_payroll,
     test_payroll_engine,
+    test_payroll_law,
     test_tour,
     test_workers,
 )

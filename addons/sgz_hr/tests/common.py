@@ -101,6 +101,23 @@ class SgzHrCase(SgzCase):
             run.action_confirm()
         return run
 
+    @classmethod
+    def _adjust(cls, payslip, run, user=None, **inputs):
+        """An adjustment of ``payslip`` in the draft ``run`` (created as provider HR), with ``inputs``
+        written, computed and approved by the provider manager."""
+        hr = user or cls.hr_x
+        action = payslip.with_user(hr).action_create_adjustment()
+        adjustment = cls.env["sgz.payslip"].browse(action["res_id"])
+        assert adjustment.run_id == run
+        if inputs:
+            adjustment.with_user(hr).write(inputs)
+        adjustment.with_user(hr).action_compute()
+        adjustment.with_user(hr).action_request_confirmation()
+        adjustment.with_user(
+            cls.manager_x if payslip.company_id == cls.provider_x else cls.manager_y
+        ).action_sgz_approve()
+        return adjustment
+
     @staticmethod
     def _line(payslip, code):
         lines = payslip.line_ids.filtered(lambda line: line.code == code)

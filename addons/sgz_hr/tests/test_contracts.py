@@ -2,10 +2,10 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SgzHrCase
+from .common import SgzHrCase, month
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
@@ -28,8 +28,10 @@ class TestContracts(SgzHrCase):
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_non_numeric_wage_refused(self):
-        with self.assertRaises(ValueError):
-            self._contract(self.worker, "五千", "2024-01-01")
+        with self.assertRaisesMsg(ValidationError, "must be a number"):
+            self.env["hr.contract"].with_user(self.hr_x).with_context(lang="en_US").create(
+                {"name": "x", "employee_id": self.worker.id, "wage": "五千", "date_start": "2024-01-01"}
+            )
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_overlapping_contract_refused(self):
@@ -59,20 +61,19 @@ class TestContracts(SgzHrCase):
         )
         self.assertFalse(minimum)
 
-    def test_ending_contract_flagged_30_days_ahead(self):
+    def test_ending_contract_notice_30_days_ahead(self):
+        """hr_contract's own expiry notice, 30 days on provider companies (no cron of sgz's own)."""
+        self.assertEqual(self.provider_x.contract_expiration_notice_period, 30)
         contract = self._contract(self.worker, 5000, "2024-01-01", "2024-06-30")
         Contract = self.env["hr.contract"]
         with freeze_time("2024-05-30"):
-            self.assertFalse(Contract._cron_sgz_flag_ending_contracts() & contract)
+            Contract.update_state()
+        self.assertFalse(contract.activity_ids)
         with freeze_time("2024-05-31"):
-            self.assertIn(contract, Contract._cron_sgz_flag_ending_contracts())
-        activity = contract.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("sgz_hr.mail_activity_type_contract_ending")
-        )
-        self.assertEqual(len(activity), 1)
-        self.assertEqual(activity.date_deadline, datetime.date(2024, 6, 30))
-        with freeze_time("2024-06-01"):
-            self.assertFalse(Contract._cron_sgz_flag_ending_contracts() & contract)  # once only
+            Contract.update_state()
+        self.assertEqual(contract.kanban_state, "blocked")
+        self.assertEqual(len(contract.activity_ids), 1)
+        self.assertEqual(contract.activity_ids.date_deadline, datetime.date(2024, 6, 30))
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
@@ -106,12 +107,12 @@ class TestAgreementLink(SgzHrCase):
         self.assertEqual(contract.sgz_agreement_id, self.agreement_x)
 
     def test_contract_agreement_of_another_provider_refused(self):
-        with self.assertRaisesMsg(ValidationError, "not by the employer"):
+        with self.assertRaisesMsg(ValidationError, "one that 攸县同心社会工作服务中心 signed"):
             self._contract(self.worker, 5000, "2024-01-01", sgz_agreement_id=self.agreement_y.id)
         self.assertFalse(self.env["hr.contract"].search([("employee_id", "=", self.worker.id)]))
 
     def test_contract_station_outside_agreement_refused(self):
-        with self.assertRaisesMsg(ValidationError, "is not one of the stations"):
+        with self.assertRaisesMsg(ValidationError, "are not stations of"):
             self._contract(
                 self.worker,
                 5000,
@@ -135,7 +136,7 @@ class TestAgreementLink(SgzHrCase):
         self.assertEqual(plan.county_id, self.county_a)
         with self.assertRaisesMsg(ValidationError, "are not stations of"):
             plan.write({"line_ids": [(0, 0, {"station_id": self.station_a2.id, "positions": 1})]})
-        with self.assertRaisesMsg(ValidationError, "not by"):
+        with self.assertRaisesMsg(ValidationError, "one that 攸县同心社会工作服务中心 signed"):
             Plan.create(
                 {
                     "name": "错误方案",
@@ -145,3 +146,39 @@ class TestAgreementLink(SgzHrCase):
                     "date_to": "2024-02-29",
                 }
             )
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestContractInput(SgzHrCase):
+    """Issue 7, points 4 and 5: bad contract input refused with a sentence; paid contracts never deleted."""
+
+    def test_bad_contract_input_refused(self):
+        worker = self._worker(
+            "李娜", body="43022320090315124", sgz_hire_date="2025-04-01"
+        )  # born 15 March 2009
+        Contract = self.env["hr.contract"].with_user(self.hr_x).with_context(lang="zh_CN")
+        base = {"employee_id": worker.id, "company_id": self.provider_x.id, "wage": 5000}
+        with self.assertRaisesMsg(ValidationError, "未满16周岁"):
+            Contract.create({**base, "name": "李娜 2025", "date_start": "2025-03-14"})
+        with self.assertRaisesMsg(ValidationError, "不能晚于2099年"):
+            Contract.create({**base, "name": "李娜 2100", "date_start": "2100-01-01"})
+        for field in ("wage", "sgz_allowance", "sgz_performance_pay"):
+            with self.assertRaisesMsg(ValidationError, "超过每月100万元"):
+                Contract.create({**base, "name": "李娜", "date_start": "2025-04-01", field: 1_000_001})
+        with self.assertRaisesMsg(ValidationError, "请填写劳动合同名称"):
+            Contract.create({**base, "name": "  ", "date_start": "2025-04-01"})
+        contract = Contract.create(
+            {**base, "name": "李娜 2025", "date_start": "2025-03-15", "wage": 1_000_000}
+        )
+        self.assertEqual(contract.wage, 1_000_000)
+
+    def test_paid_contract_never_deleted(self):
+        worker = self._worker("王强", body="43022319940808333")
+        paid = self._contract(worker, 5000, "2024-01-01", "2024-01-31", state="close")
+        self._run(month(2024, 1), confirm=True)
+        for env_user in (self.hr_x, self.env.user):
+            with self.assertRaisesMsg(UserError, "stays on record|须留档"):
+                paid.with_user(env_user).unlink()
+        unpaid = self._contract(worker, 5000, "2024-03-01", "2024-03-31", state="draft")
+        unpaid.with_user(self.hr_x).unlink()
+        self.assertFalse(unpaid.exists())

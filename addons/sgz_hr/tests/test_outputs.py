@@ -1,9 +1,13 @@
-import base64
 import io
+import subprocess
+import tempfile
+import unicodedata
+from decimal import Decimal
 
 import openpyxl
 
-from odoo.tests import tagged
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import HttpCase, tagged
 
 from odoo.addons.sgz_base.lib import rmb_upper
 
@@ -24,7 +28,9 @@ class TestOutputs(SgzHrCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        bank = cls.env["res.bank"].create({"name": "中国建设银行攸县支行"})
         cls.li = cls._worker("李娜", body="43022319950315124", barcode="X001")
+        cls.li.bank_account_id = cls._bank_account(cls.li, bank, "6217002920101111111")
         cls._contract(cls.li, 10000, "2024-01-01", sgz_housing_fund_rate=5)
         cls.env["sgz.special.deduction"].create(
             {
@@ -36,19 +42,29 @@ class TestOutputs(SgzHrCase):
                 "declared_date": "2024-01-01",
             }
         )
+        # 5,375.12 + 3,000.00 would add up to 8375.120000000001 in floats
+        cls.zhao = cls._worker("赵敏", body="43022319960620221", barcode="X002")
+        cls.zhao.bank_account_id = cls._bank_account(cls.zhao, bank, "6217002920102222222")
+        cls._contract(cls.zhao, 6081.12, "2024-01-01")
         cls._run(month(2024, 1), confirm=True)
         cls.payroll_run = cls._run(month(2024, 2))
-        cls.payslip = cls.payroll_run.payslip_ids
+        cls.payslip = cls.payroll_run.payslip_ids.filtered(lambda p: p.employee_id == cls.li)
 
-    def _sheet(self, action):
-        attachment_id = int(action["url"].split("/web/content/")[1].split("?")[0])
-        attachment = self.env["ir.attachment"].browse(attachment_id)
-        workbook = openpyxl.load_workbook(io.BytesIO(base64.b64decode(attachment.datas)))
-        return workbook
+    @classmethod
+    def _bank_account(cls, employee, bank, number):
+        return cls.env["res.partner.bank"].create(
+            {"partner_id": employee.work_contact_id.id, "bank_id": bank.id, "acc_number": number}
+        )
+
+    def _sheet(self, kind, user=None):
+        run = self.payroll_run.with_user(user or self.hr_x).with_context(lang="zh_CN")
+        filename, content = run._sgz_export_content(kind)
+        self.assertTrue(filename.endswith(".xlsx"))
+        return openpyxl.load_workbook(io.BytesIO(content))
 
     def test_iit_sheet(self):
         self.assertEqual(list(IIT_WAGE_HEADERS), EXPECTED_IIT_HEADERS)
-        workbook = self._sheet(self.payroll_run.action_export_iit())
+        workbook = self._sheet("iit")
         self.assertEqual(workbook.sheetnames, [IIT_WAGE_SHEET])
         sheet = workbook[IIT_WAGE_SHEET]
         rows = list(sheet.iter_rows(values_only=True))
@@ -67,27 +83,94 @@ class TestOutputs(SgzHrCase):
         self.assertIsNone(row["累计子女教育"] or None)
 
     def test_register_bank_and_insurance_lists(self):
-        register = self._sheet(self.payroll_run.with_context(lang="en_US").action_export_register()).active
+        register = self._sheet("register").active
         rows = list(register.iter_rows(values_only=True))
-        self.assertEqual(rows[0][0], "Worker")
-        self.assertEqual(rows[1][0], "李娜")
-        self.assertIn(float(self.payslip.net), rows[1])
-        bank = self._sheet(self.payroll_run.with_context(lang="en_US").action_export_bank()).active
+        self.assertEqual(rows[0][0], "社工")
+        names = [row[0] for row in rows[1:-1]]
+        self.assertEqual(sorted(names), ["李娜", "赵敏"])
+        li_row = rows[1 + names.index("李娜")]
+        self.assertIn(float(self.payslip.net), li_row)
+        bank = self._sheet("bank").active
         rows = list(bank.iter_rows(values_only=True))
-        self.assertEqual(rows[1][-1], float(self.payslip.net))
-        insurance = self._sheet(self.payroll_run.with_context(lang="en_US").action_export_insurance()).active
+        li_row = next(row for row in rows if row[0] == "李娜")
+        self.assertEqual(li_row[2:4], ("中国建设银行攸县支行", "6217002920101111111"))
+        self.assertEqual(li_row[-1], float(self.payslip.net))
+        # the total is the exact sum of the net pay, written once from Decimals
+        total = sum(Decimal(str(p.net)) for p in self.payroll_run.payslip_ids)
+        self.assertEqual(rows[-1][0], "合计")
+        self.assertEqual(repr(rows[-1][-1]), repr(float(total)))
+        insurance = self._sheet("insurance").active
         rows = list(insurance.iter_rows(values_only=True))
         header = list(rows[0])
-        self.assertEqual(rows[1][header.index("Pension (employer)")], 1600)
-        self.assertEqual(rows[1][header.index("Pension (employee)")], 800)
-        self.assertEqual(rows[1][header.index("Contribution Base")], 10000)
+        li_row = next(row for row in rows if row[0] == "李娜")
+        self.assertEqual(li_row[header.index("养老保险（单位）")], 1600)
+        self.assertEqual(li_row[header.index("养老保险（个人）")], 800)
+        self.assertEqual(li_row[header.index("缴费基数")], 10000)
 
-    def test_payslip_report_renders_in_chinese(self):
-        report = self.env.ref("sgz_hr.action_report_sgz_payslip")
-        html, _kind = report._render_qweb_html(report.report_name, self.payslip.ids)
-        html = html.decode()
-        self.assertIn(rmb_upper(self.payslip.net), html)
-        self.assertIn("李娜", html)
-        self.assertIn("实发", html)  # "Net Pay" in Chinese
-        pdf, kind = report._render_qweb_pdf(report.report_name, self.payslip.ids)
-        self.assertTrue(pdf)
+    def test_bank_list_needs_the_workers_account(self):
+        self.zhao.bank_account_id = False
+        with self.assertRaisesMsg(UserError, "赵敏"):
+            self.payroll_run.with_user(self.hr_x).action_export_bank()
+
+    def test_exports_leave_no_attachment(self):
+        Attachment = self.env["ir.attachment"].sudo()
+        before = Attachment.search_count([])
+        for action in (
+            self.payroll_run.with_user(self.hr_x).action_export_register(),
+            self.payroll_run.with_user(self.hr_x).action_export_bank(),
+            self.payroll_run.with_user(self.hr_x).action_export_insurance(),
+            self.payroll_run.with_user(self.hr_x).action_export_iit(),
+        ):
+            self.assertEqual(action["type"], "ir.actions.act_url")
+            self.assertTrue(action["url"].startswith(f"/sgz_hr/payroll/{self.payroll_run.id}/"))
+        self.assertEqual(Attachment.search_count([]), before)
+        # another provider's HR cannot download them
+        with self.assertRaises(AccessError):
+            self.payroll_run.with_user(self.hr_y)._sgz_export_content("bank")
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestPayslipPdf(HttpCase, SgzHrCase):
+    """A real PDF (wkhtmltopdf), one payslip and a whole run merged, read back with pdftotext.
+
+    An HttpCase: wkhtmltopdf fetches the report's stylesheets from the running server, which must read the
+    test's own transaction (a TransactionCase would wait on its locks).
+    """
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.li = cls._worker("李娜", body="43022319950315124")
+        cls._contract(cls.li, 10000, "2024-01-01")
+        cls.zhao = cls._worker("赵敏", body="43022319960620221")
+        cls._contract(cls.zhao, 6081.12, "2024-01-01")
+        cls.payroll_run = cls._run(month(2024, 1))
+        cls.payslip = cls.payroll_run.payslip_ids.filtered(lambda p: p.employee_id == cls.li)
+
+    def test_payslip_pdf(self):
+        self.env["ir.config_parameter"].sudo().set_param("report.url", self.base_url())
+        report = self.env.ref("sgz_hr.action_report_sgz_payslip").with_context(force_report_rendering=True)
+        pdf, kind = report.with_user(self.hr_x)._render_qweb_pdf(report.report_name, self.payslip.ids)
+        self.assertEqual(kind, "pdf")
+        text = self._pdf_text(pdf)
+        self.assertIn("李娜", text)
+        self.assertIn(rmb_upper(self.payslip.net), text.replace(" ", ""))
+        self.assertIn("实发", text)
+        # the whole run (two payslips), as the run's print button does: one document at a time, merged
+        self.assertEqual(len(self.payroll_run.payslip_ids), 2)
+        pdf, kind = report._render_qweb_pdf(report.report_name, self.payroll_run.payslip_ids.ids)
+        self.assertEqual(kind, "pdf")
+        text = self._pdf_text(pdf)
+        self.assertIn("李娜", text)
+        self.assertIn("赵敏", text)
+        self.assertGreaterEqual(text.count("\f"), 2)  # one page per payslip at least
+
+    def _pdf_text(self, pdf):
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as file:
+            file.write(pdf)
+            file.flush()
+            text = subprocess.run(
+                ["pdftotext", "-layout", file.name, "-"], check=True, capture_output=True, text=True
+            ).stdout
+        # the CJK fonts map some characters to their compatibility forms (⼯ for 工): compare the NFKC form
+        return unicodedata.normalize("NFKC", text)

@@ -1,7 +1,11 @@
 from decimal import Decimal
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from psycopg2 import IntegrityError
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.service.model import _as_validation_error
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import SgzHrCase, month
 
@@ -201,32 +205,43 @@ class TestPayroll(SgzHrCase):
         run = self._run(month(2024, 1), confirm=True)
         payslip = self._payslip(run, self.li)
         self.assertEqual((run.state, payslip.state), ("confirmed", "confirmed"))
-        with self.assertRaisesMsg(UserError, "confirmed and locked"):
-            payslip.write({"performance_pay": 500})
-        with self.assertRaisesMsg(UserError, "confirmed and locked"):
-            payslip.with_user(self.hr_x).with_context(lang="en_US").write({"base_wage": 1})
-        with self.assertRaisesMsg(UserError, "cannot be deleted"):
+        hr = self.hr_x
+        # provider HR, as a client would call it, with the context key that used to lift the lock
+        for context in ({}, {"sgz_payslip_system": True}):
+            as_hr = payslip.with_user(hr).with_context(lang="en_US", **context)
+            with self.assertRaisesMsg(UserError, "locked"):
+                as_hr.write({"performance_pay": 500})
+            with self.assertRaisesMsg(UserError, "change only through the buttons"):
+                as_hr.write({"net": 77777})
+            with self.assertRaisesMsg(UserError, "stays on record"):
+                as_hr.unlink()
+            with self.assertRaisesMsg(UserError, "stays on record"):
+                run.with_user(hr).with_context(lang="en_US", **context).unlink()
+            with self.assertRaisesMsg(UserError, "change only through the buttons"):
+                run.with_user(hr).with_context(lang="en_US", **context).write({"state": "draft"})
+        # evidence stays even for the administrator
+        with self.assertRaisesMsg(UserError, "stays on record"):
             payslip.unlink()
-        with self.assertRaisesMsg(UserError, "cannot be deleted"):
+        with self.assertRaisesMsg(UserError, "stays on record"):
             run.unlink()
         with self.assertRaisesMsg(UserError, "confirmed and locked"):
-            run.action_compute()
+            run.with_user(hr).with_context(lang="en_US").action_compute()
         with self.assertRaisesMsg(UserError, "locked"):
-            run.write({"date_from": month(2024, 2)})
-        self.assertEqual(payslip.base_wage, 10000)
+            run.with_user(hr).with_context(lang="en_US").write({"date_from": month(2024, 2)})
+        self.assertEqual(payslip.performance_pay, 0)
+        self.assertEqual(payslip.net, d("8850.90"))
 
-    def test_second_run_for_confirmed_month_refused(self):
-        self._run(month(2024, 1), confirm=True)
-        with self.assertRaisesMsg(ValidationError, "already confirmed"):
-            self.env["sgz.payroll.run"].create({"company_id": self.provider_x.id, "date_from": "2024-01-15"})
-
-    def test_draft_twin_cannot_be_confirmed(self):
-        first = self._run(month(2024, 1))
-        second = self._run(month(2024, 1))
-        first.action_confirm()
-        with self.assertRaisesMsg(ValidationError, "already confirmed"):
-            second.action_confirm()
-        self.assertEqual(second.state, "draft")
+    def test_one_run_per_month(self):
+        """A second run of a month, draft or confirmed, is refused by the database with a translated sentence."""
+        self._run(month(2024, 1))
+        for confirm in (False, True):
+            if confirm:
+                self.env["sgz.payroll.run"].search([("company_id", "=", self.provider_x.id)]).action_confirm()
+            with mute_logger("odoo.sql_db"), self.assertRaises(IntegrityError) as caught:
+                self.env["sgz.payroll.run"].with_user(self.hr_x).create({"date_from": "2024-01-15"})
+                self.env.flush_all()
+            error = _as_validation_error(self.env(context={"lang": "zh_CN"}), caught.exception)
+            self.assertIn("每月只有一个工资核算", str(error))
 
     def test_confirm_without_scheme_names_the_worker(self):
         worker = self._worker("周杰", body="43022419960620222", station=self.station_b1)
@@ -243,31 +258,46 @@ class TestPayroll(SgzHrCase):
     def test_adjustment_payslip(self):
         january = self._run(month(2024, 1), confirm=True)
         original = self._payslip(january, self.li)
-        action = original.action_create_adjustment()
+        february = self._run(month(2024, 2))
+        action = original.with_user(self.hr_x).action_create_adjustment()
         adjustment = self.env["sgz.payslip"].browse(action["res_id"])
         self.assertEqual(adjustment.origin_payslip_id, original)
+        self.assertEqual(adjustment.run_id, february)  # paid with the payroll of February
+        self.assertEqual(adjustment.date_from, month(2024, 1))
         self.assertTrue(adjustment.is_adjustment)
-        adjustment.performance_pay = 2000
-        adjustment.action_compute()
+        adjustment.with_user(self.hr_x).write({"performance_pay": 2000})
+        adjustment.with_user(self.hr_x).action_compute()
         self.assertEqual(adjustment.gross, 12000)
-        with self.assertRaises(AccessError):
-            adjustment.with_user(self.hr_x).action_confirm_adjustment()
-        adjustment.with_user(self.manager_x).action_confirm_adjustment()
+        self.assertEqual(adjustment.paid_gross, 2000)
+        # HR cannot confirm it: not by writing the state, not by confirming the run before approval
+        with self.assertRaisesMsg(UserError, "needs approval|change only through the buttons"):
+            adjustment.with_user(self.hr_x).with_context(lang="en_US").write({"state": "confirmed"})
+        with self.assertRaisesMsg(UserError, "not approved"):
+            february.with_user(self.hr_x).with_context(lang="en_US").action_confirm()
+        adjustment.with_user(self.hr_x).action_request_confirmation()
+        with self.assertRaises(UserError):
+            adjustment.with_user(self.hr_x).action_sgz_approve()  # not a manager (and requested it)
+        adjustment.with_user(self.manager_x).action_sgz_approve()
+        february.with_user(self.hr_x).action_confirm()
         self.assertEqual(original.state, "replaced")
         self.assertEqual(adjustment.state, "confirmed")
         self.assertEqual(original.gross, 10000)  # the original is kept as it was
-        # February's cumulative figures follow the adjustment, not the replaced payslip
-        february = self._payslip(self._run(month(2024, 2)), self.li)
-        self.assertEqual(february.cumulative_income, 22000)
-        with self.assertRaisesMsg(UserError, "confirmed and locked"):
-            adjustment.write({"performance_pay": 0})
+        # March's cumulative income adds what was paid in January and February, adjustment included:
+        # 10,000 (January) + 10,000 (February) + 2,000 (the adjustment, paid in February) + 10,000 (March)
+        march = self._payslip(self._run(month(2024, 3)), self.li)
+        self.assertEqual(march.cumulative_income, 32000)
+        with self.assertRaisesMsg(UserError, "locked"):
+            adjustment.with_user(self.hr_x).with_context(lang="en_US").write({"performance_pay": 0})
 
     def test_unpaid_leave_above_pay_refused(self):
         run = self._run(month(2024, 1))
         payslip = self._payslip(run, self.li)
         payslip.unpaid_leave_deduction = 20000
-        with self.assertRaisesMsg(UserError, "李娜.*cannot be computed"):
-            run.action_compute()
+        with self.assertRaisesMsg(UserError, "李娜.*unpaid leave deduction 20000.00 exceeds"):
+            run.with_context(lang="en_US").action_compute()
+        # the engine's refusal reaches the user in Chinese
+        with self.assertRaisesMsg(UserError, "李娜的工资单无法计算：无薪假扣款 20000.00 超过"):
+            run.with_user(self.hr_x).with_context(lang="zh_CN").action_compute()
 
     def test_query_count_does_not_grow(self):
         """Generate, compute and confirm take the same number of queries for 1 worker and for 11."""
@@ -283,13 +313,14 @@ class TestPayroll(SgzHrCase):
             self.env.flush_all()
             return self.cr.sql_log_count - start
 
-        self.contract_li.date_start = "2024-01-01"
+        self.contract_li.date_start = "2024-05-01"
         employee = self._worker("工人", body="43022319900101100")
         self._contract(employee, 5000, "2023-01-01", "2023-12-31")
-        measured(month(2023, 4))  # warms the caches
+        measured(month(2023, 4))  # warms the caches and declares the 2023 base
         one = measured(month(2023, 5))
         for index in range(10):
             employee = self._worker(f"工人{index}", body=f"430223199{index}0101{101 + index:03d}")
-            self._contract(employee, 5000 + index, "2024-01-01", "2024-12-31")
-        eleven = measured(month(2024, 5))
+            self._contract(employee, 5000 + index, "2024-05-01", "2024-12-31")
+        measured(month(2024, 5))  # declares the 2024 bases of the eleven
+        eleven = measured(month(2024, 6))
         self.assertEqual(one, eleven)

@@ -1,6 +1,8 @@
 import datetime
 
-from odoo.exceptions import AccessError, UserError, ValidationError
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import SgzHrCase, id_card
@@ -51,33 +53,62 @@ class TestWorkers(SgzHrCase):
         self.assertEqual(day_before.sgz_age_at_hire, 39)
         self.assertTrue(day_before.sgz_eligible)
 
-    def test_override_by_provider_manager_only(self):
+    def test_override_through_approval(self):
         worker = self._worker("周杰", body="43022319800101456", sgz_education="senior_high")
         self.assertFalse(worker.sgz_eligible)
-        wizard = (
-            self.env["sgz.eligibility.override.wizard"]
-            .with_user(self.hr_x)
-            .create({"employee_ids": [(6, 0, worker.ids)], "reason": "唯一报名者"})
+        # provider HR cannot write the override, not even naming the manager who would have granted it
+        for context in ({}, {"sgz_payslip_system": True}):
+            with self.assertRaisesMsg(UserError, "approving an override request"):
+                worker.with_user(self.hr_x).with_context(lang="en_US", **context).write(
+                    {
+                        "sgz_override": True,
+                        "sgz_override_user_id": self.manager_x.id,
+                        "sgz_override_reason": "x",
+                    }
+                )
+        Request = self.env["sgz.eligibility.override"].with_user(self.hr_x)
+        request = Request.create(
+            {
+                "employee_id": worker.id,
+                "company_id": self.provider_x.id,
+                "reason": "偏远乡镇唯一报名者，有多年社区经验",
+            }
         )
-        with self.assertRaises(AccessError):
-            wizard.action_confirm()
+        request.action_request_approval()
+        self.assertEqual(request.sgz_approval_status, "pending")
         self.assertFalse(worker.sgz_override)
-        wizard = (
-            self.env["sgz.eligibility.override.wizard"]
-            .with_user(self.manager_x)
-            .create({"employee_ids": [(6, 0, worker.ids)], "reason": "偏远乡镇唯一报名者，有多年社区经验"})
-        )
-        wizard.action_confirm()
+        with self.assertRaises(UserError):
+            request.action_sgz_approve()  # HR is no reviewer of the provider-manager tier
+        with self.assertRaisesMsg(UserError, "locked"):
+            request.with_context(lang="en_US").write({"reason": "换一个理由"})  # what is approved stays
+        request.with_user(self.manager_x).action_sgz_approve()
+        self.assertEqual(request.state, "approved")
         self.assertTrue(worker.sgz_override)
         self.assertEqual(worker.sgz_override_user_id, self.manager_x)
+        self.assertEqual(request.approved_by_id, self.manager_x)
         self.assertIn("偏远乡镇唯一报名者", worker.message_ids[0].body)
         overrides = self.env["hr.employee"].search([("sgz_override", "=", True)])
         self.assertIn(worker, overrides)
+        with self.assertRaisesMsg(UserError, "stays on record"):
+            request.with_context(lang="en_US").unlink()
 
     def test_override_needs_reason(self):
         worker = self._worker("吴刚", body="43022319800101456", sgz_education="senior_high")
-        with self.assertRaisesMsg(ValidationError, "reason"):
-            worker.with_user(self.manager_x)._sgz_override_eligibility("  ")
+        request = (
+            self.env["sgz.eligibility.override"]
+            .with_user(self.hr_x)
+            .create({"employee_id": worker.id, "company_id": self.provider_x.id, "reason": "  "})
+        )
+        with self.assertRaisesMsg(UserError, "reason"):
+            request.with_context(lang="en_US").action_request_approval()
+        eligible = self._worker("赵敏", body="43022319950315124")
+        request = (
+            self.env["sgz.eligibility.override"]
+            .with_user(self.hr_x)
+            .create({"employee_id": eligible.id, "company_id": self.provider_x.id, "reason": "无需"})
+        )
+        with self.assertRaisesMsg(UserError, "needs no override"):
+            request.with_context(lang="en_US").action_request_approval()
 
     def test_recruitment_plan_filing(self):
         plan = (
@@ -99,8 +130,16 @@ class TestWorkers(SgzHrCase):
         filing = plan._sgz_file()
         self.assertEqual(filing.target_company_id, self.county_a)
         self.assertEqual(plan.sgz_filing_state, "submitted")
-        with self.assertRaisesMsg(UserError, "is filed"):
-            plan.with_user(self.manager_x).write({"date_to": "2024-03-31"})
+        with self.assertRaisesMsg(UserError, "locked"):
+            plan.with_user(self.manager_x).with_context(lang="en_US").write({"date_to": "2024-03-31"})
+        with self.assertRaisesMsg(UserError, "locked"):
+            plan.line_ids.with_user(self.manager_x).with_context(lang="en_US").write({"positions": 5})
+        with self.assertRaisesMsg(UserError, "change only through the buttons"):
+            plan.with_user(self.manager_x).with_context(lang="en_US").write(
+                {"sgz_filing_state": "acknowledged"}
+            )
+        with self.assertRaisesMsg(UserError, "stays on record"):
+            plan.with_user(self.manager_x).with_context(lang="en_US").unlink()
         with self.assertRaises(UserError):
             filing.with_user(self.manager_x).action_acknowledge()
         self.assertFalse(plan.with_user(self.officer_b).search([("id", "=", plan.id)]))
@@ -129,3 +168,24 @@ class TestWorkers(SgzHrCase):
         worker.invalidate_recordset()
         self.assertFalse(worker.sgz_missing_documents)
         self.assertFalse(self.env["sgz.personnel.document"].with_user(self.manager_y).search([]))
+
+    def test_bad_worker_input_refused(self):
+        """Issue 7, point 5: refused with a sentence (in Chinese for the user), never silently stored."""
+        Employee = self.env["hr.employee"].with_user(self.hr_x).with_context(lang="zh_CN")
+        base = {"company_id": self.provider_x.id, "sgz_station_id": self.station_a1.id}
+        with freeze_time("2024-06-01"):
+            # born 2030-01-01: in the future; born 1900-01-01: more than 120 years ago
+            for body in ("43022320300101123", "43022319000101123"):
+                with self.assertRaisesMsg(ValidationError, "出生日期"):
+                    Employee.create({**base, "name": "张三", "identification_id": id_card(body)})
+            first = Employee.create(
+                {**base, "name": "张三", "identification_id": id_card("43022319950315123")}
+            )
+            with self.assertRaisesMsg(ValidationError, "已有另一名社工使用"):
+                Employee.create({**base, "name": "张三丰", "identification_id": id_card("43022319950315123")})
+            # the same person at another provider is another employment
+            self._worker("张三", body="43022319950315123", station=self.station_b1)
+            with self.assertRaisesMsg(ValidationError, "请填写社工姓名"):
+                first.write({"name": "   "})
+            with self.assertRaisesMsg(ValidationError, "not a valid date|日期"):
+                first.write({"sgz_hire_date": "2026-02-30"})

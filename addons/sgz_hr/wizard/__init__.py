@@ -1,1 +1,0 @@
-from . import sgz_eligibility_override
