@@ -19,7 +19,6 @@ from odoo.tools import html2plaintext
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from ..lib.periods import Period
-from .sgz_report_type import PERIOD_KINDS
 
 STATES = [
     ("draft", "To Write"),
@@ -74,7 +73,7 @@ class SgzReport(models.Model):
     )
     type_code = fields.Char(related="report_type_id.code", string="Type Code")
     author_kind = fields.Selection(related="report_type_id.author_kind", string="Author Kind")
-    period_kind = fields.Selection(PERIOD_KINDS, related="report_type_id.period", string="Period Kind")
+    period_kind = fields.Selection(related="report_type_id.period", string="Period Kind")
     company_id = fields.Many2one(
         "res.company", string="Author", required=True, index=True, readonly=True, tracking=True
     )
