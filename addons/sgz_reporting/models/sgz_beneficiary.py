@@ -133,18 +133,18 @@ class SgzBeneficiary(models.Model):
             ) from None
         return {**vals, "id_number": card.number}
 
-    def _sgz_check_duplicates(self):
-        """One record per person and station: a clear sentence before the unique index refuses it bluntly."""
-        keys = {(b.station_id.id, b.id_number) for b in self}
-        if len(keys) < len(self):
+    def _sgz_check_duplicates(self, keys):
+        """One record per person and station: a clear sentence before the unique index refuses it bluntly.
+        ``keys``: the (station id, ID number) pairs about to be saved for the records of ``self``."""
+        if len(set(keys)) < len(keys):
             raise ValidationError(self.env._("The same ID card number appears twice among the new records."))
         others = (
             self.sudo()
             .with_context(active_test=False)
             .search(
                 [
-                    ("station_id", "in", self.station_id.ids),
-                    ("id_number", "in", [b.id_number for b in self]),
+                    ("station_id", "in", [station for station, _number in keys]),
+                    ("id_number", "in", [number for _station, number in keys]),
                     ("id", "not in", self.ids),
                 ]
             )
@@ -184,17 +184,25 @@ class SgzBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [self._sgz_normalize(vals) for vals in vals_list]
+        self.browse()._sgz_check_duplicates(
+            [(vals.get("station_id"), vals.get("id_number")) for vals in vals_list if vals.get("id_number")]
+        )
         beneficiaries = super().create(vals_list)
         beneficiaries._sgz_check_station()
-        beneficiaries._sgz_check_duplicates()
         return beneficiaries
 
     def write(self, vals):
         vals = self._sgz_normalize(vals)
-        result = super().write(vals)
         if {"id_number", "station_id"} & set(vals):
+            self._sgz_check_duplicates(
+                [
+                    (vals.get("station_id", b.station_id.id), vals.get("id_number", b.id_number))
+                    for b in self.sudo()
+                ]
+            )
+        result = super().write(vals)
+        if "station_id" in vals:
             self._sgz_check_station()
-            self._sgz_check_duplicates()
         return result
 
     # ---- masking outside the form ------------------------------------------------------------------------------

@@ -229,6 +229,54 @@ class SgzReport(models.Model):
                     )
                 )
 
+    @api.model
+    def _sgz_key(self, vals):
+        return (
+            vals.get("report_type_id"),
+            vals.get("company_id"),
+            vals.get("agreement_id") or False,
+            vals.get("agreement_year_id") or False,
+            vals.get("subject_company_id") or False,
+            str(vals.get("date_from")),
+        )
+
+    @api.model
+    def _sgz_check_unique(self, vals_list):
+        """One report per type, author (agreement, year, county inspected) and period: a clear sentence."""
+        keys = [self._sgz_key(vals) for vals in vals_list]
+        duplicates = len(set(keys)) < len(keys)
+        if not duplicates:
+            existing = self.sudo().search(
+                [
+                    ("report_type_id", "in", [key[0] for key in keys]),
+                    ("company_id", "in", [key[1] for key in keys]),
+                    ("date_from", "in", [key[5] for key in keys]),
+                ]
+            )
+            known = {
+                (r.report_type_id.id, r.company_id.id, r.agreement_id.id or False, r.agreement_year_id.id or False,
+                 r.subject_company_id.id or False, str(r.date_from))
+                for r in existing
+            }
+            duplicates = bool(known & set(keys))
+        if duplicates:
+            vals = vals_list[0]
+            raise ValidationError(
+                self.env._(
+                    "There is already a %(type)s of %(author)s for the period starting %(date)s: a second one "
+                    "cannot be created.",
+                    type=self.env["sgz.report.type"].sudo().browse(vals.get("report_type_id")).name,
+                    author=self.env["res.company"].sudo().browse(vals.get("company_id")).name,
+                    date=vals.get("date_from"),
+                )
+            )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if self._sgz_lock_lifted():
+            self._sgz_check_unique(vals_list)
+        return super().create(vals_list)
+
     def _sgz_check_narrative(self):
         for report in self:
             if not report.sudo().report_type_id.narrative_required:

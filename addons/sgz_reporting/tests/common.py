@@ -101,10 +101,11 @@ class ReportingCase(SgzHrCase):
             "date": date,
             "station_id": station.id,
             "service_area_id": vals.pop("service_area_id", cls.area_community.id),
-            "person_times": vals.pop("person_times", 10),
             "duration": vals.pop("duration", 2.0),
             **vals,
         }
+        if values["activity_type"] not in ("case", "group"):
+            values.setdefault("person_times", 10)  # case and group work count their sessions
         with freeze_time("2026-11-27"):
             return cls.env["sgz.activity"].with_user(user or cls.hr_x).create(values)
 

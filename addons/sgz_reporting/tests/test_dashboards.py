@@ -46,9 +46,13 @@ class TestCoverageDemo(TransactionCase):
         )
 
     def test_role_homes(self):
-        self.assertEqual(self.env.ref("sgz_reporting.user_province_officer").action_id, self.env.ref("sgz_reporting.sgz_coverage_action_overview"))
-        self.assertEqual(self.env.ref("sgz_base.user_evaluator").action_id, self.env.ref("sgz_procurement.sgz_agreement_evaluation_action"))
-        self.assertEqual(self.env.ref("sgz_base.user_city_officer").action_id, self.env.ref("sgz_reporting.sgz_report_action"))
+        homes = {
+            "sgz_reporting.user_province_officer": "sgz_reporting.sgz_coverage_action_overview",
+            "sgz_base.user_evaluator": "sgz_procurement.sgz_agreement_evaluation_action",
+            "sgz_base.user_city_officer": "sgz_reporting.sgz_report_action",
+        }
+        for user, action in homes.items():
+            self.assertEqual(self.env.ref(user).action_id.id, self.env.ref(action).id, user)
 
     def test_demo_brief_waits_for_the_county(self):
         brief = self.env["sgz.report"].search(

@@ -5,7 +5,7 @@ import zipfile
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import ReportingCase, day
 
@@ -50,6 +50,19 @@ class TestOutputs(ReportingCase):
     def test_download_routes_check_access(self):
         brief = self._submitted_brief()
         self.assertEqual(brief.action_export_xlsx()["url"], f"/sgz_reporting/report/{brief.id}/xlsx")
+
+
+@tagged("post_install", "-at_install")
+class TestPdf(HttpCase, ReportingCase):
+    """wkhtmltopdf fetches the report's style sheets from the server: an HttpCase serves them from the test's
+    own transaction."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._activity("2026-09-05", person_times=40)
+
+    _submitted_brief = TestOutputs._submitted_brief
 
     def test_pdf_in_chinese(self):
         brief = self._submitted_brief()
