@@ -20,7 +20,7 @@ class SgzBeneficiary(models.Model):
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "station_id, name, id"
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(string="Full Name", required=True, tracking=True)
     id_number = fields.Char(
         string="ID Card Number",
         required=True,
