@@ -71,22 +71,36 @@ def build_organizations(env, station_count):
     counties = Region.search([("level", "=", "county")])
     existing = {c.sgz_region_id.id: c for c in Company.search([("sgz_kind", "in", ("city", "county"))])}
     city_vals = [
-        {"name": f"{r.name}民政局（基准）", "sgz_kind": "city", "parent_id": province.id, "sgz_region_id": r.id,
-         "currency_id": cny.id}
-        for r in cities if r.id not in existing
+        {
+            "name": f"{r.name}民政局（基准）",
+            "sgz_kind": "city",
+            "parent_id": province.id,
+            "sgz_region_id": r.id,
+            "currency_id": cny.id,
+        }
+        for r in cities
+        if r.id not in existing
     ]
     for company in Company.create(city_vals):
         existing[company.sgz_region_id.id] = company
     county_vals = [
-        {"name": f"{r.name}民政局（基准）", "sgz_kind": "county", "parent_id": existing[r.parent_id.id].id,
-         "sgz_region_id": r.id, "currency_id": cny.id}
-        for r in counties if r.id not in existing
+        {
+            "name": f"{r.name}民政局（基准）",
+            "sgz_kind": "county",
+            "parent_id": existing[r.parent_id.id].id,
+            "sgz_region_id": r.id,
+            "currency_id": cny.id,
+        }
+        for r in counties
+        if r.id not in existing
     ]
     for company in Company.create(county_vals):
         existing[company.sgz_region_id.id] = company
-    bureaus = [existing[r.id] for r in counties]
     providers = Company.create(
-        [{"name": f"{r.name}基准社会工作服务中心", "sgz_kind": "provider", "currency_id": cny.id} for r in counties]
+        [
+            {"name": f"{r.name}基准社会工作服务中心", "sgz_kind": "provider", "currency_id": cny.id}
+            for r in counties
+        ]
     )
     env.flush_all()
     # townships and stations, spread round-robin over the counties
@@ -272,13 +286,31 @@ def scenarios(env, province, officer, county, station, hr_user, per_month):
         Coverage = as_officer["sgz.coverage"]
         Coverage.web_search_read(
             [("level", "in", ("province", "city"))],
-            {f: {} for f in ("region_id", "level", "coverage", "stations", "townships", "staffed", "staffed_rate",
-                             "demonstration", "workers", "quota", "vacancies")},
+            {
+                f: {}
+                for f in (
+                    "region_id",
+                    "level",
+                    "coverage",
+                    "stations",
+                    "townships",
+                    "staffed",
+                    "staffed_rate",
+                    "demonstration",
+                    "workers",
+                    "quota",
+                    "vacancies",
+                )
+            },
         )
-        Coverage.read_group([("level", "=", "county")], ["coverage", "stations", "townships"], ["parent_region_id"])
+        Coverage.read_group(
+            [("level", "=", "county")], ["coverage", "stations", "townships"], ["parent_region_id"]
+        )
 
     def open_activity_graph():
-        as_officer["sgz.activity.stat"].read_group([], ["person_times:sum"], ["month:month", "activity_type"], lazy=False)
+        as_officer["sgz.activity.stat"].read_group(
+            [], ["person_times:sum"], ["month:month", "activity_type"], lazy=False
+        )
 
     def county_report():
         Report._sgz_generate(county_type, [quarter], county)
@@ -339,7 +371,9 @@ def main():
     from odoo.modules.registry import Registry
     from odoo.tests import new_test_user
 
-    odoo.tools.config.parse_config(["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"])
+    odoo.tools.config.parse_config(
+        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
+    )
     registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
@@ -348,15 +382,23 @@ def main():
                 f"{args.stations} stations, townships, bureaus, providers, agreements",
                 lambda: build_organizations(env, args.stations),
             )
-            timed(f"{args.workers} workers with contracts", lambda: build_workers(env, stations, args.workers))
+            timed(
+                f"{args.workers} workers with contracts", lambda: build_workers(env, stations, args.workers)
+            )
             officer = new_test_user(
-                env, login="bench_province", groups="sgz_base.sgz_base_group_province_officer",
-                company_id=province.id, company_ids=[Command.set(province.ids)],
+                env,
+                login="bench_province",
+                groups="sgz_base.sgz_base_group_province_officer",
+                company_id=province.id,
+                company_ids=[Command.set(province.ids)],
             )
             station_id, county_id, provider_id = stations[0]
             hr_user = new_test_user(
-                env, login="bench_hr", groups="sgz_base.sgz_base_group_provider_hr",
-                company_id=provider_id, company_ids=[Command.set([provider_id])],
+                env,
+                login="bench_hr",
+                groups="sgz_base.sgz_base_group_provider_hr",
+                company_id=provider_id,
+                company_ids=[Command.set([provider_id])],
             )
             county = env["res.company"].browse(county_id)
             rows = {}
@@ -368,7 +410,9 @@ def main():
                 cr.execute("SELECT count(*) FROM sgz_activity_stat")
                 stat_rows = cr.fetchone()[0]
                 print(f"--- {total:,} activity rows ({stat_rows:,} monthly aggregate rows) ---", flush=True)
-                for name, func in scenarios(env, province, officer, county, station_id, hr_user, args.per_month):
+                for name, func in scenarios(
+                    env, province, officer, county, station_id, hr_user, args.per_month
+                ):
                     rows.setdefault(name, []).append(measure(env, name, func, args.repeat))
             print("--- query counts after 1 and 12 months (must be equal) ---")
             for name, results in rows.items():

@@ -22,9 +22,7 @@ class Period:
 
     @property
     def months(self):
-        return (
-            (self.date_to.year - self.date_from.year) * 12 + self.date_to.month - self.date_from.month + 1
-        )
+        return (self.date_to.year - self.date_from.year) * 12 + self.date_to.month - self.date_from.month + 1
 
     @property
     def index(self):

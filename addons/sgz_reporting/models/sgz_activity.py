@@ -32,7 +32,9 @@ class SgzActivity(models.Model):
     _sgz_unlink_states = ("open",)
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    activity_type = fields.Selection(ACTIVITY_TYPES, string="Type", required=True, default="case", tracking=True)
+    activity_type = fields.Selection(
+        ACTIVITY_TYPES, string="Type", required=True, default="case", tracking=True
+    )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     month = fields.Date(compute="_compute_month", store=True, index=True, string="Month")
     station_id = fields.Many2one(
@@ -46,7 +48,9 @@ class SgzActivity(models.Model):
         precompute=True,
         index=True,
     )
-    county_id = fields.Many2one(related="station_id.company_id", store=True, index=True, string="County Bureau")
+    county_id = fields.Many2one(
+        related="station_id.company_id", store=True, index=True, string="County Bureau"
+    )
     city_id = fields.Many2one(related="county_id.parent_id", store=True, index=True, string="City Bureau")
     worker_id = fields.Many2one(
         "hr.employee",
@@ -114,7 +118,9 @@ class SgzActivity(models.Model):
         copy=False,
         tracking=True,
     )
-    brief_id = fields.Many2one("sgz.report", string="Monthly Brief", readonly=True, copy=False, index="btree_not_null")
+    brief_id = fields.Many2one(
+        "sgz.report", string="Monthly Brief", readonly=True, copy=False, index="btree_not_null"
+    )
     active = fields.Boolean(default=True)
 
     def init(self):
@@ -143,7 +149,9 @@ class SgzActivity(models.Model):
             elif activity.activity_type == "group" and activity.participant_ids:
                 activity.person_times = len(activity.participant_ids)
             else:
-                activity.person_times = activity.person_times or (1 if activity.activity_type == "case" else 0)
+                activity.person_times = activity.person_times or (
+                    1 if activity.activity_type == "case" else 0
+                )
 
     def _compute_session_count(self):
         for activity in self:
@@ -180,8 +188,10 @@ class SgzActivity(models.Model):
         for activity in self.sudo():
             if activity.activity_type == "case" and not activity.beneficiary_id:
                 raise ValidationError(
-                    self.env._("Case work is about one beneficiary: choose the beneficiary of %(subject)s.",
-                               subject=activity.name)
+                    self.env._(
+                        "Case work is about one beneficiary: choose the beneficiary of %(subject)s.",
+                        subject=activity.name,
+                    )
                 )
             people = activity.beneficiary_id | activity.participant_ids
             if people.filtered(lambda b, s=activity.station_id: b.station_id != s):
@@ -200,14 +210,15 @@ class SgzActivity(models.Model):
                     )
                 )
 
-    def _sgz_check_station(self):
-        """A provider's staff record activities only at the stations their provider runs."""
+    @api.model
+    def _sgz_check_station(self, station_ids):
+        """A provider's staff record activities only at the stations their provider runs (checked before
+        saving, so that the sentence comes before the record rules' refusal)."""
         if self.env.su:
             return
         companies = self.env.user.company_ids
-        for activity in self:
-            provider = activity.sudo().station_id.provider_id
-            if not provider or provider not in companies:
+        for station in self.env["sgz.station"].sudo().browse(station_ids):
+            if not station.provider_id or station.provider_id not in companies:
                 raise UserError(
                     self.env._(
                         "The station you chose is not run by your organization: record activities only at "
@@ -239,20 +250,32 @@ class SgzActivity(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        self._sgz_check_station(
+            {vals["station_id"] for vals in vals_list if isinstance(vals.get("station_id"), int)}
+        )
         activities = super().create(vals_list)
-        activities._sgz_check_station()
         activities._sgz_check_month_open()
         self.env["sgz.activity.stat"]._sgz_refresh(activities._sgz_stat_keys())
         return activities
 
     def write(self, vals):
         keys = self._sgz_stat_keys() if self else set()
+        if isinstance(vals.get("station_id"), int):
+            self._sgz_check_station({vals["station_id"]})
         result = super().write(vals)
         if {"station_id", "date"} & set(vals):
-            self._sgz_check_station()
             self._sgz_check_month_open()
-        if {"station_id", "date", "activity_type", "service_area_id", "person_times", "duration",
-                "category_ids", "active", "session_ids"} & set(vals):
+        if {
+            "station_id",
+            "date",
+            "activity_type",
+            "service_area_id",
+            "person_times",
+            "duration",
+            "category_ids",
+            "active",
+            "session_ids",
+        } & set(vals):
             self.env["sgz.activity.stat"]._sgz_refresh(keys | self._sgz_stat_keys())
         return result
 
@@ -274,6 +297,7 @@ class SgzActivity(models.Model):
 
     def action_open_sessions(self):
         self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_window",
             "name": self.env._("Sessions"),

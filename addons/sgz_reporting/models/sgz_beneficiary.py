@@ -40,9 +40,7 @@ class SgzBeneficiary(models.Model):
     county_id = fields.Many2one(
         related="station_id.company_id", store=True, index=True, string="County Bureau"
     )
-    provider_id = fields.Many2one(
-        related="station_id.provider_id", store=True, index=True, string="Provider"
-    )
+    provider_id = fields.Many2one(related="station_id.provider_id", store=True, index=True, string="Provider")
     category_ids = fields.Many2many(
         "sgz.beneficiary.category",
         "sgz_beneficiary_category_rel",
@@ -160,13 +158,14 @@ class SgzBeneficiary(models.Model):
                     )
                 )
 
-    def _sgz_check_station(self):
-        """A provider records beneficiaries only at the stations it runs."""
+    @api.model
+    def _sgz_check_station(self, station_ids):
+        """A provider records beneficiaries only at the stations it runs (checked before saving, so that the
+        sentence comes before the record rules' refusal)."""
         if self.env.su:
             return
         user_companies = self.env.user.company_ids
-        for beneficiary in self:
-            station = beneficiary.sudo().station_id
+        for station in self.env["sgz.station"].sudo().browse(station_ids):
             if station.provider_id not in user_companies and station.company_id not in user_companies:
                 raise UserError(
                     self.env._(
@@ -187,9 +186,10 @@ class SgzBeneficiary(models.Model):
         self.browse()._sgz_check_duplicates(
             [(vals.get("station_id"), vals.get("id_number")) for vals in vals_list if vals.get("id_number")]
         )
-        beneficiaries = super().create(vals_list)
-        beneficiaries._sgz_check_station()
-        return beneficiaries
+        self._sgz_check_station(
+            {vals["station_id"] for vals in vals_list if isinstance(vals.get("station_id"), int)}
+        )
+        return super().create(vals_list)
 
     def write(self, vals):
         vals = self._sgz_normalize(vals)
@@ -200,10 +200,9 @@ class SgzBeneficiary(models.Model):
                     for b in self.sudo()
                 ]
             )
-        result = super().write(vals)
-        if "station_id" in vals:
-            self._sgz_check_station()
-        return result
+        if isinstance(vals.get("station_id"), int):
+            self._sgz_check_station({vals["station_id"]})
+        return super().write(vals)
 
     # ---- masking outside the form ------------------------------------------------------------------------------
 
@@ -228,6 +227,7 @@ class SgzBeneficiary(models.Model):
 
     def action_open_activities(self):
         self.ensure_one()
+        self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_reporting.sgz_activity_action")
         action["domain"] = [("beneficiary_id", "=", self.id)]
         action["context"] = {"default_beneficiary_id": self.id, "default_station_id": self.station_id.id}

@@ -93,7 +93,9 @@ class SgzReport(models.Model):
         tracking=True,
         help="The officer of the reviewing organization who reviews this report (optional).",
     )
-    agreement_id = fields.Many2one("sgz.agreement", string="Service Agreement", index="btree_not_null", readonly=True)
+    agreement_id = fields.Many2one(
+        "sgz.agreement", string="Service Agreement", index="btree_not_null", readonly=True
+    )
     agreement_year_id = fields.Many2one(
         "sgz.agreement.year", string="Agreement Year", index="btree_not_null", readonly=True
     )
@@ -105,7 +107,9 @@ class SgzReport(models.Model):
     period_code = fields.Char(string="Period Code", index=True, readonly=True)
     period_label = fields.Char(string="Period", compute="_compute_period_label")
     due_date = fields.Date(string="Due Date", readonly=True, index=True, tracking=True)
-    state = fields.Selection(STATES, default="draft", required=True, readonly=True, index=True, tracking=True, copy=False)
+    state = fields.Selection(
+        STATES, default="draft", required=True, readonly=True, index=True, tracking=True, copy=False
+    )
     submit_date = fields.Date(string="Submitted On", readonly=True, copy=False)
     submitted_by_id = fields.Many2one("res.users", string="Submitted By", readonly=True, copy=False)
     figures_date = fields.Datetime(string="Figures Of", readonly=True, copy=False)
@@ -117,7 +121,9 @@ class SgzReport(models.Model):
     next_steps = fields.Html(string="Next Steps")
     return_reason = fields.Text(compute="_compute_return_reason", string="Reason for Return")
     can_review = fields.Boolean(compute="_compute_can_review")
-    activity_locked_count = fields.Integer(compute="_compute_activity_locked_count", string="Locked Activities")
+    activity_locked_count = fields.Integer(
+        compute="_compute_activity_locked_count", string="Locked Activities"
+    )
 
     def init(self):
         self.env.cr.execute(
@@ -162,8 +168,10 @@ class SgzReport(models.Model):
         if kind == "quarter":
             return _("%(year)s Q%(quarter)s", year=start.year, quarter=period.index)
         if kind == "half_year":
-            return _("First half of %(year)s", year=start.year) if period.index == 1 else _(
-                "Second half of %(year)s", year=start.year
+            return (
+                _("First half of %(year)s", year=start.year)
+                if period.index == 1
+                else _("Second half of %(year)s", year=start.year)
             )
         if kind == "year":
             return _("Year %(year)s", year=start.year)
@@ -176,7 +184,9 @@ class SgzReport(models.Model):
     @api.depends("sgz_filing_ids.state", "sgz_filing_ids.return_reason")
     def _compute_return_reason(self):
         for report in self:
-            returned = report.sudo().sgz_filing_ids.filtered(lambda f: f.state == "returned").sorted("id")[-1:]
+            returned = (
+                report.sudo().sgz_filing_ids.filtered(lambda f: f.state == "returned").sorted("id")[-1:]
+            )
             report.return_reason = returned.return_reason if report.state == "returned" else False
 
     @api.depends("state", "target_company_id")
@@ -191,7 +201,9 @@ class SgzReport(models.Model):
 
     def _compute_activity_locked_count(self):
         counts = dict(
-            self.env["sgz.activity"].sudo()._read_group([("brief_id", "in", self.ids)], ["brief_id"], ["__count"])
+            self.env["sgz.activity"]
+            .sudo()
+            ._read_group([("brief_id", "in", self.ids)], ["brief_id"], ["__count"])
         )
         for report in self:
             report.activity_locked_count = counts.get(report, 0)
@@ -254,8 +266,14 @@ class SgzReport(models.Model):
                 ]
             )
             known = {
-                (r.report_type_id.id, r.company_id.id, r.agreement_id.id or False, r.agreement_year_id.id or False,
-                 r.subject_company_id.id or False, str(r.date_from))
+                (
+                    r.report_type_id.id,
+                    r.company_id.id,
+                    r.agreement_id.id or False,
+                    r.agreement_year_id.id or False,
+                    r.subject_company_id.id or False,
+                    str(r.date_from),
+                )
                 for r in existing
             }
             duplicates = bool(known & set(keys))
@@ -326,7 +344,9 @@ class SgzReport(models.Model):
                         start = agreement.date_start or agreement.sign_date
                         if start and start <= period.date_to and (not end or end >= period.date_from):
                             vals_list.append(
-                                self._sgz_period_vals(rtype, period, agreement.provider_id, agreement_id=agreement.id)
+                                self._sgz_period_vals(
+                                    rtype, period, agreement.provider_id, agreement_id=agreement.id
+                                )
                             )
             else:
                 for year in agreements.year_ids.filtered(lambda y: y.state in ("confirmed", "evaluated")):
@@ -361,8 +381,10 @@ class SgzReport(models.Model):
     @api.model
     def _sgz_agreement_year_periods(self, rtype, today, lookback_days=100):
         """The halves/years of the signed agreement years whose report is expected on ``today``."""
-        years = self.env["sgz.agreement.year"].sudo().search(
-            [("state", "in", ("confirmed", "evaluated")), ("agreement_id.state", "=", "active")]
+        years = (
+            self.env["sgz.agreement.year"]
+            .sudo()
+            .search([("state", "in", ("confirmed", "evaluated")), ("agreement_id.state", "=", "active")])
         )
         periods = set()
         for year in years:
@@ -387,8 +409,13 @@ class SgzReport(models.Model):
             load=None,
         )
         keys = {
-            (r["company_id"], r["agreement_id"] or False, r["agreement_year_id"] or False,
-             r["subject_company_id"] or False, r["date_from"])
+            (
+                r["company_id"],
+                r["agreement_id"] or False,
+                r["agreement_year_id"] or False,
+                r["subject_company_id"] or False,
+                r["date_from"],
+            )
             for r in existing
         }
         missing = []
@@ -421,9 +448,17 @@ class SgzReport(models.Model):
         Agreement = self.env["sgz.agreement"].sudo()
         group = rtype.author_group_id or self.env.ref(AUTHOR_GROUPS[rtype.author_kind])
         company_ids = {vals["company_id"] for vals in vals_list}
-        users = self.env["res.users"].sudo().search(
-            [("groups_id", "in", group.ids), ("company_id", "in", list(company_ids)), ("share", "=", False)],
-            order="id",
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [
+                    ("groups_id", "in", group.ids),
+                    ("company_id", "in", list(company_ids)),
+                    ("share", "=", False),
+                ],
+                order="id",
+            )
         )
         author_of = {}
         for user in users:
@@ -493,9 +528,7 @@ class SgzReport(models.Model):
                 ("station_ids", "in", list({station for station, _month in keys})),
             ]
         )
-        return briefs.filtered(
-            lambda b: any((station.id, b.date_from) in keys for station in b.station_ids)
-        )
+        return briefs.filtered(lambda b: any((station.id, b.date_from) in keys for station in b.station_ids))
 
     # ---- figures -------------------------------------------------------------------------------------------------
 
@@ -524,7 +557,10 @@ class SgzReport(models.Model):
         for report in self.sudo():
             if report.state not in ("draft", "returned"):
                 raise UserError(
-                    self.env._("The figures of %(report)s are frozen since its submission.", report=report.display_name)
+                    self.env._(
+                        "The figures of %(report)s are frozen since its submission.",
+                        report=report.display_name,
+                    )
                 )
             scope = report._sgz_scope()
             period = Period(report.report_type_id.period, report.date_from, report.date_to)
@@ -645,12 +681,16 @@ class SgzReport(models.Model):
 
     def _sgz_lock_activities(self):
         self.ensure_one()
-        activities = self.env["sgz.activity"].sudo().search(
-            [
-                ("station_id", "in", self.station_ids.ids),
-                ("company_id", "=", self.company_id.id),
-                ("month", "=", self.date_from),
-            ]
+        activities = (
+            self.env["sgz.activity"]
+            .sudo()
+            .search(
+                [
+                    ("station_id", "in", self.station_ids.ids),
+                    ("company_id", "=", self.company_id.id),
+                    ("month", "=", self.date_from),
+                ]
+            )
         )
         activities._sgz_lock_by(self)
 
@@ -691,14 +731,22 @@ class SgzReport(models.Model):
         self.ensure_one()
         self.check_access("read")
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_reporting.sgz_activity_action")
-        action["domain"] = [("station_id", "in", self.station_ids.ids), ("date", ">=", self.date_from), ("date", "<=", self.date_to)]
+        action["domain"] = [
+            ("station_id", "in", self.station_ids.ids),
+            ("date", ">=", self.date_from),
+            ("date", "<=", self.date_to),
+        ]
         action["context"] = {"create": False}
         return action
 
     def action_export_xlsx(self):
         self.ensure_one()
         self.check_access("read")
-        return {"type": "ir.actions.act_url", "url": f"/sgz_reporting/report/{self.id}/xlsx", "target": "self"}
+        return {
+            "type": "ir.actions.act_url",
+            "url": f"/sgz_reporting/report/{self.id}/xlsx",
+            "target": "self",
+        }
 
     def action_print(self):
         self.ensure_one()

@@ -28,7 +28,9 @@ class SgzReportLine(models.Model):
     service_area_id = fields.Many2one("sgz.service.area", string="Service Area")
     category_id = fields.Many2one("sgz.beneficiary.category", string="Beneficiary Category")
     company_ref_id = fields.Many2one("res.company", string="Organization")
-    label = fields.Char(string="Given Name", help="The indicator's name when it comes from another addon (budget).")
+    label = fields.Char(
+        string="Given Name", help="The indicator's name when it comes from another addon (budget)."
+    )
     name = fields.Char(string="Indicator", compute="_compute_name")
     value = fields.Float(string="Value This Period", digits=(16, 2))
     previous_value = fields.Float(string="Value Previous Period", digits=(16, 2))
@@ -87,18 +89,24 @@ class SgzReportLine(models.Model):
                 name = labels[code]
             elif code.startswith("type_"):
                 what = types.get(line.activity_type, "")
-                name = _("%(type)s: activities", type=what) if code.endswith("count") else _(
-                    "%(type)s: person-times", type=what
+                name = (
+                    _("%(type)s: activities", type=what)
+                    if code.endswith("count")
+                    else _("%(type)s: person-times", type=what)
                 )
             elif code.startswith("area_"):
                 what = line.service_area_id.sudo().name
-                name = _("%(area)s: activities", area=what) if code.endswith("count") else _(
-                    "%(area)s: person-times", area=what
+                name = (
+                    _("%(area)s: activities", area=what)
+                    if code.endswith("count")
+                    else _("%(area)s: person-times", area=what)
                 )
             elif code.startswith("category_"):
                 what = line.category_id.sudo().name
-                name = _("%(category)s: activities", category=what) if code.endswith("count") else _(
-                    "%(category)s: person-times", category=what
+                name = (
+                    _("%(category)s: activities", category=what)
+                    if code.endswith("count")
+                    else _("%(category)s: person-times", category=what)
                 )
             elif code in child:
                 name = child[code] % {"name": line.company_ref_id.sudo().name or ""}

@@ -16,7 +16,12 @@ from odoo.exceptions import UserError, ValidationError
 
 from ..lib.periods import MONTHS, agreement_periods, periods_between
 
-AUTHOR_KINDS = [("provider", "Provider"), ("county", "County Bureau"), ("city", "City Bureau"), ("province", "Province")]
+AUTHOR_KINDS = [
+    ("provider", "Provider"),
+    ("county", "County Bureau"),
+    ("city", "City Bureau"),
+    ("province", "Province"),
+]
 SCOPES = [
     ("agreement", "Per Service Agreement"),
     ("agreement_year", "Per Agreement Year"),
@@ -97,7 +102,11 @@ class SgzReportType(models.Model):
     _sql_constraints = [("code_unique", "unique(code)", "The report type code must be unique.")]
 
     def _compute_report_count(self):
-        counts = dict(self.env["sgz.report"]._read_group([("report_type_id", "in", self.ids)], ["report_type_id"], ["__count"]))
+        counts = dict(
+            self.env["sgz.report"]._read_group(
+                [("report_type_id", "in", self.ids)], ["report_type_id"], ["__count"]
+            )
+        )
         for report_type in self:
             report_type.report_count = counts.get(report_type, 0)
 
@@ -109,13 +118,17 @@ class SgzReportType(models.Model):
                     self.env._("The due day of %(type)s must be a day of the month (1–31).", type=rtype.name)
                 )
             if rtype.due_rule in ("days", "working_days") and rtype.due_value < 0:
-                raise ValidationError(self.env._("The number of days of %(type)s cannot be negative.", type=rtype.name))
+                raise ValidationError(
+                    self.env._("The number of days of %(type)s cannot be negative.", type=rtype.name)
+                )
             if rtype.due_rule == "fixed":
                 try:
                     fields.Date.to_date(f"2024-{rtype.due_month:02d}-{rtype.due_day:02d}")
                 except ValueError:
                     raise ValidationError(
-                        self.env._("%(type)s: give a real month and day for the fixed due date.", type=rtype.name)
+                        self.env._(
+                            "%(type)s: give a real month and day for the fixed due date.", type=rtype.name
+                        )
                     ) from None
             if rtype.date_to and rtype.date_to < rtype.date_from:
                 raise ValidationError(self.env._("%(type)s cannot end before it starts.", type=rtype.name))
@@ -187,7 +200,9 @@ class SgzReportType(models.Model):
         return bool(due) and today >= due - relativedelta(days=self.lead_days)
 
     def _sgz_valid_for(self, period):
-        return period.date_from >= self.date_from.replace(day=1) and (not self.date_to or period.date_from <= self.date_to)
+        return period.date_from >= self.date_from.replace(day=1) and (
+            not self.date_to or period.date_from <= self.date_to
+        )
 
     def _sgz_agreement_year_period(self, year):
         return agreement_periods(self.period, year.date_start, year.date_end)

@@ -98,7 +98,10 @@ class SgzReportingFigures(models.AbstractModel):
         else:
             counties = Company.search([("sgz_kind", "=", "county")])
         self.env.cr.execute(
-            SQL("SELECT id FROM sgz_station WHERE active AND company_id = ANY(%s) ORDER BY id", counties.ids or [0])
+            SQL(
+                "SELECT id FROM sgz_station WHERE active AND company_id = ANY(%s) ORDER BY id",
+                counties.ids or [0],
+            )
         )
         station_ids = [row[0] for row in self.env.cr.fetchall()]
         kind = company.sgz_kind if company.sgz_kind in ("county", "city") else "province"
@@ -166,7 +169,10 @@ class SgzReportingFigures(models.AbstractModel):
             rows += [
                 self._row("stations", "townships", "number", townships),
                 self._row(
-                    "stations", "coverage", "percent", round(100.0 * active / townships, 1) if townships else 0.0
+                    "stations",
+                    "coverage",
+                    "percent",
+                    round(100.0 * active / townships, 1) if townships else 0.0,
                 ),
             ]
         rows.append(self._row("stations", "stations_demonstration", "number", demonstration))
@@ -249,7 +255,9 @@ class SgzReportingFigures(models.AbstractModel):
                 where,
             )
         )
-        by_category = {category_id: (count, person_times) for category_id, count, person_times in cr.fetchall()}
+        by_category = {
+            category_id: (count, person_times) for category_id, count, person_times in cr.fetchall()
+        }
         rows = [
             self._row("activity_type", "activities", "count", total[0]),
             self._row("activity_type", "person_times", "person_times", total[1]),
@@ -259,20 +267,30 @@ class SgzReportingFigures(models.AbstractModel):
             count, person_times = by_type.get(activity_type, (0, 0))
             rows += [
                 self._row("activity_type", "type_count", "count", count, activity_type=activity_type),
-                self._row("activity_type", "type_person_times", "person_times", person_times, activity_type=activity_type),
+                self._row(
+                    "activity_type",
+                    "type_person_times",
+                    "person_times",
+                    person_times,
+                    activity_type=activity_type,
+                ),
             ]
         areas = self.env["sgz.service.area"].sudo().search([("parent_id", "=", False)])
         for area in areas:
             count, person_times = by_area.get(area.id, (0, 0))
             rows += [
                 self._row("service_area", "area_count", "count", count, service_area_id=area.id),
-                self._row("service_area", "area_person_times", "person_times", person_times, service_area_id=area.id),
+                self._row(
+                    "service_area", "area_person_times", "person_times", person_times, service_area_id=area.id
+                ),
             ]
         for category in self.env["sgz.beneficiary.category"].sudo().search([]):
             count, person_times = by_category.get(category.id, (0, 0))
             rows += [
                 self._row("category", "category_count", "count", count, category_id=category.id),
-                self._row("category", "category_person_times", "person_times", person_times, category_id=category.id),
+                self._row(
+                    "category", "category_person_times", "person_times", person_times, category_id=category.id
+                ),
             ]
         return rows
 
@@ -387,9 +405,19 @@ class SgzReportingFigures(models.AbstractModel):
         for child in children:
             count, person_times = activities.get(child.id, (0, 0))
             rows += [
-                self._row("breakdown", "child_stations", "number", stations.get(child.id, 0), company_ref_id=child.id),
-                self._row("breakdown", "child_workers", "number", workers.get(child.id, 0), company_ref_id=child.id),
+                self._row(
+                    "breakdown",
+                    "child_stations",
+                    "number",
+                    stations.get(child.id, 0),
+                    company_ref_id=child.id,
+                ),
+                self._row(
+                    "breakdown", "child_workers", "number", workers.get(child.id, 0), company_ref_id=child.id
+                ),
                 self._row("breakdown", "child_activities", "count", count, company_ref_id=child.id),
-                self._row("breakdown", "child_person_times", "person_times", person_times, company_ref_id=child.id),
+                self._row(
+                    "breakdown", "child_person_times", "person_times", person_times, company_ref_id=child.id
+                ),
             ]
         return rows

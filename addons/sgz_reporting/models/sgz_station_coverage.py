@@ -58,7 +58,9 @@ class SgzStationCoverage(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), SQL(STATION_SQL)))
+        self.env.cr.execute(
+            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), SQL(STATION_SQL))
+        )
 
     def action_open_station(self):
         self.ensure_one()
@@ -82,7 +84,8 @@ class SgzCoverage(models.Model):
     region_id = fields.Many2one("sgz.region", string="Region", readonly=True)
     region_code = fields.Char(string="Code", readonly=True)
     level = fields.Selection(
-        [("province", "Province"), ("city", "City / Prefecture"), ("county", "County / District")], readonly=True
+        [("province", "Province"), ("city", "City / Prefecture"), ("county", "County / District")],
+        readonly=True,
     )
     level_order = fields.Integer(readonly=True)
     parent_region_id = fields.Many2one("sgz.region", string="Parent Region", readonly=True)
@@ -176,7 +179,9 @@ class SgzCoverage(models.Model):
 
     def _compute_child_count(self):
         counts = dict(
-            self._read_group([("parent_region_id", "in", self.region_id.ids)], ["parent_region_id"], ["__count"])
+            self._read_group(
+                [("parent_region_id", "in", self.region_id.ids)], ["parent_region_id"], ["__count"]
+            )
         )
         stations = dict(
             self.env["sgz.station.coverage"]._read_group(
@@ -194,20 +199,30 @@ class SgzCoverage(models.Model):
         """Rates of a group are recomputed from its sums (an average of percentages would be wrong)."""
         names = {spec.split(":")[0] for spec in fields}
         if names & {"coverage", "staffed_rate"}:
-            fields = list(fields) + [name for name in ("townships", "stations", "staffed") if name not in names]
-        rows = super().read_group(domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy)
+            fields = list(fields) + [
+                name for name in ("townships", "stations", "staffed") if name not in names
+            ]
+        rows = super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
         for row in rows:
             if "coverage" in row and row.get("townships") is not None:
-                row["coverage"] = round(100.0 * row["stations"] / row["townships"], 1) if row["townships"] else 0.0
+                row["coverage"] = (
+                    round(100.0 * row["stations"] / row["townships"], 1) if row["townships"] else 0.0
+                )
             if "staffed_rate" in row and row.get("stations") is not None:
-                row["staffed_rate"] = round(100.0 * row["staffed"] / row["stations"], 1) if row["stations"] else 0.0
+                row["staffed_rate"] = (
+                    round(100.0 * row["staffed"] / row["stations"], 1) if row["stations"] else 0.0
+                )
         return rows
 
     def action_drill_down(self):
         """City → its counties; county → its stations."""
         self.ensure_one()
         if self.level == "county":
-            action = self.env["ir.actions.act_window"]._for_xml_id("sgz_reporting.sgz_station_coverage_action")
+            action = self.env["ir.actions.act_window"]._for_xml_id(
+                "sgz_reporting.sgz_station_coverage_action"
+            )
             action["domain"] = [("county_region_id", "=", self.region_id.id)]
             action["display_name"] = self.region_id.name
             return action

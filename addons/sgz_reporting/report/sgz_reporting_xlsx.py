@@ -8,6 +8,8 @@ from decimal import Decimal
 
 import xlsxwriter
 
+from odoo.tools import html2plaintext
+
 
 def _formats(workbook):
     return {
@@ -63,8 +65,10 @@ def report_workbook(report):
         sheet.merge_range(row, 0, row, 4, section, formats["section"])
         row += 1
         for line in lines:
-            style = formats["money"] if line.measure == "amount" else (
-                formats["dec1"] if line.measure in ("percent", "hours") else formats["int"]
+            style = (
+                formats["money"]
+                if line.measure == "amount"
+                else (formats["dec1"] if line.measure in ("percent", "hours") else formats["int"])
             )
             sheet.write_string(row, 0, line.name, formats["text"])
             sheet.write_number(row, 1, _number(line.value, line.measure), style)
@@ -78,8 +82,6 @@ def report_workbook(report):
     narrative = workbook.add_worksheet(_("Narrative"))
     narrative.set_column(0, 0, 24)
     narrative.set_column(1, 1, 100)
-    from odoo.tools import html2plaintext
-
     for index, name in enumerate(("highlights", "problems", "next_steps")):
         label = str(report._fields[name]._description_string(env))
         narrative.write_string(index, 0, label, formats["bold"])
@@ -89,17 +91,17 @@ def report_workbook(report):
 
 
 COVERAGE_COLUMNS = (
-    ("region", "Region"),
-    ("level", "Level"),
-    ("townships", "Townships and streets"),
-    ("stations", "Stations in service"),
-    ("coverage", "Coverage (%)"),
-    ("staffed", "Fully staffed stations"),
-    ("staffed_rate", "Fully staffed (%)"),
-    ("demonstration", "Demonstration stations"),
-    ("workers", "Workers stationed"),
-    ("quota", "Workers agreed"),
-    ("vacancies", "Vacancies"),
+    "region",
+    "level",
+    "townships",
+    "stations",
+    "coverage",
+    "staffed",
+    "staffed_rate",
+    "demonstration",
+    "workers",
+    "quota",
+    "vacancies",
 )
 
 
@@ -125,12 +127,12 @@ def coverage_workbook(env, rows):
     levels = dict(rows._fields["level"]._description_selection(env))
     sheet.set_column(0, 0, 30)
     sheet.set_column(1, len(COVERAGE_COLUMNS) - 1, 14)
-    for col, (key, _label) in enumerate(COVERAGE_COLUMNS):
+    for col, key in enumerate(COVERAGE_COLUMNS):
         sheet.write_string(0, col, labels[key], formats["header"])
-    for index, row in enumerate(rows.sorted(lambda r: (r.region_code or "")), start=1):
+    for index, row in enumerate(rows.sorted(lambda r: r.region_code or ""), start=1):
         sheet.write_string(index, 0, row.region_id.complete_name or "", formats["text"])
         sheet.write_string(index, 1, levels.get(row.level, ""), formats["text"])
-        for col, (key, _label) in enumerate(COVERAGE_COLUMNS[2:], start=2):
+        for col, key in enumerate(COVERAGE_COLUMNS[2:], start=2):
             value = row[key]
             style = formats["dec1"] if key in ("coverage", "staffed_rate") else formats["int"]
             sheet.write_number(index, col, value, style)

@@ -22,6 +22,8 @@ class ReportingCase(SgzHrCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # the users work in Chinese: the sentences refusing bad input are read in Chinese
+        cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
         cls.township_a3 = cls.env["sgz.region"].create(
             {"name": "网岭镇", "code": "430223102", "level": "township", "parent_id": cls.region_county_a.id}
         )
@@ -29,7 +31,9 @@ class ReportingCase(SgzHrCase):
         stations.write({"state": "active", "opening_date": "2025-06-01"})
         cls.station_a1.write({"demonstration": True, "demonstration_date": "2025-12-01"})
         with freeze_time("2026-01-10"):
-            cls.agreement_a = cls._signed_agreement(cls.county_a, cls.provider_x, [(cls.station_a1, 2), (cls.station_a2, 1)])
+            cls.agreement_a = cls._signed_agreement(
+                cls.county_a, cls.provider_x, [(cls.station_a1, 2), (cls.station_a2, 1)]
+            )
             cls.agreement_b = cls._signed_agreement(cls.county_b, cls.provider_y, [(cls.station_b1, 2)])
         cls.worker_1 = cls._worker("甲社工", body="43022319950315123", station=cls.station_a1)
         cls.worker_2 = cls._worker("乙社工", body="43022319960416124", station=cls.station_a1)
@@ -63,8 +67,17 @@ class ReportingCase(SgzHrCase):
         cls.ben_b = (
             cls.env["sgz.beneficiary"]
             .with_user(cls.hr_y)
-            .create({"name": "王爷爷", "id_number": id_card("43022419450717506"), "station_id": cls.station_b1.id})
+            .create(
+                {"name": "王爷爷", "id_number": id_card("43022419450717506"), "station_id": cls.station_b1.id}
+            )
         )
+        # registered in January (the figures count the beneficiaries registered by the end of the period)
+        cls.env.flush_all()
+        cls.env.cr.execute(
+            "UPDATE sgz_beneficiary SET create_date = '2026-01-15' WHERE id IN %s",
+            [tuple((cls.ben_a1 | cls.ben_a2 | cls.ben_b).ids)],
+        )
+        cls.env.invalidate_all()
         cls.area_assistance = cls.env.ref("sgz_base.service_area_assistance")
         cls.area_children = cls.env.ref("sgz_base.service_area_children")
         cls.area_community = cls.env.ref("sgz_base.service_area_community")
@@ -116,7 +129,11 @@ class ReportingCase(SgzHrCase):
         with freeze_time(today or next_month):
             self.env["sgz.report"]._cron_generate_expected()
         return self.env["sgz.report"].search(
-            [("report_type_id", "=", self.brief_type.id), ("agreement_id", "=", agreement.id), ("date_from", "=", month)]
+            [
+                ("report_type_id", "=", self.brief_type.id),
+                ("agreement_id", "=", agreement.id),
+                ("date_from", "=", month),
+            ]
         )
 
     def _write_narrative(self, report, user=None):

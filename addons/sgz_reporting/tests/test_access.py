@@ -9,50 +9,152 @@ from .common import ReportingCase
 # service records to the provider and the county bureau; aggregates to the provider and the bureaus above.
 MATRIX = {
     "sgz.beneficiary.category": {
-        "province_officer": "r", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "r", "provider_manager": "r", "provider_hr": "r", "evaluator": "r",
+        "province_officer": "r",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "r",
+        "provider_manager": "r",
+        "provider_hr": "r",
+        "evaluator": "r",
     },
     "sgz.beneficiary": {
-        "province_officer": "r", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "", "provider_manager": "rwcd", "provider_hr": "rwc", "evaluator": "",
+        "province_officer": "r",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "",
+        "provider_manager": "rwcd",
+        "provider_hr": "rwc",
+        "evaluator": "",
     },
     "sgz.activity": {
-        "province_officer": "r", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "", "provider_manager": "rwcd", "provider_hr": "rwcd", "evaluator": "",
+        "province_officer": "r",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "",
+        "provider_manager": "rwcd",
+        "provider_hr": "rwcd",
+        "evaluator": "",
     },
     "sgz.activity.session": {
-        "province_officer": "r", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "", "provider_manager": "rwcd", "provider_hr": "rwcd", "evaluator": "",
+        "province_officer": "r",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "",
+        "provider_manager": "rwcd",
+        "provider_hr": "rwcd",
+        "evaluator": "",
     },
-    "sgz.activity.stat": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
-    "sgz.activity.category.stat": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
-    "sgz.beneficiary.stat": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
-    "sgz.payroll.stat": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
-    "sgz.station.coverage": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
-    "sgz.coverage": {role: "r" for role in (
-        "province_officer", "city_officer", "county_officer", "county_approver", "county_finance",
-        "provider_manager", "provider_hr", "evaluator")},
+    "sgz.activity.stat": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
+    "sgz.activity.category.stat": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
+    "sgz.beneficiary.stat": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
+    "sgz.payroll.stat": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
+    "sgz.station.coverage": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
+    "sgz.coverage": {
+        role: "r"
+        for role in (
+            "province_officer",
+            "city_officer",
+            "county_officer",
+            "county_approver",
+            "county_finance",
+            "provider_manager",
+            "provider_hr",
+            "evaluator",
+        )
+    },
     "sgz.report.type": {
-        "province_officer": "rwc", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "r", "provider_manager": "r", "provider_hr": "r", "evaluator": "r",
+        "province_officer": "rwc",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "r",
+        "provider_manager": "r",
+        "provider_hr": "r",
+        "evaluator": "r",
     },
     "sgz.report": {
-        "province_officer": "rw", "city_officer": "rw", "county_officer": "rw", "county_approver": "rw",
-        "county_finance": "", "provider_manager": "rw", "provider_hr": "r", "evaluator": "r",
+        "province_officer": "rw",
+        "city_officer": "rw",
+        "county_officer": "rw",
+        "county_approver": "rw",
+        "county_finance": "",
+        "provider_manager": "rw",
+        "provider_hr": "r",
+        "evaluator": "r",
     },
     "sgz.report.line": {
-        "province_officer": "r", "city_officer": "r", "county_officer": "r", "county_approver": "r",
-        "county_finance": "", "provider_manager": "r", "provider_hr": "r", "evaluator": "r",
+        "province_officer": "r",
+        "city_officer": "r",
+        "county_officer": "r",
+        "county_approver": "r",
+        "county_finance": "",
+        "provider_manager": "r",
+        "provider_hr": "r",
+        "evaluator": "r",
     },
 }
 MASKED = "430***********1020"
@@ -72,7 +174,10 @@ class TestAccess(ReportingCase):
     def test_masking_per_role(self):
         """Full ID number only on the beneficiary's own form, for the provider running the station and the
         county bureau; masked in lists and exports; other roles do not see the records at all."""
-        self.assertEqual(self.ben_a1.id_number_masked[:3] + self.ben_a1.id_number_masked[-4:], self.id_a1[:3] + self.id_a1[-4:])
+        self.assertEqual(
+            self.ben_a1.id_number_masked[:3] + self.ben_a1.id_number_masked[-4:],
+            self.id_a1[:3] + self.id_a1[-4:],
+        )
         self.assertRegex(self.ben_a1.id_number_masked, r"^430\*{11}\d{3}[\dX]$")
         full_readers = {"provider_manager", "provider_hr", "county_officer", "county_approver"}
         spec = {"name": {}, "id_number": {}, "id_number_masked": {}}
@@ -100,9 +205,15 @@ class TestAccess(ReportingCase):
                     with self.assertRaises(AccessError):
                         self.ben_a1.with_user(user).read(["id_number"])
                     # but the counts
-                    counts = self.env["sgz.beneficiary.stat"].with_user(user).search([("station_id", "=", self.station_a1.id)])
+                    counts = (
+                        self.env["sgz.beneficiary.stat"]
+                        .with_user(user)
+                        .search([("station_id", "=", self.station_a1.id)])
+                    )
                     if role in ("city_officer", "province_officer", "evaluator", "county_finance"):
-                        self.assertEqual(sum(counts.mapped("beneficiaries")), 3)  # 黄奶奶 twice (2 categories), 小明
+                        self.assertEqual(
+                            sum(counts.mapped("beneficiaries")), 3
+                        )  # 黄奶奶 twice (2 categories), 小明
 
     def test_provider_sees_its_stations_only(self):
         Beneficiary = self.env["sgz.beneficiary"]
@@ -118,7 +229,9 @@ class TestAccess(ReportingCase):
             self.activity_b.with_user(self.hr_x).read(["name"])
 
     def test_county_a_does_not_see_county_b(self):
-        self.assertEqual(self.env["sgz.beneficiary"].with_user(self.officer_a).search([]), self.ben_a1 | self.ben_a2)
+        self.assertEqual(
+            self.env["sgz.beneficiary"].with_user(self.officer_a).search([]), self.ben_a1 | self.ben_a2
+        )
         self.assertEqual(self.env["sgz.activity"].with_user(self.officer_a).search([]), self.activity_a)
         self.assertEqual(self.env["sgz.activity"].with_user(self.officer_b).search([]), self.activity_b)
         with self.assertRaises(AccessError):

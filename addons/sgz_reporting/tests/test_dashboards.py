@@ -22,13 +22,21 @@ class TestCoverageDemo(TransactionCase):
         self.assertAlmostEqual(changsha.coverage, 83.3)  # 5 / 6
         self.assertEqual(changsha.demonstration, 1)  # 星沙
         # 星沙 and 湘龙 each have the 2 workers the agreement asks for: both fully staffed
-        self.assertEqual((changsha_county.workers, changsha_county.quota, changsha_county.vacancies), (4, 4, 0))
+        self.assertEqual(
+            (changsha_county.workers, changsha_county.quota, changsha_county.vacancies), (4, 4, 0)
+        )
         self.assertEqual(changsha_county.staffed, 2)
         self.assertEqual(changsha_county.staffed_rate, 100.0)
 
     def test_group_rates_from_sums(self):
         """A group's coverage is its stations over its townships, not the average of its rows' rates."""
-        counties = [("region_id", "in", (self.env.ref("sgz_base.region_430121") | self.env.ref("sgz_base.region_430181")).ids)]
+        counties = [
+            (
+                "region_id",
+                "in",
+                (self.env.ref("sgz_base.region_430121") | self.env.ref("sgz_base.region_430181")).ids,
+            )
+        ]
         rows = self.env["sgz.coverage"].read_group(counties, ["coverage"], ["level"])
         self.assertEqual(len(rows), 1)
         self.assertAlmostEqual(rows[0]["coverage"], 83.3)  # 5 / 6, where the average of 66.7 and 100 is 83.35
@@ -42,7 +50,9 @@ class TestCoverageDemo(TransactionCase):
         stations = self.env["sgz.station.coverage"].search(county.action_drill_down()["domain"])
         self.assertEqual(
             stations.station_id,
-            self.env.ref("sgz_base.station_xingsha") | self.env.ref("sgz_base.station_xianglong") | self.env.ref("sgz_base.station_huangxing"),
+            self.env.ref("sgz_base.station_xingsha")
+            | self.env.ref("sgz_base.station_xianglong")
+            | self.env.ref("sgz_base.station_huangxing"),
         )
 
     def test_role_homes(self):
@@ -56,12 +66,17 @@ class TestCoverageDemo(TransactionCase):
 
     def test_demo_brief_waits_for_the_county(self):
         brief = self.env["sgz.report"].search(
-            [("report_type_id", "=", self.env.ref("sgz_reporting.report_type_monthly_brief").id), ("period_code", "=", "2026-10")]
+            [
+                ("report_type_id", "=", self.env.ref("sgz_reporting.report_type_monthly_brief").id),
+                ("period_code", "=", "2026-10"),
+            ]
         )
         self.assertEqual(brief.state, "submitted")
         county = self.env.ref("sgz_base.user_county_officer")
         self.assertTrue(brief.with_user(county).can_review)
-        self.assertEqual(brief.sgz_filing_ids.target_company_id, self.env.ref("sgz_base.company_changsha_county"))
+        self.assertEqual(
+            brief.sgz_filing_ids.target_company_id, self.env.ref("sgz_base.company_changsha_county")
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -79,7 +94,9 @@ class TestDashboardsPerRole(ReportingCase):
         self.assertEqual(sum(staffing.mapped("vacancies")), 1)
 
     def test_payroll_cost_per_month(self):
-        contracts = self.env["hr.contract"].search([("employee_id", "in", (self.worker_1 | self.worker_2).ids)])
+        contracts = self.env["hr.contract"].search(
+            [("employee_id", "in", (self.worker_1 | self.worker_2).ids)]
+        )
         contracts.write({"sgz_scheme_region_id": self.region_county_a.id})
         run = self._run("2026-09-01", company=self.provider_x, confirm=True)
         rows = self.env["sgz.payroll.stat"].with_user(self.officer_a).search([])

@@ -38,16 +38,22 @@ class TestExpectedReports(ReportingCase):
             # National Day holiday (调休), so it stays the due date
             self.assertEqual(report.due_date, day("2026-10-10"))
             self.assertEqual(report.period_code, "2026-Q3")
-        inspections = self._reports(self.city_inspection, company_id=self.city.id, date_from=day("2026-07-01"))
+        inspections = self._reports(
+            self.city_inspection, company_id=self.city.id, date_from=day("2026-07-01")
+        )
         self.assertEqual(inspections.subject_company_id, self.county_a | self.county_b)
         self.assertEqual(set(inspections.target_company_id.ids), {self.province.id})
-        overview = self._reports(self.province_quarterly, company_id=self.province.id, date_from=day("2026-07-01"))
+        overview = self._reports(
+            self.province_quarterly, company_id=self.province.id, date_from=day("2026-07-01")
+        )
         self.assertEqual(len(overview), 1)
         self.assertFalse(overview.due_date)
         # the cron is idempotent
         with freeze_time("2026-10-03"):
             again = self.env["sgz.report"]._cron_generate_expected()
-        self.assertFalse(again.filtered(lambda r: r.company_id in (self.county_a | self.county_b | self.city)))
+        self.assertFalse(
+            again.filtered(lambda r: r.company_id in (self.county_a | self.county_b | self.city))
+        )
 
     def test_self_evaluation_due_30_november(self):
         with freeze_time("2026-10-30"):
@@ -128,11 +134,22 @@ class TestExpectedReports(ReportingCase):
         with self.assertRaisesMsg(ValidationError, "已有.*不能再建"):
             with Report._sgz_unlocked():
                 Report.create(vals)
-        self.assertEqual(Report.search_count([("report_type_id", "=", self.brief_type.id), ("date_from", "=", brief.date_from), ("agreement_id", "=", self.agreement_a.id)]), 1)
+        self.assertEqual(
+            Report.search_count(
+                [
+                    ("report_type_id", "=", self.brief_type.id),
+                    ("date_from", "=", brief.date_from),
+                    ("agreement_id", "=", self.agreement_a.id),
+                ]
+            ),
+            1,
+        )
 
     def test_generate_on_demand(self):
-        wizard = self.env["sgz.report.generate.wizard"].with_user(self.officer_a).create(
-            {"report_type_id": self.county_quarterly.id, "date": "2026-05-20"}
+        wizard = (
+            self.env["sgz.report.generate.wizard"]
+            .with_user(self.officer_a)
+            .create({"report_type_id": self.county_quarterly.id, "date": "2026-05-20"})
         )
         with freeze_time("2026-07-02"):
             wizard.action_generate()
@@ -152,7 +169,10 @@ class TestSubmitAndReview(ReportingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.act_1 = cls._activity(
-            "2026-09-05", person_times=40, activity_type="community", category_ids=[Command.set(cls.cat_elderly.ids)]
+            "2026-09-05",
+            person_times=40,
+            activity_type="community",
+            category_ids=[Command.set(cls.cat_elderly.ids)],
         )
         cls.act_2 = cls._activity(
             "2026-09-18",
@@ -162,15 +182,23 @@ class TestSubmitAndReview(ReportingCase):
             category_ids=[Command.set((cls.cat_dibao | cls.cat_elderly).ids)],
             session_ids=[Command.create({"date": "2026-09-18"}), Command.create({"date": "2026-09-25"})],
         )
-        cls.act_3 = cls._activity("2026-09-22", station=cls.station_a2, person_times=7, activity_type="home_visit",
-                                  service_area_id=cls.area_children.id, category_ids=[Command.set(cls.cat_child.ids)])
+        cls.act_3 = cls._activity(
+            "2026-09-22",
+            station=cls.station_a2,
+            person_times=7,
+            activity_type="home_visit",
+            service_area_id=cls.area_children.id,
+            category_ids=[Command.set(cls.cat_child.ids)],
+        )
         cls.act_august = cls._activity("2026-08-20", person_times=15)
         cls.act_b = cls._activity("2026-09-10", station=cls.station_b1, user=cls.hr_y, person_times=99)
 
     def _payroll(self):
         """September payroll of provider X, confirmed; an August one too (the previous period)."""
         scheme_vals = {"sgz_scheme_region_id": self.region_county_a.id}
-        self.env["hr.contract"].search([("employee_id", "in", (self.worker_1 | self.worker_2).ids)]).write(scheme_vals)
+        self.env["hr.contract"].search([("employee_id", "in", (self.worker_1 | self.worker_2).ids)]).write(
+            scheme_vals
+        )
         runs = self.env["sgz.payroll.run"]
         for month in ("2026-08-01", "2026-09-01"):
             with freeze_time(month):
@@ -205,7 +233,9 @@ class TestSubmitAndReview(ReportingCase):
         self.assertTrue(september)
         for code, field in (("gross", "gross"), ("employee_insurance", "employee_insurance"), ("tax", "tax")):
             expected = sum(Decimal(str(value)) for value in september.mapped(field))
-            self.assertEqual(Decimal(str(figure(brief, code).value)), expected.quantize(Decimal("0.01")), code)
+            self.assertEqual(
+                Decimal(str(figure(brief, code).value)), expected.quantize(Decimal("0.01")), code
+            )
         self.assertEqual(figure(brief, "payslips").value, len(september))
         # agreement years: year 1 signed, not evaluated
         self.assertEqual(figure(brief, "years_signed").value, 1)
@@ -215,7 +245,11 @@ class TestSubmitAndReview(ReportingCase):
         with freeze_time("2026-10-02"):
             self.env["sgz.report"]._cron_generate_expected()
         county = self.env["sgz.report"].search(
-            [("report_type_id", "=", self.county_quarterly.id), ("company_id", "=", self.county_a.id), ("period_code", "=", "2026-Q3")]
+            [
+                ("report_type_id", "=", self.county_quarterly.id),
+                ("company_id", "=", self.county_a.id),
+                ("period_code", "=", "2026-Q3"),
+            ]
         )
         # 攸县: 3 townships, 2 stations in service → 66.7 %
         self.assertEqual(figure(county, "townships").value, 3)
@@ -224,12 +258,21 @@ class TestSubmitAndReview(ReportingCase):
         # activities of Q3 at its stations (August + September), not 茶陵县's
         self.assertEqual(figure(county, "person_times").value, 40 + 2 + 7 + 15)
         city = self.env["sgz.report"].search(
-            [("report_type_id", "=", self.city_inspection.id), ("subject_company_id", "=", self.county_b.id), ("period_code", "=", "2026-Q3")]
+            [
+                ("report_type_id", "=", self.city_inspection.id),
+                ("subject_company_id", "=", self.county_b.id),
+                ("period_code", "=", "2026-Q3"),
+            ]
         )
         self.assertEqual(figure(city, "person_times").value, 99)
         overview = self.env["sgz.report"].search(
-            [("report_type_id", "=", self.province_quarterly.id), ("company_id", "=", self.province.id), ("period_code", "=", "2026-Q3")]
+            [
+                ("report_type_id", "=", self.province_quarterly.id),
+                ("company_id", "=", self.province.id),
+                ("period_code", "=", "2026-Q3"),
+            ]
         )
+        overview._sgz_refresh_figures()  # the demo data created this quarter's overview before 株洲 existed
         zhuzhou = figure(overview, "child_person_times", company_ref_id=self.city)
         self.assertEqual(zhuzhou.value, 40 + 2 + 7 + 15 + 99)
         self.assertEqual(figure(overview, "child_stations", company_ref_id=self.city).value, 3)
@@ -298,8 +341,13 @@ class TestSubmitAndReview(ReportingCase):
         self.assertEqual(brief.state, "returned")
         self.assertEqual(brief.return_reason, "个案服务人次与签到表不符，请核对。")
         self.assertEqual(self.act_1.lock_state, "open")
-        self.assertEqual(brief._sgz_deadline_get("resubmission").date_deadline, day("2026-10-16"))  # 5 working days
-        self.assertIn("个案服务人次与签到表不符", brief.message_ids[:3].mapped("body")[0] + "".join(brief.message_ids.mapped("body")))
+        self.assertEqual(
+            brief._sgz_deadline_get("resubmission").date_deadline, day("2026-10-16")
+        )  # 5 working days
+        self.assertIn(
+            "个案服务人次与签到表不符",
+            brief.message_ids[:3].mapped("body")[0] + "".join(brief.message_ids.mapped("body")),
+        )
         # corrected and submitted again, then acknowledged
         with freeze_time("2026-11-27"):
             self.act_2.with_user(self.hr_x).write({"session_ids": [Command.create({"date": "2026-09-29"})]})
@@ -318,7 +366,11 @@ class TestSubmitAndReview(ReportingCase):
         with freeze_time("2026-10-02"):
             self.env["sgz.report"]._cron_generate_expected()
         overview = self.env["sgz.report"].search(
-            [("report_type_id", "=", self.province_quarterly.id), ("company_id", "=", self.province.id), ("period_code", "=", "2026-Q3")]
+            [
+                ("report_type_id", "=", self.province_quarterly.id),
+                ("company_id", "=", self.province.id),
+                ("period_code", "=", "2026-Q3"),
+            ]
         )
         overview.with_user(self.province_officer).action_submit()
         self.assertEqual(overview.state, "submitted")

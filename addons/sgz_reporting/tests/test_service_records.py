@@ -29,15 +29,21 @@ class TestBeneficiaries(ReportingCase):
         with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码.*校验码错误"):
             Beneficiary.create({"name": "错号", "id_number": wrong, "station_id": self.station_a1.id})
         with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码"):
-            Beneficiary.create({"name": "错号", "id_number": "43022319521308102X", "station_id": self.station_a1.id})
+            Beneficiary.create(
+                {"name": "错号", "id_number": "43022319521308102X", "station_id": self.station_a1.id}
+            )
         self.assertFalse(self.env["sgz.beneficiary"].search([("name", "=", "错号")]))
 
     def test_duplicate_id_at_station_refused(self):
         Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x)
         with self.assertRaisesMsg(ValidationError, "已在本站点登记"):
-            Beneficiary.create({"name": "黄奶奶（重复）", "id_number": self.id_a1, "station_id": self.station_a1.id})
+            Beneficiary.create(
+                {"name": "黄奶奶（重复）", "id_number": self.id_a1, "station_id": self.station_a1.id}
+            )
         # the same person may be served at another station of the provider
-        other = Beneficiary.create({"name": "黄奶奶", "id_number": self.id_a1, "station_id": self.station_a2.id})
+        other = Beneficiary.create(
+            {"name": "黄奶奶", "id_number": self.id_a1, "station_id": self.station_a2.id}
+        )
         self.assertEqual(other.gender, "female")
         self.assertEqual(self.env["sgz.beneficiary"].search_count([("id_number", "=", self.id_a1)]), 2)
 
@@ -64,7 +70,9 @@ class TestActivities(ReportingCase):
         with self.assertRaisesMsg(ValidationError, "请选择"):
             self._activity("2026-10-10", activity_type="case")
         with self.assertRaisesMsg(ValidationError, "必须是在活动站点登记的服务对象"):
-            self._activity("2026-10-10", activity_type="case", station=self.station_a2, beneficiary_id=self.ben_a1.id)
+            self._activity(
+                "2026-10-10", activity_type="case", station=self.station_a2, beneficiary_id=self.ben_a1.id
+            )
 
     def test_future_date_refused(self):
         with self.assertRaisesMsg(ValidationError, "尚未发生"):
@@ -89,10 +97,16 @@ class TestActivities(ReportingCase):
         )
         self.assertEqual(group.person_times, 3)
         with freeze_time("2026-11-27"):
-            group.with_user(self.hr_x).write({"session_ids": [Command.create({"date": "2026-10-26", "attendance": 2})]})
+            group.with_user(self.hr_x).write(
+                {"session_ids": [Command.create({"date": "2026-10-26", "attendance": 2})]}
+            )
         self.assertEqual(group.person_times, 5)
         stat = self.env["sgz.activity.stat"].search(
-            [("station_id", "=", self.station_a1.id), ("month", "=", day("2026-10-01")), ("activity_type", "=", "group")]
+            [
+                ("station_id", "=", self.station_a1.id),
+                ("month", "=", day("2026-10-01")),
+                ("activity_type", "=", "group"),
+            ]
         )
         self.assertEqual((stat.activity_count, stat.person_times), (1, 5))
 
@@ -125,7 +139,11 @@ class TestActivities(ReportingCase):
         self.assertEqual(totals(), (0, 0))
         self.assertFalse(CategoryStat.search(september))
         # the weekly rebuild gives the same rows as the incremental refresh
-        before = sorted(Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times)))
+        before = sorted(
+            Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times))
+        )
         Stat._cron_rebuild()
-        after = sorted(Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times)))
+        after = sorted(
+            Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times))
+        )
         self.assertEqual(before, after)

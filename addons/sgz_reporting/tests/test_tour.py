@@ -24,7 +24,11 @@ class TestReviewTour(HttpCase, ReportingCase):
             lang="zh_CN",
             tz="Asia/Shanghai",
         )
-        self.start_tour("/odoo/action-sgz_reporting.sgz_report_action_review", "sgz_reporting_review_tour",
-                        login="tour_officer_a", timeout=180)
+        self.start_tour(
+            "/odoo/action-sgz_reporting.sgz_report_action_review",
+            "sgz_reporting_review_tour",
+            login="tour_officer_a",
+            timeout=180,
+        )
         self.assertEqual(brief.state, "returned")
         self.assertEqual(brief.sgz_filing_ids.return_reason, "请补充九月个案服务的签到表。")

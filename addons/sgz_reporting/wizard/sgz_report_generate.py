@@ -13,7 +13,10 @@ class SgzReportGenerateWizard(models.TransientModel):
 
     report_type_id = fields.Many2one("sgz.report.type", string="Report Type", required=True)
     date = fields.Date(
-        string="A Day of the Period", required=True, default=fields.Date.context_today, help="Any day of the period."
+        string="A Day of the Period",
+        required=True,
+        default=fields.Date.context_today,
+        help="Any day of the period.",
     )
 
     @api.model
@@ -33,20 +36,24 @@ class SgzReportGenerateWizard(models.TransientModel):
         authors = self._sgz_authors()
         Report = self.env["sgz.report"]
         if rtype.period.startswith("agreement"):
-            years = self.env["sgz.agreement.year"].sudo().search(
-                [
-                    ("state", "in", ("confirmed", "evaluated")),
-                    ("date_start", "<=", self.date),
-                    ("date_end", ">=", self.date),
-                ]
+            years = (
+                self.env["sgz.agreement.year"]
+                .sudo()
+                .search(
+                    [
+                        ("state", "in", ("confirmed", "evaluated")),
+                        ("date_start", "<=", self.date),
+                        ("date_end", ">=", self.date),
+                    ]
+                )
             )
-            periods = sorted({rtype._sgz_agreement_year_period(year) for year in years}, key=lambda p: p.date_from)
+            periods = sorted(
+                {rtype._sgz_agreement_year_period(year) for year in years}, key=lambda p: p.date_from
+            )
         else:
             period = period_of(rtype.period, self.date)
             if not rtype._sgz_valid_for(period):
-                raise UserError(
-                    self.env._("%(type)s is not in use for this period.", type=rtype.name)
-                )
+                raise UserError(self.env._("%(type)s is not in use for this period.", type=rtype.name))
             periods = [period]
         reports = Report._sgz_generate(rtype, periods, authors)
         if not reports:
