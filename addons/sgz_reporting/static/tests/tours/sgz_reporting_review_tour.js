@@ -5,7 +5,7 @@ registry.category("web_tour.tours").add("sgz_reporting_review_tour", {
     steps: () => [
         {
             content: "The list of reports to review shows the provider's monthly brief",
-            trigger: ".o_data_row:contains('月度工作简报'):contains('攸县同心社会工作服务中心')",
+            trigger: ".o_data_row:contains('攸县同心社会工作服务中心') td[name='report_type_id']:contains('月度工作简报')",
             run: "click",
         },
         {
