@@ -206,6 +206,8 @@ class SgzBeneficiary(models.Model):
 
     # ---- masking outside the form ------------------------------------------------------------------------------
 
+    @api.model
+    @api.readonly
     def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
         """Lists and kanban never carry the full number, even when a user adds the column."""
         result = super().web_search_read(

@@ -481,6 +481,11 @@ class SgzReport(models.Model):
                 }
             )
 
+    def _sgz_author_lang(self):
+        """The language of the report's author (the cron runs in the robot's): names stored for people."""
+        self.ensure_one()
+        return self.sudo().user_id.lang or self.env.lang or "zh_CN"
+
     def _sgz_set_deadline(self):
         self.ensure_one()
         rtype = self.report_type_id
@@ -489,9 +494,10 @@ class SgzReport(models.Model):
         if not due:
             return
         rule, start, value, month, day = args
-        self._sgz_deadline_set(
+        report = self.with_context(lang=self._sgz_author_lang())
+        report._sgz_deadline_set(
             DEADLINE_CODE,
-            self.env._("Submit %(report)s", report=self.display_name),
+            report.env._("Submit %(report)s", report=report.display_name),
             rule,
             start,
             value,
@@ -632,9 +638,10 @@ class SgzReport(models.Model):
             if report.report_type_id.locks_activities:
                 activities = self.env["sgz.activity"].sudo().search([("brief_id", "=", report.id)])
                 activities._sgz_unlock()
-            report._sgz_deadline_set(
+            author = report.with_context(lang=report._sgz_author_lang())
+            author._sgz_deadline_set(
                 "resubmission",
-                self.env._("Correct and submit %(report)s again", report=report.display_name),
+                author.env._("Correct and submit %(report)s again", report=author.display_name),
                 "working_days",
                 filing.acknowledge_date or fields.Date.context_today(self),
                 RESUBMIT_WORKING_DAYS,
