@@ -108,11 +108,11 @@ def build_organizations(env, station_count):
         SQL(
             """
             INSERT INTO sgz_region (name, code, level, parent_id, active, complete_name, parent_path)
-            SELECT '基准镇' || n, county.code || lpad((900 + n / %(k)s)::text, 3, '0') || lpad((n %% 1000)::text, 3, '0'),
+            SELECT '基准镇' || n, county.code || lpad((900 + n / %(k)s)::text, 3, '0') || lpad(mod(n, 1000)::text, 3, '0'),
                    'township', county.id, TRUE, county.complete_name || '基准镇' || n, county.parent_path
               FROM generate_series(0, %(n)s - 1) n
               JOIN (SELECT id, code, complete_name, parent_path, row_number() OVER (ORDER BY id) - 1 AS i
-                      FROM sgz_region WHERE level = 'county') county ON county.i = n %% %(k)s
+                      FROM sgz_region WHERE level = 'county') county ON county.i = mod(n, %(k)s)
             RETURNING id, parent_id
             """,
             n=station_count,
@@ -129,7 +129,7 @@ def build_organizations(env, station_count):
                                      opening_date, demonstration, active, completeness,
                                      create_uid, write_uid, create_date, write_date)
             SELECT '基准站' || t.id, t.id, t.county, t.bureau, t.provider, 'active', '2025-01-01',
-                   t.id %% 10 = 0, TRUE, 100, 1, 1, now(), now()
+                   mod(t.id, 10) = 0, TRUE, 100, 1, 1, now(), now()
               FROM unnest(%s::int[], %s::int[], %s::int[], %s::int[]) AS t(id, county, bureau, provider)
             RETURNING id, company_id, provider_id
             """,
@@ -160,7 +160,7 @@ def build_organizations(env, station_count):
             """
             INSERT INTO sgz_agreement_station (agreement_id, company_id, station_id, worker_quota, annual_amount,
                                                create_uid, write_uid, create_date, write_date)
-            SELECT a, b, s, 2 + s %% 2, 100000, 1, 1, now(), now()
+            SELECT a, b, s, 2 + mod(s, 2), 100000, 1, 1, now(), now()
               FROM unnest(%s::int[], %s::int[], %s::int[]) AS t(a, b, s)
             """,
             [agreement_of[b] for _s, b, _p in stations],
@@ -219,13 +219,13 @@ def insert_activities(env, months, per_month):
                 INSERT INTO sgz_activity (name, activity_type, date, month, station_id, company_id, county_id, city_id,
                                           service_area_id, duration, person_times, lock_state, active,
                                           create_uid, write_uid, create_date, write_date)
-                SELECT '基准活动', (ARRAY['case', 'group', 'community', 'home_visit', 'policy'])[1 + n %% 5],
-                       %(first)s::date + (n %% 28), %(first)s, s.id, s.provider_id, s.company_id, county.parent_id,
-                       (%(areas)s::int[])[1 + (s.id + n) %% %(area_count)s], 1.5, 1 + n %% 20, 'open', TRUE,
+                SELECT '基准活动', (ARRAY['case', 'group', 'community', 'home_visit', 'policy'])[1 + mod(n, 5)],
+                       %(first)s::date + mod(n, 28), %(first)s, s.id, s.provider_id, s.company_id, county.parent_id,
+                       (%(areas)s::int[])[1 + mod(s.id + n, %(area_count)s)], 1.5, 1 + mod(n, 20), 'open', TRUE,
                        1, 1, now(), now()
                   FROM sgz_station s JOIN res_company county ON county.id = s.company_id
                  CROSS JOIN generate_series(1, %(per_month)s) n
-                 WHERE s.name LIKE '基准站%%'
+                 WHERE left(s.name, 3) = '基准站'
                 RETURNING id
                 """,
                 first=first,
@@ -239,7 +239,7 @@ def insert_activities(env, months, per_month):
             SQL(
                 """
                 INSERT INTO sgz_activity_category_rel (activity_id, category_id)
-                SELECT id, (%s::int[])[1 + id %% %s] FROM unnest(%s::int[]) id WHERE id %% 5 < 3
+                SELECT id, (%s::int[])[1 + mod(id, %s)] FROM unnest(%s::int[]) id WHERE mod(id, 5) < 3
                 """,
                 categories,
                 len(categories),

@@ -1,4 +1,5 @@
 from decimal import Decimal
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -54,6 +55,28 @@ class TestExpectedReports(ReportingCase):
         self.assertFalse(
             again.filtered(lambda r: r.company_id in (self.county_a | self.county_b | self.city))
         )
+
+    def test_mid_term_and_final_per_agreement_year(self):
+        """Year 1 of agreement A runs through 2026: its mid-term report covers January–June, due 15 days
+        after (Wednesday 15 July); the final report the whole year, due 30 days after (30 January 2027 is not
+        in the known holiday schedule yet, so it is not moved)."""
+        mid_term = self.env.ref("sgz_reporting.report_type_mid_term")
+        final = self.env.ref("sgz_reporting.report_type_final")
+        with freeze_time("2026-06-30"):
+            self.env["sgz.report"]._cron_generate_expected()
+        self.assertFalse(self._reports(mid_term, agreement_id=self.agreement_a.id))
+        with freeze_time("2026-07-01"):
+            self.env["sgz.report"]._cron_generate_expected()
+        report = self._reports(mid_term, agreement_id=self.agreement_a.id)
+        self.assertEqual((report.date_from, report.date_to), (day("2026-01-01"), day("2026-06-30")))
+        self.assertEqual(report.agreement_year_id, self.agreement_a.year_ids)
+        self.assertEqual(report.due_date, day("2026-07-15"))
+        self.assertEqual(report.target_company_id, self.county_a)
+        with freeze_time("2027-01-02"):
+            self.env["sgz.report"]._cron_generate_expected()
+        report = self._reports(final, agreement_id=self.agreement_a.id)
+        self.assertEqual((report.date_from, report.date_to), (day("2026-01-01"), day("2026-12-31")))
+        self.assertEqual(report.due_date, day("2027-01-30"))
 
     def test_self_evaluation_due_30_november(self):
         with freeze_time("2026-10-30"):
@@ -277,6 +300,30 @@ class TestSubmitAndReview(ReportingCase):
         zhuzhou = figure(overview, "child_person_times", company_ref_id=self.city)
         self.assertEqual(zhuzhou.value, 40 + 2 + 7 + 15 + 99)
         self.assertEqual(figure(overview, "child_stations", company_ref_id=self.city).value, 3)
+
+    def test_budget_figures_through_the_hook(self):
+        """sgz_budget fills SgzReport._sgz_budget_figures; its rows land in the budget section of bureau
+        reports, this period against the previous one (none of a provider's brief)."""
+        Report = type(self.env["sgz.report"])
+
+        def budget(report, company, date_from, date_to):
+            value = Decimal("12345.67") if date_from.month >= 7 else Decimal("10000.00")
+            return [{"code": "budget_lottery_actual", "label": "县级福彩公益金：实际支出", "value": value}]
+
+        with patch.object(Report, "_sgz_budget_figures", budget), freeze_time("2026-10-02"):
+            self.env["sgz.report"]._cron_generate_expected()
+            brief = self._brief(day("2026-09-01"))
+        county = self.env["sgz.report"].search(
+            [
+                ("report_type_id", "=", self.county_quarterly.id),
+                ("company_id", "=", self.county_a.id),
+                ("period_code", "=", "2026-Q3"),
+            ]
+        )
+        line = figure(county, "budget_lottery_actual")
+        self.assertEqual((line.section, line.name), ("budget", "县级福彩公益金：实际支出"))
+        self.assertEqual((line.value, line.previous_value, line.change), (12345.67, 10000.0, 2345.67))
+        self.assertFalse(brief.line_ids.filtered(lambda l: l.section == "budget"))
 
     def test_submit_needs_narrative(self):
         brief = self._brief(day("2026-09-01"))
