@@ -323,7 +323,7 @@ class TestSubmitAndReview(ReportingCase):
         line = figure(county, "budget_lottery_actual")
         self.assertEqual((line.section, line.name), ("budget", "县级福彩公益金：实际支出"))
         self.assertEqual((line.value, line.previous_value, line.change), (12345.67, 10000.0, 2345.67))
-        self.assertFalse(brief.line_ids.filtered(lambda l: l.section == "budget"))
+        self.assertFalse(brief.line_ids.filtered(lambda row: row.section == "budget"))
 
     def test_submit_needs_narrative(self):
         brief = self._brief(day("2026-09-01"))
