@@ -329,6 +329,24 @@ def scenarios(env, province, officer, county, station, hr_user, per_month):
         )
         env.cr.fetchall()
 
+    def raw_province_quarter_by_category():
+        env.cr.execute(
+            SQL(
+                "SELECT rel.category_id, count(*), sum(a.person_times) FROM sgz_activity a "
+                "JOIN sgz_activity_category_rel rel ON rel.activity_id = a.id "
+                "WHERE a.active AND a.month BETWEEN %s AND %s GROUP BY 1",
+                quarter.date_from,
+                quarter.date_to,
+            )
+        )
+        env.cr.fetchall()
+
+    def raw_activity_graph():
+        env.cr.execute(
+            "SELECT month, activity_type, sum(person_times) FROM sgz_activity WHERE active GROUP BY 1, 2"
+        )
+        env.cr.fetchall()
+
     area = env.ref("sgz_base.service_area_community").id
     entry_day = datetime.date(YEAR, 11, 1)  # a past month (activities are never dated ahead)
 
@@ -358,6 +376,8 @@ def scenarios(env, province, officer, county, station, hr_user, per_month):
         ("produce one county's quarterly report", county_report),
         ("produce the province's quarterly overview", province_overview),
         ("(alternative) province quarter from the activity rows", raw_province_quarter),
+        ("(alternative) same, by beneficiary category", raw_province_quarter_by_category),
+        ("(alternative) activity graph from the activity rows", raw_activity_graph),
         (f"enter a month of one station's activities ({per_month}), one by one", enter_one_by_one),
         (f"enter a month of one station's activities ({per_month}), one batch", enter_batch),
     ]
@@ -369,7 +389,6 @@ def main():
     import odoo
     from odoo import SUPERUSER_ID, Command, api
     from odoo.modules.registry import Registry
-    from odoo.tests import new_test_user
 
     odoo.tools.config.parse_config(
         ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
