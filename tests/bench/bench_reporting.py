@@ -404,20 +404,25 @@ def main():
             timed(
                 f"{args.workers} workers with contracts", lambda: build_workers(env, stations, args.workers)
             )
-            officer = new_test_user(
-                env,
-                login="bench_province",
-                groups="sgz_base.sgz_base_group_province_officer",
-                company_id=province.id,
-                company_ids=[Command.set(province.ids)],
+            Users = env["res.users"].with_context(no_reset_password=True, tracking_disable=True)
+            officer = Users.create(
+                {
+                    "name": "基准省厅干部",
+                    "login": "bench_province",
+                    "groups_id": [Command.set([env.ref("sgz_base.sgz_base_group_province_officer").id])],
+                    "company_id": province.id,
+                    "company_ids": [Command.set(province.ids)],
+                }
             )
             station_id, county_id, provider_id = stations[0]
-            hr_user = new_test_user(
-                env,
-                login="bench_hr",
-                groups="sgz_base.sgz_base_group_provider_hr",
-                company_id=provider_id,
-                company_ids=[Command.set([provider_id])],
+            hr_user = Users.create(
+                {
+                    "name": "基准机构人事",
+                    "login": "bench_hr",
+                    "groups_id": [Command.set([env.ref("sgz_base.sgz_base_group_provider_hr").id])],
+                    "company_id": provider_id,
+                    "company_ids": [Command.set([provider_id])],
+                }
             )
             county = env["res.company"].browse(county_id)
             rows = {}
