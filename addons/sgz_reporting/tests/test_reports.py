@@ -389,8 +389,9 @@ class TestSubmitAndReview(ReportingCase):
         self.assertEqual(brief.state, "returned")
         self.assertEqual(brief.return_reason, "个案服务人次与签到表不符，请核对。")
         self.assertEqual(self.act_1.lock_state, "open")
+        # 5 working days after Friday 9 October: Saturday the 10th is worked (调休), then 12–15 October
         self.assertEqual(
-            brief._sgz_deadline_get("resubmission").date_deadline, day("2026-10-16")
+            brief._sgz_deadline_get("resubmission").date_deadline, day("2026-10-15")
         )  # 5 working days
         self.assertIn(
             "个案服务人次与签到表不符",
