@@ -121,6 +121,7 @@ class SgzReport(models.Model):
     next_steps = fields.Html(string="Next Steps")
     return_reason = fields.Text(compute="_compute_return_reason", string="Reason for Return")
     can_review = fields.Boolean(compute="_compute_can_review")
+    is_author = fields.Boolean(compute="_compute_can_review")
     activity_locked_count = fields.Integer(
         compute="_compute_activity_locked_count", string="Locked Activities"
     )
@@ -189,7 +190,7 @@ class SgzReport(models.Model):
             )
             report.return_reason = returned.return_reason if report.state == "returned" else False
 
-    @api.depends("state", "target_company_id")
+    @api.depends("state", "target_company_id", "company_id")
     @api.depends_context("uid")
     def _compute_can_review(self):
         user = self.env.user
@@ -198,6 +199,7 @@ class SgzReport(models.Model):
             report.can_review = bool(
                 officer and report.state == "submitted" and report.target_company_id in user.company_ids
             )
+            report.is_author = report.company_id in user.company_ids
 
     def _compute_activity_locked_count(self):
         counts = dict(
