@@ -65,8 +65,15 @@ def build_organizations(env, station_count):
     cr = env.cr
     Company = env["res.company"].with_context(tracking_disable=True)
     Region = env["sgz.region"]
-    province = Company.search([("sgz_kind", "=", "province")], limit=1)
     cny = env.ref("base.CNY")
+    province = Company.search([("sgz_kind", "=", "province")], limit=1) or Company.create(
+        {
+            "name": "湖南省民政厅（基准）",
+            "sgz_kind": "province",
+            "sgz_region_id": env.ref("sgz_base.region_430000").id,
+            "currency_id": cny.id,
+        }
+    )
     cities = Region.search([("level", "=", "city")])
     counties = Region.search([("level", "=", "county")])
     existing = {c.sgz_region_id.id: c for c in Company.search([("sgz_kind", "in", ("city", "county"))])}
