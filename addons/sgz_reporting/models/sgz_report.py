@@ -486,7 +486,7 @@ class SgzReport(models.Model):
     def _sgz_author_lang(self):
         """The language of the report's author (the cron runs in the robot's): names stored for people."""
         self.ensure_one()
-        return self.sudo().user_id.lang or self.env.lang or "zh_CN"
+        return self.sudo().user_id.lang or self.env.lang
 
     def _sgz_set_deadline(self):
         self.ensure_one()
