@@ -1,0 +1,353 @@
+"""Service activities (服务记录, §五(二)): case work with sessions, group work with sessions and participants,
+community activities, home visits and policy outreach, entered by the provider's staff at the stations it
+runs, and locked once the month's brief is submitted.
+
+Every change refreshes the monthly aggregates (``sgz.activity.stat``, ``sgz.activity.category.stat``) of the
+station-months it touches, so that dashboards and reports never scan the activity rows themselves.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+ACTIVITY_TYPES = [
+    ("case", "Case Work"),
+    ("group", "Group Work"),
+    ("community", "Community Activity"),
+    ("home_visit", "Home Visit"),
+    ("policy", "Policy Outreach"),
+]
+WITH_SESSIONS = ("case", "group")
+
+
+class SgzActivity(models.Model):
+    _name = "sgz.activity"
+    _description = "Service Activity"
+    _inherit = ["mail.thread", "mail.activity.mixin", "sgz.lock.mixin"]
+    _order = "date desc, id desc"
+    _check_company_auto = True
+
+    _sgz_lock_field = "lock_state"
+    _sgz_locked_states = ("locked",)
+    _sgz_action_fields = ("lock_state", "brief_id")
+    _sgz_unlink_states = ("open",)
+
+    name = fields.Char(string="Subject", required=True, tracking=True)
+    activity_type = fields.Selection(
+        ACTIVITY_TYPES, string="Type", required=True, default="case", tracking=True
+    )
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    month = fields.Date(compute="_compute_month", store=True, index=True, string="Month")
+    station_id = fields.Many2one(
+        "sgz.station", string="Station", required=True, index=True, tracking=True, ondelete="restrict"
+    )
+    company_id = fields.Many2one(
+        "res.company",
+        string="Provider",
+        compute="_compute_company_id",
+        store=True,
+        precompute=True,
+        index=True,
+    )
+    county_id = fields.Many2one(
+        related="station_id.company_id", store=True, index=True, string="County Bureau"
+    )
+    city_id = fields.Many2one(related="county_id.parent_id", store=True, index=True, string="City Bureau")
+    worker_id = fields.Many2one(
+        "hr.employee",
+        string="Social Worker",
+        index=True,
+        tracking=True,
+        check_company=True,
+        domain="[('company_id', '=', company_id)]",
+    )
+    service_area_id = fields.Many2one(
+        "sgz.service.area",
+        string="Service Area",
+        required=True,
+        index=True,
+        domain=[("parent_id", "=", False)],
+        ondelete="restrict",
+    )
+    service_id = fields.Many2one(
+        "sgz.service.area",
+        string="Service",
+        domain="[('parent_id', '=', service_area_id)]",
+        ondelete="restrict",
+    )
+    duration = fields.Float(string="Duration (Hours)", digits=(6, 1))
+    person_times = fields.Integer(
+        string="Person-Times",
+        compute="_compute_person_times",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="服务人次: case work counts one per session, group work the attendance of its sessions; other "
+        "activities are entered.",
+    )
+    category_ids = fields.Many2many(
+        "sgz.beneficiary.category",
+        "sgz_activity_category_rel",
+        "activity_id",
+        "category_id",
+        string="Beneficiary Categories",
+    )
+    beneficiary_id = fields.Many2one(
+        "sgz.beneficiary", string="Beneficiary", index="btree_not_null", ondelete="restrict"
+    )
+    participant_ids = fields.Many2many(
+        "sgz.beneficiary",
+        "sgz_activity_participant_rel",
+        "activity_id",
+        "beneficiary_id",
+        string="Participants",
+    )
+    session_ids = fields.One2many("sgz.activity.session", "activity_id", string="Sessions")
+    session_count = fields.Integer(compute="_compute_session_count", string="Session Count")
+    location = fields.Char()
+    description = fields.Html(string="Record")
+    attachment_ids = fields.Many2many(
+        "ir.attachment", string="Photos and Attachments", help="Photos, sign-in sheets, case files."
+    )
+    lock_state = fields.Selection(
+        [("open", "Open"), ("locked", "Brief Submitted")],
+        string="Lock",
+        default="open",
+        required=True,
+        index=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+    )
+    brief_id = fields.Many2one(
+        "sgz.report", string="Monthly Brief", readonly=True, copy=False, index="btree_not_null"
+    )
+    active = fields.Boolean(default=True)
+
+    def init(self):
+        self.env.cr.execute(
+            "CREATE INDEX IF NOT EXISTS sgz_activity_station_month ON sgz_activity (station_id, month)"
+        )
+
+    @api.depends("date")
+    def _compute_month(self):
+        for activity in self:
+            activity.month = activity.date and activity.date.replace(day=1)
+
+    @api.depends("station_id")
+    def _compute_company_id(self):
+        for activity in self:
+            activity.company_id = activity.station_id.sudo().provider_id
+
+    @api.depends("activity_type", "session_ids.attendance", "participant_ids")
+    def _compute_person_times(self):
+        for activity in self:
+            sessions = activity.session_ids
+            if activity.activity_type == "case" and sessions:
+                activity.person_times = len(sessions)
+            elif activity.activity_type == "group" and sessions:
+                activity.person_times = sum(sessions.mapped("attendance"))
+            elif activity.activity_type == "group" and activity.participant_ids:
+                activity.person_times = len(activity.participant_ids)
+            else:
+                activity.person_times = activity.person_times or (
+                    1 if activity.activity_type == "case" else 0
+                )
+
+    def _compute_session_count(self):
+        for activity in self:
+            activity.session_count = len(activity.session_ids)
+
+    # ---- checks ------------------------------------------------------------------------------------------------
+
+    @api.constrains("person_times", "duration")
+    def _check_figures(self):
+        for activity in self:
+            if activity.person_times < 0:
+                raise ValidationError(
+                    self.env._("Person-times cannot be negative (%(value)s).", value=activity.person_times)
+                )
+            if activity.duration < 0:
+                raise ValidationError(self.env._("The duration cannot be negative."))
+
+    @api.constrains("date")
+    def _check_date(self):
+        today = fields.Date.context_today(self)
+        for activity in self:
+            if activity.date > today:
+                raise ValidationError(
+                    self.env._(
+                        "%(subject)s is dated %(date)s, in the future: record an activity once it has taken "
+                        "place.",
+                        subject=activity.name,
+                        date=activity.date,
+                    )
+                )
+
+    @api.constrains("activity_type", "beneficiary_id", "participant_ids", "station_id", "service_id")
+    def _check_beneficiaries(self):
+        for activity in self.sudo():
+            if activity.activity_type == "case" and not activity.beneficiary_id:
+                raise ValidationError(
+                    self.env._(
+                        "Case work is about one beneficiary: choose the beneficiary of %(subject)s.",
+                        subject=activity.name,
+                    )
+                )
+            people = activity.beneficiary_id | activity.participant_ids
+            if people.filtered(lambda b, s=activity.station_id: b.station_id != s):
+                raise ValidationError(
+                    self.env._(
+                        "The beneficiaries of %(subject)s must be registered at the station of the activity.",
+                        subject=activity.name,
+                    )
+                )
+            if activity.service_id and activity.service_id.parent_id != activity.service_area_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(service)s is not a service of the area %(area)s.",
+                        service=activity.service_id.name,
+                        area=activity.service_area_id.name,
+                    )
+                )
+
+    @api.model
+    def _sgz_check_station(self, station_ids):
+        """A provider's staff record activities only at the stations their provider runs (checked before
+        saving, so that the sentence comes before the record rules' refusal)."""
+        if self.env.su:
+            return
+        companies = self.env.user.company_ids
+        for station in self.env["sgz.station"].sudo().browse(station_ids):
+            if not station.provider_id or station.provider_id not in companies:
+                raise UserError(
+                    self.env._(
+                        "The station you chose is not run by your organization: record activities only at "
+                        "your own stations."
+                    )
+                )
+
+    def _sgz_check_month_open(self):
+        """No activity in a month whose brief has been submitted (it is locked with the brief)."""
+        keys = {(a.station_id.id, a.month) for a in self if a.station_id and a.month}
+        if not keys:
+            return
+        briefs = self.env["sgz.report"]._sgz_locking_briefs(keys)
+        if briefs:
+            brief = briefs[0]
+            raise UserError(
+                self.env._(
+                    "The monthly brief %(brief)s has been submitted: no activity of %(month)s can be added or "
+                    "moved into it. Ask the county bureau to return the brief if a record is missing.",
+                    brief=brief.display_name,
+                    month=brief.period_label,
+                )
+            )
+
+    # ---- CRUD ------------------------------------------------------------------------------------------------
+
+    def _sgz_stat_keys(self):
+        return {(a.station_id.id, a.month) for a in self.sudo() if a.station_id and a.month}
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self._sgz_check_station(
+            {vals["station_id"] for vals in vals_list if isinstance(vals.get("station_id"), int)}
+        )
+        activities = super().create(vals_list)
+        activities._sgz_check_month_open()
+        self.env["sgz.activity.stat"]._sgz_refresh(activities._sgz_stat_keys())
+        return activities
+
+    def write(self, vals):
+        keys = self._sgz_stat_keys() if self else set()
+        if isinstance(vals.get("station_id"), int):
+            self._sgz_check_station({vals["station_id"]})
+        result = super().write(vals)
+        if {"station_id", "date"} & set(vals):
+            self._sgz_check_month_open()
+        if {
+            "station_id",
+            "date",
+            "activity_type",
+            "service_area_id",
+            "person_times",
+            "duration",
+            "category_ids",
+            "active",
+            "session_ids",
+        } & set(vals):
+            self.env["sgz.activity.stat"]._sgz_refresh(keys | self._sgz_stat_keys())
+        return result
+
+    def unlink(self):
+        keys = self._sgz_stat_keys()
+        result = super().unlink()
+        self.env["sgz.activity.stat"]._sgz_refresh(keys)
+        return result
+
+    # ---- locking by the monthly brief ---------------------------------------------------------------------------
+
+    def _sgz_lock_by(self, brief):
+        with self._sgz_unlocked():
+            self.sudo().write({"lock_state": "locked", "brief_id": brief.id})
+
+    def _sgz_unlock(self):
+        with self._sgz_unlocked():
+            self.sudo().write({"lock_state": "open"})
+
+    def action_open_sessions(self):
+        self.ensure_one()
+        self.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Sessions"),
+            "res_model": "sgz.activity.session",
+            "view_mode": "list,form",
+            "domain": [("activity_id", "=", self.id)],
+            "context": {"default_activity_id": self.id},
+        }
+
+
+class SgzActivitySession(models.Model):
+    """A session of case or group work (a meeting with the beneficiary, a group meeting)."""
+
+    _name = "sgz.activity.session"
+    _description = "Activity Session"
+    _inherit = ["sgz.lock.mixin"]
+    _order = "activity_id, date, id"
+
+    _sgz_lock_parent = "activity_id"
+
+    activity_id = fields.Many2one("sgz.activity", required=True, index=True, ondelete="cascade")
+    company_id = fields.Many2one(related="activity_id.company_id", store=True, index=True)
+    station_id = fields.Many2one(related="activity_id.station_id", store=True)
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    duration = fields.Float(string="Duration (Hours)", digits=(6, 1))
+    attendance = fields.Integer(default=1, help="People present (for a case session, 1).")
+    note = fields.Text(string="Session Record")
+
+    @api.constrains("attendance", "duration")
+    def _check_figures(self):
+        for session in self:
+            if session.attendance < 0:
+                raise ValidationError(self.env._("The attendance of a session cannot be negative."))
+            if session.duration < 0:
+                raise ValidationError(self.env._("The duration cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        sessions = super().create(vals_list)
+        self.env["sgz.activity.stat"]._sgz_refresh(sessions.activity_id._sgz_stat_keys())
+        return sessions
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"attendance", "activity_id"} & set(vals):
+            self.env["sgz.activity.stat"]._sgz_refresh(self.activity_id._sgz_stat_keys())
+        return result
+
+    def unlink(self):
+        activities = self.activity_id
+        result = super().unlink()
+        self.env["sgz.activity.stat"]._sgz_refresh(activities.exists()._sgz_stat_keys())
+        return result

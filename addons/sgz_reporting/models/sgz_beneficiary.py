@@ -1,0 +1,236 @@
+"""Beneficiaries (服务对象) of a station: the beneficiary database of §五(二).
+
+Privacy: only the provider running the station and the county bureau see the records (record rules, with
+``res.users.sgz_county_bureau_ids``); every other role sees counts (``sgz.beneficiary.stat``). The resident
+ID number is shown masked (430***********1234) everywhere — lists, kanban, search, exports, the activities
+that name the beneficiary — except on the beneficiary's own form.
+"""
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
+
+from ..lib import mask_id_number
+
+
+class SgzBeneficiary(models.Model):
+    _name = "sgz.beneficiary"
+    _description = "Beneficiary"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "station_id, name, id"
+
+    name = fields.Char(string="Full Name", required=True, tracking=True)
+    id_number = fields.Char(
+        string="ID Card Number",
+        required=True,
+        copy=False,
+        tracking=True,
+        help="Resident identity card number (18 characters, checked). Shown in full on this form only.",
+    )
+    id_number_masked = fields.Char(string="ID Card", compute="_compute_id_number_masked")
+    gender = fields.Selection(
+        [("male", "Male"), ("female", "Female")], compute="_compute_id_card", store=True, string="Gender"
+    )
+    birth_date = fields.Date(compute="_compute_id_card", store=True, string="Birth Date")
+    age = fields.Integer(compute="_compute_age", string="Age")
+    station_id = fields.Many2one(
+        "sgz.station", string="Station", required=True, index=True, tracking=True, ondelete="restrict"
+    )
+    county_id = fields.Many2one(
+        related="station_id.company_id", store=True, index=True, string="County Bureau"
+    )
+    provider_id = fields.Many2one(related="station_id.provider_id", store=True, index=True, string="Provider")
+    category_ids = fields.Many2many(
+        "sgz.beneficiary.category",
+        "sgz_beneficiary_category_rel",
+        "beneficiary_id",
+        "category_id",
+        string="Categories",
+        tracking=True,
+    )
+    household_address = fields.Char(string="Household Registration", help="户籍地址")
+    household_size = fields.Integer(string="Household Members")
+    household_note = fields.Text(string="Household Situation")
+    address = fields.Char(string="Residence")
+    phone = fields.Char()
+    consent_date = fields.Date(
+        string="Consent Date",
+        tracking=True,
+        help="The day the beneficiary (or the guardian) agreed in writing that the station keeps these data.",
+    )
+    note = fields.Html()
+    activity_count = fields.Integer(compute="_compute_activity_count", string="Service Records")
+    active = fields.Boolean(default=True)
+
+    def init(self):
+        self.env.cr.execute(
+            "CREATE UNIQUE INDEX IF NOT EXISTS sgz_beneficiary_station_id_number "
+            "ON sgz_beneficiary (station_id, id_number)"
+        )
+
+    @api.depends("id_number")
+    def _compute_id_number_masked(self):
+        for beneficiary in self:
+            beneficiary.id_number_masked = mask_id_number(beneficiary.id_number)
+
+    @api.depends("id_number")
+    def _compute_id_card(self):
+        for beneficiary in self:
+            try:
+                card = parse_id_card(beneficiary.id_number)
+            except IdCardError:
+                beneficiary.gender = beneficiary.birth_date = False
+                continue
+            beneficiary.gender = card.gender
+            beneficiary.birth_date = card.birth_date
+
+    @api.depends("birth_date")
+    def _compute_age(self):
+        today = fields.Date.context_today(self)
+        for beneficiary in self:
+            beneficiary.age = age_on(beneficiary.birth_date, today) if beneficiary.birth_date else 0
+
+    def _compute_activity_count(self):
+        Activity = self.env["sgz.activity"]
+        counts = dict(
+            Activity._read_group([("beneficiary_id", "in", self.ids)], ["beneficiary_id"], ["__count"])
+        )
+        for beneficiary in self:
+            beneficiary.activity_count = counts.get(beneficiary, 0)
+
+    @api.depends("name", "id_number")
+    def _compute_display_name(self):
+        for beneficiary in self:
+            beneficiary.display_name = beneficiary.name or ""
+
+    # ---- checks ----------------------------------------------------------------------------------------------
+
+    def _sgz_id_reason(self, reason):
+        return {
+            "format": self.env._("it must be 17 digits and a check digit or X"),
+            "checksum": self.env._("wrong check digit"),
+            "birth_date": self.env._("impossible birth date"),
+        }.get(reason, self.env._("invalid"))
+
+    @api.model
+    def _sgz_normalize(self, vals):
+        """The ID number in its compact form (spaces removed, x in capitals); a clear sentence if invalid."""
+        if not vals.get("id_number"):
+            return vals
+        try:
+            card = parse_id_card(vals["id_number"])
+        except IdCardError as error:
+            raise ValidationError(
+                self.env._(
+                    "%(number)s is not a valid resident ID card number (%(reason)s): check the number on the "
+                    "card.",
+                    number=vals["id_number"],
+                    reason=self._sgz_id_reason(error.reason),
+                )
+            ) from None
+        return {**vals, "id_number": card.number}
+
+    def _sgz_check_duplicates(self, keys):
+        """One record per person and station: a clear sentence before the unique index refuses it bluntly.
+        ``keys``: the (station id, ID number) pairs about to be saved for the records of ``self``."""
+        if len(set(keys)) < len(keys):
+            raise ValidationError(self.env._("The same ID card number appears twice among the new records."))
+        others = (
+            self.sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("station_id", "in", [station for station, _number in keys]),
+                    ("id_number", "in", [number for _station, number in keys]),
+                    ("id", "not in", self.ids),
+                ]
+            )
+        )
+        for other in others:
+            if (other.station_id.id, other.id_number) in keys:
+                raise ValidationError(
+                    self.env._(
+                        "A beneficiary with the ID card number %(number)s is already registered at this station "
+                        "(%(name)s): open that record instead of creating another.",
+                        number=mask_id_number(other.id_number),
+                        name=other.name,
+                    )
+                )
+
+    @api.model
+    def _sgz_check_station(self, station_ids):
+        """A provider records beneficiaries only at the stations it runs (checked before saving, so that the
+        sentence comes before the record rules' refusal)."""
+        if self.env.su:
+            return
+        user_companies = self.env.user.company_ids
+        for station in self.env["sgz.station"].sudo().browse(station_ids):
+            if station.provider_id not in user_companies and station.company_id not in user_companies:
+                raise UserError(
+                    self.env._(
+                        "The station you chose is not run by your organization: record beneficiaries only at "
+                        "your own stations."
+                    )
+                )
+
+    @api.constrains("household_size")
+    def _check_household_size(self):
+        for beneficiary in self:
+            if beneficiary.household_size < 0:
+                raise ValidationError(self.env._("The number of household members cannot be negative."))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        vals_list = [self._sgz_normalize(vals) for vals in vals_list]
+        self.browse()._sgz_check_duplicates(
+            [(vals.get("station_id"), vals.get("id_number")) for vals in vals_list if vals.get("id_number")]
+        )
+        self._sgz_check_station(
+            {vals["station_id"] for vals in vals_list if isinstance(vals.get("station_id"), int)}
+        )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        vals = self._sgz_normalize(vals)
+        if {"id_number", "station_id"} & set(vals):
+            self._sgz_check_duplicates(
+                [
+                    (vals.get("station_id", b.station_id.id), vals.get("id_number", b.id_number))
+                    for b in self.sudo()
+                ]
+            )
+        if isinstance(vals.get("station_id"), int):
+            self._sgz_check_station({vals["station_id"]})
+        return super().write(vals)
+
+    # ---- masking outside the form ------------------------------------------------------------------------------
+
+    @api.model
+    @api.readonly
+    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
+        """Lists and kanban never carry the full number, even when a user adds the column."""
+        result = super().web_search_read(
+            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
+        )
+        if "id_number" in specification:
+            for record in result["records"]:
+                record["id_number"] = mask_id_number(record.get("id_number"))
+        return result
+
+    def export_data(self, fields_to_export):
+        """Spreadsheet exports carry the masked number."""
+        result = super().export_data(fields_to_export)
+        if "id_number" in fields_to_export:
+            column = fields_to_export.index("id_number")
+            for row in result["datas"]:
+                row[column] = mask_id_number(row[column])
+        return result
+
+    def action_open_activities(self):
+        self.ensure_one()
+        self.check_access("read")
+        action = self.env["ir.actions.act_window"]._for_xml_id("sgz_reporting.sgz_activity_action")
+        action["domain"] = [("beneficiary_id", "=", self.id)]
+        action["context"] = {"default_beneficiary_id": self.id, "default_station_id": self.station_id.id}
+        return action

@@ -1,0 +1,51 @@
+from odoo import fields, models, tools
+from odoo.tools import SQL
+
+
+class SgzPayrollStat(models.Model):
+    """Payroll cost per month, provider and station, from the confirmed payslips (an SQL view: totals only,
+    no individual wage, so the bureaus may read it)."""
+
+    _name = "sgz.payroll.stat"
+    _description = "Payroll Cost per Month"
+    _auto = False
+    _order = "month desc"
+
+    month = fields.Date(readonly=True)
+    provider_id = fields.Many2one("res.company", string="Provider", readonly=True)
+    station_id = fields.Many2one("sgz.station", string="Station", readonly=True)
+    county_id = fields.Many2one("res.company", string="County Bureau", readonly=True)
+    city_id = fields.Many2one("res.company", string="City Bureau", readonly=True)
+    currency_id = fields.Many2one("res.currency", readonly=True)
+    payslips = fields.Integer(readonly=True, aggregator="sum")
+    gross = fields.Monetary(string="Gross Pay", readonly=True, aggregator="sum")
+    employee_insurance = fields.Monetary(string="Insurance (Employee)", readonly=True, aggregator="sum")
+    employer_insurance = fields.Monetary(string="Insurance (Employer)", readonly=True, aggregator="sum")
+    tax = fields.Monetary(string="Income Tax", readonly=True, aggregator="sum")
+    net = fields.Monetary(string="Net Pay", readonly=True, aggregator="sum")
+    employer_cost = fields.Monetary(string="Employer Cost", readonly=True, aggregator="sum")
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(
+            SQL(
+                """
+                CREATE OR REPLACE VIEW %s AS (
+                    SELECT min(p.id) AS id, p.date_from AS month, p.company_id AS provider_id, p.station_id,
+                           s.company_id AS county_id, county.parent_id AS city_id, provider.currency_id,
+                           count(*) AS payslips, sum(p.gross) AS gross,
+                           sum(p.employee_insurance) AS employee_insurance,
+                           sum(p.employer_insurance) AS employer_insurance, sum(p.tax) AS tax, sum(p.net) AS net,
+                           sum(p.employer_cost) AS employer_cost
+                      FROM sgz_payslip p
+                      JOIN res_company provider ON provider.id = p.company_id
+                 LEFT JOIN sgz_station s ON s.id = p.station_id
+                 LEFT JOIN res_company county ON county.id = s.company_id
+                     WHERE p.state = 'confirmed'
+                  GROUP BY p.date_from, p.company_id, p.station_id, s.company_id, county.parent_id,
+                           provider.currency_id
+                )
+                """,
+                SQL.identifier(self._table),
+            )
+        )

@@ -1,0 +1,423 @@
+"""The figures of the periodic reports, read with a fixed number of grouped queries per period.
+
+A *scope* says what a report covers (an agreement's stations and provider, a county, a city, the province);
+:meth:`SgzReportingFigures._sgz_figures` returns the indicator rows of one period for it. The activity
+figures come from the monthly aggregates (``sgz.activity.stat``), never from the activity rows, so the number
+and the cost of the queries do not grow with the number of activities.
+"""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from odoo import api, models
+from odoo.tools import SQL
+
+from .sgz_activity import ACTIVITY_TYPES
+
+SECTIONS = [
+    ("stations", "Stations"),
+    ("workers", "Stationed Workers"),
+    ("beneficiaries", "Beneficiaries"),
+    ("activity_type", "Activities by Type"),
+    ("service_area", "Activities by Service Area"),
+    ("category", "Activities by Beneficiary Category"),
+    ("payroll", "Payroll (Confirmed Payslips)"),
+    ("budget", "Budget Execution by Fund Source"),
+    ("agreements", "Agreement Years and Evaluations"),
+    ("breakdown", "By Organization"),
+]
+MEASURES = [
+    ("number", "Number"),
+    ("percent", "Percent"),
+    ("count", "Activities"),
+    ("person_times", "Person-Times"),
+    ("hours", "Hours"),
+    ("amount", "Amount (CNY)"),
+]
+
+
+@dataclass
+class Scope:
+    """What a report covers. ``kind``: agreement, county, city or province."""
+
+    kind: str
+    station_ids: list = field(default_factory=list)
+    provider_id: int = 0
+    county_ids: list = field(default_factory=list)
+    city_id: int = 0
+    agreement_ids: list = field(default_factory=list)
+
+    def stat_condition(self):
+        """The rows of the aggregate tables (sgz_activity_stat …) in the scope."""
+        if self.kind == "agreement":
+            return SQL(
+                "station_id = ANY(%s) AND provider_id = %s", self.station_ids or [0], self.provider_id or 0
+            )
+        if self.kind == "county":
+            return SQL("county_id = ANY(%s)", self.county_ids or [0])
+        if self.kind == "city":
+            return SQL("city_id = %s", self.city_id or 0)
+        return SQL("TRUE")
+
+    @property
+    def breakdown(self):
+        """Rows per city (province) or per county (city)."""
+        return {"province": "city_id", "city": "county_id"}.get(self.kind)
+
+
+def money(value):
+    return Decimal(str(value or 0)).quantize(Decimal("0.01"))
+
+
+class SgzReportingFigures(models.AbstractModel):
+    _name = "sgz.reporting.figures"
+    _description = "Report Figures"
+
+    # ---- scopes --------------------------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_scope_agreement(self, agreements):
+        agreements = agreements.sudo()
+        return Scope(
+            "agreement",
+            station_ids=agreements.station_line_ids.station_id.ids,
+            provider_id=agreements.provider_id[:1].id,
+            county_ids=agreements.company_id.ids,
+            agreement_ids=agreements.ids,
+        )
+
+    @api.model
+    def _sgz_scope_company(self, company):
+        """A county, city or the province bureau: its stations and those of the counties below it."""
+        company = company.sudo()
+        Company = self.env["res.company"].sudo()
+        if company.sgz_kind == "county":
+            counties = company
+        elif company.sgz_kind == "city":
+            counties = Company.search([("parent_id", "=", company.id), ("sgz_kind", "=", "county")])
+        else:
+            counties = Company.search([("sgz_kind", "=", "county")])
+        self.env.cr.execute(
+            SQL(
+                "SELECT id FROM sgz_station WHERE active AND company_id = ANY(%s) ORDER BY id",
+                counties.ids or [0],
+            )
+        )
+        station_ids = [row[0] for row in self.env.cr.fetchall()]
+        kind = company.sgz_kind if company.sgz_kind in ("county", "city") else "province"
+        return Scope(
+            kind,
+            station_ids=station_ids,
+            county_ids=counties.ids,
+            city_id=company.id if kind == "city" else 0,
+        )
+
+    # ---- figures of one period ----------------------------------------------------------------------------------
+
+    @api.model
+    def _sgz_figures(self, scope, date_from, date_to, with_budget_company=None):
+        """The indicator rows of ``scope`` for the period ``date_from``–``date_to``: a list of dicts with
+        section, code, measure, value and the record the indicator is about (type, area, category,
+        organization)."""
+        rows = []
+        rows += self._sgz_station_rows(scope, date_to)
+        rows += self._sgz_worker_rows(scope, date_to)
+        rows += self._sgz_beneficiary_rows(scope, date_to)
+        rows += self._sgz_activity_rows(scope, date_from, date_to)
+        rows += self._sgz_payroll_rows(scope, date_from, date_to)
+        if with_budget_company:
+            rows += [
+                {"section": "budget", "measure": "amount", **row}
+                for row in self.env["sgz.report"]._sgz_budget_figures(with_budget_company, date_from, date_to)
+            ]
+        rows += self._sgz_agreement_rows(scope, date_to)
+        if scope.breakdown:
+            rows += self._sgz_breakdown_rows(scope, date_from, date_to)
+        return rows
+
+    def _row(self, section, code, measure, value, **refs):
+        return {"section": section, "code": code, "measure": measure, "value": value, **refs}
+
+    def _sgz_station_rows(self, scope, date_to):
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                SELECT count(*) FILTER (WHERE state = 'active' AND (opening_date IS NULL OR opening_date <= %(d)s)),
+                       count(*) FILTER (WHERE state = 'active' AND demonstration
+                                          AND (demonstration_date IS NULL OR demonstration_date <= %(d)s))
+                  FROM sgz_station WHERE id = ANY(%(s)s)
+                """,
+                d=date_to,
+                s=scope.station_ids or [0],
+            )
+        )
+        active, demonstration = cr.fetchone()
+        rows = [self._row("stations", "stations_active", "number", active)]
+        if scope.kind != "agreement":
+            cr.execute(
+                SQL(
+                    """
+                    SELECT count(*) FROM sgz_region township
+                      JOIN res_company county ON county.sgz_region_id = township.parent_id
+                     WHERE township.level = 'township' AND township.active AND county.id = ANY(%s)
+                    """,
+                    scope.county_ids or [0],
+                )
+            )
+            townships = cr.fetchone()[0]
+            rows += [
+                self._row("stations", "townships", "number", townships),
+                self._row(
+                    "stations",
+                    "coverage",
+                    "percent",
+                    round(100.0 * active / townships, 1) if townships else 0.0,
+                ),
+            ]
+        rows.append(self._row("stations", "stations_demonstration", "number", demonstration))
+        return rows
+
+    def _sgz_worker_rows(self, scope, date_to):
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                WITH w AS (
+                    SELECT c.sgz_station_id AS station_id, count(DISTINCT c.employee_id) AS n,
+                           count(DISTINCT c.employee_id) FILTER (WHERE e.sgz_priority_qualification) AS qualified
+                      FROM hr_contract c JOIN hr_employee e ON e.id = c.employee_id
+                     WHERE c.sgz_station_id = ANY(%(s)s) AND c.state IN ('open', 'close')
+                       AND c.date_start <= %(d)s AND (c.date_end IS NULL OR c.date_end >= %(d)s)
+                  GROUP BY c.sgz_station_id
+                ), q AS (
+                    SELECT l.station_id, sum(l.worker_quota) AS n
+                      FROM sgz_agreement_station l JOIN sgz_agreement a ON a.id = l.agreement_id
+                     WHERE l.station_id = ANY(%(s)s) AND a.state = 'active'
+                       AND (a.date_start IS NULL OR a.date_start <= %(d)s)
+                  GROUP BY l.station_id
+                )
+                SELECT COALESCE(sum(w.n), 0), COALESCE(sum(w.qualified), 0), COALESCE(sum(q.n), 0),
+                       COALESCE(sum(GREATEST(COALESCE(q.n, 0) - COALESCE(w.n, 0), 0)), 0),
+                       count(*) FILTER (WHERE q.n > 0 AND COALESCE(w.n, 0) >= q.n)
+                  FROM w FULL JOIN q ON q.station_id = w.station_id
+                """,
+                s=scope.station_ids or [0],
+                d=date_to,
+            )
+        )
+        workers, qualified, quota, vacancies, staffed = cr.fetchone()
+        return [
+            self._row("workers", "workers", "number", workers),
+            self._row("workers", "quota", "number", quota),
+            self._row("workers", "vacancies", "number", vacancies),
+            self._row("workers", "staffed_stations", "number", staffed),
+            self._row("workers", "qualified", "number", qualified),
+        ]
+
+    def _sgz_beneficiary_rows(self, scope, date_to):
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM sgz_beneficiary WHERE active AND station_id = ANY(%s) AND create_date::date <= %s",
+                scope.station_ids or [0],
+                date_to,
+            )
+        )
+        return [self._row("beneficiaries", "beneficiaries", "number", cr.fetchone()[0])]
+
+    def _sgz_activity_rows(self, scope, date_from, date_to):
+        cr = self.env.cr
+        where = SQL("%s AND month BETWEEN %s AND %s", scope.stat_condition(), date_from, date_to)
+        cr.execute(
+            SQL(
+                """
+                SELECT activity_type, service_area_id, sum(activity_count), sum(person_times), sum(duration)
+                  FROM sgz_activity_stat WHERE %s GROUP BY activity_type, service_area_id
+                """,
+                where,
+            )
+        )
+        by_type, by_area = {}, {}
+        total = [0, 0, 0.0]
+        for activity_type, area_id, count, person_times, hours in cr.fetchall():
+            for bucket, key in ((by_type, activity_type), (by_area, area_id)):
+                values = bucket.setdefault(key, [0, 0])
+                values[0] += count
+                values[1] += person_times
+            total[0] += count
+            total[1] += person_times
+            total[2] += hours or 0.0
+        cr.execute(
+            SQL(
+                "SELECT category_id, sum(activity_count), sum(person_times) FROM sgz_activity_category_stat "
+                "WHERE %s GROUP BY category_id",
+                where,
+            )
+        )
+        by_category = {
+            category_id: (count, person_times) for category_id, count, person_times in cr.fetchall()
+        }
+        rows = [
+            self._row("activity_type", "activities", "count", total[0]),
+            self._row("activity_type", "person_times", "person_times", total[1]),
+            self._row("activity_type", "hours", "hours", round(total[2], 1)),
+        ]
+        for activity_type, _label in ACTIVITY_TYPES:
+            count, person_times = by_type.get(activity_type, (0, 0))
+            rows += [
+                self._row("activity_type", "type_count", "count", count, activity_type=activity_type),
+                self._row(
+                    "activity_type",
+                    "type_person_times",
+                    "person_times",
+                    person_times,
+                    activity_type=activity_type,
+                ),
+            ]
+        areas = self.env["sgz.service.area"].sudo().search([("parent_id", "=", False)])
+        for area in areas:
+            count, person_times = by_area.get(area.id, (0, 0))
+            rows += [
+                self._row("service_area", "area_count", "count", count, service_area_id=area.id),
+                self._row(
+                    "service_area", "area_person_times", "person_times", person_times, service_area_id=area.id
+                ),
+            ]
+        for category in self.env["sgz.beneficiary.category"].sudo().search([]):
+            count, person_times = by_category.get(category.id, (0, 0))
+            rows += [
+                self._row("category", "category_count", "count", count, category_id=category.id),
+                self._row(
+                    "category", "category_person_times", "person_times", person_times, category_id=category.id
+                ),
+            ]
+        return rows
+
+    def _sgz_payroll_rows(self, scope, date_from, date_to):
+        cr = self.env.cr
+        provider = SQL("AND company_id = %s", scope.provider_id) if scope.provider_id else SQL()
+        cr.execute(
+            SQL(
+                """
+                SELECT count(*), COALESCE(sum(gross), 0), COALESCE(sum(employee_insurance), 0),
+                       COALESCE(sum(employer_insurance), 0), COALESCE(sum(tax), 0), COALESCE(sum(net), 0)
+                  FROM sgz_payslip
+                 WHERE state = 'confirmed' AND station_id = ANY(%s) AND date_from BETWEEN %s AND %s %s
+                """,
+                scope.station_ids or [0],
+                date_from,
+                date_to,
+                provider,
+            )
+        )
+        count, gross, employee, employer, tax, net = cr.fetchone()
+        return [
+            self._row("payroll", "payslips", "number", count),
+            self._row("payroll", "gross", "amount", money(gross)),
+            self._row("payroll", "employee_insurance", "amount", money(employee)),
+            self._row("payroll", "employer_insurance", "amount", money(employer)),
+            self._row("payroll", "tax", "amount", money(tax)),
+            self._row("payroll", "net", "amount", money(net)),
+        ]
+
+    def _sgz_agreement_rows(self, scope, date_to):
+        cr = self.env.cr
+        if scope.kind == "agreement":
+            agreements = SQL("a.id = ANY(%s)", scope.agreement_ids or [0])
+        else:
+            agreements = SQL("a.company_id = ANY(%s)", scope.county_ids or [0])
+        cr.execute(
+            SQL(
+                """
+                SELECT count(*) FILTER (WHERE y.state IN ('confirmed', 'evaluated') AND y.date_start <= %(d)s),
+                       count(*) FILTER (WHERE y.evaluation_result = 'qualified'),
+                       count(*) FILTER (WHERE y.evaluation_result = 'unqualified'),
+                       count(*) FILTER (WHERE y.state = 'confirmed' AND y.date_end <= %(d)s)
+                  FROM sgz_agreement_year y JOIN sgz_agreement a ON a.id = y.agreement_id
+                 WHERE %(agreements)s
+                """,
+                d=date_to,
+                agreements=agreements,
+            )
+        )
+        signed, qualified, unqualified, pending = cr.fetchone()
+        return [
+            self._row("agreements", "years_signed", "number", signed),
+            self._row("agreements", "years_qualified", "number", qualified),
+            self._row("agreements", "years_unqualified", "number", unqualified),
+            self._row("agreements", "years_pending", "number", pending),
+        ]
+
+    def _sgz_breakdown_rows(self, scope, date_from, date_to):
+        """Stations in service, workers, activities and person-times per city (province) or county (city)."""
+        cr = self.env.cr
+        column = SQL.identifier(scope.breakdown)
+        Company = self.env["res.company"].sudo()
+        if scope.kind == "province":
+            children = Company.search([("sgz_kind", "=", "city")], order="sgz_region_id, id")
+            station_group = SQL("county.parent_id")
+        else:
+            children = Company.search(
+                [("parent_id", "=", scope.city_id), ("sgz_kind", "=", "county")], order="sgz_region_id, id"
+            )
+            station_group = SQL("county.id")
+        cr.execute(
+            SQL(
+                """
+                SELECT %(group)s, count(*) FILTER (WHERE s.state = 'active')
+                  FROM sgz_station s JOIN res_company county ON county.id = s.company_id
+                 WHERE s.id = ANY(%(s)s) GROUP BY 1
+                """,
+                group=station_group,
+                s=scope.station_ids or [0],
+            )
+        )
+        stations = dict(cr.fetchall())
+        cr.execute(
+            SQL(
+                """
+                SELECT %(group)s, count(DISTINCT c.employee_id)
+                  FROM hr_contract c JOIN sgz_station s ON s.id = c.sgz_station_id
+                  JOIN res_company county ON county.id = s.company_id
+                 WHERE c.sgz_station_id = ANY(%(s)s) AND c.state IN ('open', 'close')
+                   AND c.date_start <= %(d)s AND (c.date_end IS NULL OR c.date_end >= %(d)s)
+                 GROUP BY 1
+                """,
+                group=station_group,
+                s=scope.station_ids or [0],
+                d=date_to,
+            )
+        )
+        workers = dict(cr.fetchall())
+        cr.execute(
+            SQL(
+                "SELECT %s, sum(activity_count), sum(person_times) FROM sgz_activity_stat "
+                "WHERE %s AND month BETWEEN %s AND %s GROUP BY 1",
+                column,
+                scope.stat_condition(),
+                date_from,
+                date_to,
+            )
+        )
+        activities = {key: (count, person_times) for key, count, person_times in cr.fetchall()}
+        rows = []
+        for child in children:
+            count, person_times = activities.get(child.id, (0, 0))
+            rows += [
+                self._row(
+                    "breakdown",
+                    "child_stations",
+                    "number",
+                    stations.get(child.id, 0),
+                    company_ref_id=child.id,
+                ),
+                self._row(
+                    "breakdown", "child_workers", "number", workers.get(child.id, 0), company_ref_id=child.id
+                ),
+                self._row("breakdown", "child_activities", "count", count, company_ref_id=child.id),
+                self._row(
+                    "breakdown", "child_person_times", "person_times", person_times, company_ref_id=child.id
+                ),
+            ]
+        return rows

@@ -1,0 +1,9 @@
+from . import (
+    test_access,
+    test_dashboards,
+    test_lib,
+    test_outputs,
+    test_reports,
+    test_service_records,
+    test_tour,
+)

@@ -1,0 +1,149 @@
+import datetime
+
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from odoo.addons.sgz_hr.tests.common import id_card
+
+from .common import ReportingCase, day
+
+
+@tagged("post_install", "-at_install")
+class TestBeneficiaries(ReportingCase):
+    def test_id_card_gives_gender_and_birth_date(self):
+        self.assertEqual(self.ben_a1.gender, "female")  # 17th digit 2: even
+        self.assertEqual(self.ben_a1.birth_date, datetime.date(1952, 3, 8))
+        with freeze_time("2026-03-08"):
+            self.ben_a1.invalidate_recordset(["age"])
+            self.assertEqual(self.ben_a1.age, 74)  # turns 74 on the birthday
+        with freeze_time("2026-03-07"):
+            self.ben_a1.invalidate_recordset(["age"])
+            self.assertEqual(self.ben_a1.age, 73)
+
+    def test_invalid_id_card_refused(self):
+        Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x)
+        wrong = self.id_a1[:-1] + ("1" if self.id_a1[-1] != "1" else "2")
+        with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码.*校验码错误"):
+            Beneficiary.create({"name": "错号", "id_number": wrong, "station_id": self.station_a1.id})
+        with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码"):
+            Beneficiary.create(
+                {"name": "错号", "id_number": "43022319521308102X", "station_id": self.station_a1.id}
+            )
+        self.assertFalse(self.env["sgz.beneficiary"].search([("name", "=", "错号")]))
+
+    def test_duplicate_id_at_station_refused(self):
+        Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x)
+        with self.assertRaisesMsg(ValidationError, "已在本站点登记"):
+            Beneficiary.create(
+                {"name": "黄奶奶（重复）", "id_number": self.id_a1, "station_id": self.station_a1.id}
+            )
+        # the same person may be served at another station of the provider
+        other = Beneficiary.create(
+            {"name": "黄奶奶", "id_number": self.id_a1, "station_id": self.station_a2.id}
+        )
+        self.assertEqual(other.gender, "female")
+        self.assertEqual(self.env["sgz.beneficiary"].search_count([("id_number", "=", self.id_a1)]), 2)
+
+    def test_station_of_another_provider_refused(self):
+        with self.assertRaisesMsg(UserError, "不由您的机构运营"):
+            self.env["sgz.beneficiary"].with_user(self.hr_x).create(
+                {"name": "越界", "id_number": id_card("43022419800101101"), "station_id": self.station_b1.id}
+            )
+
+
+@tagged("post_install", "-at_install")
+class TestActivities(ReportingCase):
+    def test_negative_person_times_refused(self):
+        with self.assertRaisesMsg(ValidationError, "服务人次不能为负数"):
+            self._activity("2026-10-10", person_times=-3)
+        self.assertFalse(self.env["sgz.activity"].search([("station_id", "=", self.station_a1.id)]))
+
+    def test_station_not_run_by_provider_refused(self):
+        with self.assertRaisesMsg(UserError, "不由您的机构运营"):
+            self._activity("2026-10-10", station=self.station_b1)
+        self.assertFalse(self.env["sgz.activity"].search([("station_id", "=", self.station_b1.id)]))
+
+    def test_case_work_needs_beneficiary_of_the_station(self):
+        with self.assertRaisesMsg(ValidationError, "请选择"):
+            self._activity("2026-10-10", activity_type="case")
+        with self.assertRaisesMsg(ValidationError, "必须是在活动站点登记的服务对象"):
+            self._activity(
+                "2026-10-10", activity_type="case", station=self.station_a2, beneficiary_id=self.ben_a1.id
+            )
+
+    def test_future_date_refused(self):
+        with self.assertRaisesMsg(ValidationError, "尚未发生"):
+            self._activity("2026-12-20")
+
+    def test_person_times_from_sessions(self):
+        case = self._activity(
+            "2026-10-10",
+            activity_type="case",
+            beneficiary_id=self.ben_a1.id,
+            session_ids=[Command.create({"date": "2026-10-10"}), Command.create({"date": "2026-10-20"})],
+        )
+        self.assertEqual(case.person_times, 2)
+        group = self._activity(
+            "2026-10-12",
+            activity_type="group",
+            participant_ids=[Command.set((self.ben_a1 | self.ben_a2).ids)],
+            session_ids=[
+                Command.create({"date": "2026-10-12", "attendance": 2}),
+                Command.create({"date": "2026-10-19", "attendance": 1}),
+            ],
+        )
+        self.assertEqual(group.person_times, 3)
+        with freeze_time("2026-11-27"):
+            group.with_user(self.hr_x).write(
+                {"session_ids": [Command.create({"date": "2026-10-26", "attendance": 2})]}
+            )
+        self.assertEqual(group.person_times, 5)
+        stat = self.env["sgz.activity.stat"].search(
+            [
+                ("station_id", "=", self.station_a1.id),
+                ("month", "=", day("2026-10-01")),
+                ("activity_type", "=", "group"),
+            ]
+        )
+        self.assertEqual((stat.activity_count, stat.person_times), (1, 5))
+
+    def test_aggregates_follow_every_change(self):
+        first = self._activity("2026-09-10", person_times=30, category_ids=[Command.set(self.cat_dibao.ids)])
+        second = self._activity(
+            "2026-09-20",
+            person_times=12,
+            activity_type="policy",
+            service_area_id=self.area_assistance.id,
+            category_ids=[Command.set((self.cat_dibao | self.cat_elderly).ids)],
+        )
+        Stat = self.env["sgz.activity.stat"]
+        CategoryStat = self.env["sgz.activity.category.stat"]
+        september = [("station_id", "=", self.station_a1.id), ("month", "=", day("2026-09-01"))]
+
+        def totals():
+            rows = Stat.search(september)
+            return sum(rows.mapped("activity_count")), sum(rows.mapped("person_times"))
+
+        self.assertEqual(totals(), (2, 42))
+        dibao = CategoryStat.search(september + [("category_id", "=", self.cat_dibao.id)])
+        self.assertEqual((dibao.activity_count, dibao.person_times), (2, 42))
+        with freeze_time("2026-11-27"):
+            second.with_user(self.hr_x).write({"date": "2026-10-02"})  # moves to October
+        self.assertEqual(totals(), (1, 30))
+        october = Stat.search([("station_id", "=", self.station_a1.id), ("month", "=", day("2026-10-01"))])
+        self.assertEqual(sum(october.mapped("person_times")), 12)
+        first.with_user(self.hr_x).unlink()
+        self.assertEqual(totals(), (0, 0))
+        self.assertFalse(CategoryStat.search(september))
+        # the weekly rebuild gives the same rows as the incremental refresh
+        before = sorted(
+            Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times))
+        )
+        Stat._cron_rebuild()
+        after = sorted(
+            Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times))
+        )
+        self.assertEqual(before, after)

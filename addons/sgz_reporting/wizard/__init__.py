@@ -1,0 +1,1 @@
+from . import sgz_report_generate, sgz_report_return
