@@ -7,7 +7,7 @@
     "author": "sgz",
     "website": "https://github.com/sgz",
     "license": "LGPL-3",
-    "depends": ["sgz_hr"],
+    "depends": ["sgz_hr", "sgz_budget"],
     "external_dependencies": {"python": ["xlsxwriter"]},
     "data": [
         "security/ir.model.access.csv",

@@ -10,7 +10,7 @@ never names a record of another organization either.
 import datetime
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from .sgz_lock_mixin import lock_lifted
 
@@ -107,9 +107,35 @@ class Base(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self._sgz_checks_input():
+        checked = self._sgz_checks_input()
+        if checked:
             self._sgz_check_input(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if checked and self._sgz_moves_records(vals):
+            self._sgz_check_still_writable()
+        return result
+
+    def _sgz_moves_records(self, vals):
+        """Whether ``vals`` change a link the record rules may read (a many2one: the company, the worker, the
+        document a line belongs to), outside an action of the model (actions are trusted code)."""
+        return not lock_lifted(self.env, self._name) and any(
+            name in self._fields and self._fields[name].type == "many2one" and self._fields[name].store
+            for name in vals
+        )
+
+    def _sgz_check_still_writable(self):
+        """Odoo checks the record rules before a write only: a user could move their own record into another
+        organization (re-link a deduction to another provider's worker, a session to another provider's
+        activity). After the write the records must still be the user's to write."""
+        allowed = self._filtered_access("write")
+        if allowed != self:
+            raise AccessError(
+                self.env._(
+                    "%(model)s: you cannot move a record outside what you may change (another organization's "
+                    "records).",
+                    model=self.env["ir.model"]._get(self._name).name or self._description,
+                )
+            )
 
     def _check_company(self, fnames=None):
         try:

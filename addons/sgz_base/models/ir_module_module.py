@@ -71,3 +71,5 @@ class IrModuleModule(models.Model):
         if langs:
             self._load_module_terms(module_names, langs, overwrite=False)
             self._sgz_copy_inherited_translations()
+            # the translations were written in SQL: forget what this transaction has read (model names…)
+            self.env.invalidate_all()

@@ -153,13 +153,14 @@ class SgzApprovalMixin(models.AbstractModel):
         return result
 
     def _sgz_check_unlink(self):
-        super()._sgz_check_unlink()
+        result = super()._sgz_check_unlink()
         if self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending"):
             raise UserError(
                 self.env._(
                     "A document waiting for approval cannot be deleted: withdraw or decide the request first."
                 )
             )
+        return result
 
     # ---- requesting ------------------------------------------------------------------------------------------------
 

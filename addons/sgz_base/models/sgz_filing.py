@@ -92,8 +92,9 @@ class SgzFiling(models.Model):
         return super().write(vals)
 
     def _sgz_check_attachment_field(self, field_name):
-        super()._sgz_check_attachment_field(field_name)
+        result = super()._sgz_check_attachment_field(field_name)
         self._sgz_check_sides({field_name: True})
+        return result
 
     def _sgz_check_sides(self, vals):
         """The filer words the filing and attaches its document; the receiver writes the return reason."""

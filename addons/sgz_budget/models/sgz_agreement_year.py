@@ -174,7 +174,7 @@ class SgzAgreementYear(models.Model):
         """An agreement change moves the year's amount: the split follows in its proportions and the difference
         is committed (or released) on the budget, under the same hard control as the signature."""
         before = {year.id: money(year.amount) for year in self}
-        super()._sgz_apply_change(day)
+        result = super()._sgz_apply_change(day)
         Entry = self.env["sgz.budget.entry"]
         for year in self:
             delta = money(money(year.amount) - before[year.id])
@@ -208,6 +208,7 @@ class SgzAgreementYear(models.Model):
                 ]
             )
             Entry._sgz_check(entries, year)
+        return result
 
     def action_sgz_bill_next_period(self):
         """County finance: a draft vendor bill for the next payment period not yet billed."""

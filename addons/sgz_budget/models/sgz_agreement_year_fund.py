@@ -27,6 +27,15 @@ class SgzAgreementYearFund(models.Model):
     )
     amount = fields.Monetary(required=True)
 
+    @api.depends("year_id.name", "agreement_id.name", "fund_source_id.name")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = self.env._(
+                "%(document)s: %(fund)s",
+                document=(line.year_id or line.agreement_id).display_name or "",
+                fund=line.fund_source_id.name or "",
+            )
+
     _sql_constraints = [
         (
             "key_unique",

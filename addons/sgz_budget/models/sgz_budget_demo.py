@@ -32,34 +32,48 @@ class SgzBudgetDemo(models.AbstractModel):
             ref("sgz_budget.budget_category_service"),
             ref("sgz_budget.budget_category_training"),
         )
-        # the budget, prepared by county finance and approved by the bureau head
-        budget = as_user(finance)["sgz.budget"].create(
-            {
-                "company_id": county.id,
-                "fiscal_year": 2026,
-                "line_ids": [
-                    fields.Command.create(
-                        {"fund_source_id": lottery.id, "category_id": service.id, "amount": 400000}
-                    ),
-                    fields.Command.create(
-                        {"fund_source_id": relief.id, "category_id": service.id, "amount": 150000}
-                    ),
-                    fields.Command.create(
-                        {"fund_source_id": relief.id, "category_id": training.id, "amount": 20000}
-                    ),
-                ],
-                "note": "2026年社工站项目预算：县级福彩公益金与社会救助工作经费。",
-            }
+
+        def adopt(year, amounts, note):
+            """The budget of ``year``, prepared by county finance and approved by the bureau head."""
+            budget = as_user(finance)["sgz.budget"].create(
+                {
+                    "company_id": county.id,
+                    "fiscal_year": year,
+                    "line_ids": [
+                        fields.Command.create(
+                            {"fund_source_id": fund.id, "category_id": category.id, "amount": amount}
+                        )
+                        for fund, category, amount in amounts
+                    ],
+                    "note": note,
+                }
+            )
+            budget.with_env(as_user(finance)).action_submit()
+            budget.with_env(as_user(approver)).action_sgz_approve()
+            return budget
+
+        # 2025: the year 1 of the agreement is committed on it; 2026: the story of the demo
+        adopt(
+            2025,
+            [(lottery, service, 300000), (relief, service, 100000)],
+            "2025年社工站项目预算：县级福彩公益金与社会救助工作经费。",
         )
-        budget.with_env(as_user(finance)).action_submit()
-        budget.with_env(as_user(approver)).action_sgz_approve()
+        budget = adopt(
+            2026,
+            [(lottery, service, 400000), (relief, service, 150000), (relief, training, 20000)],
+            "2026年社工站项目预算：县级福彩公益金与社会救助工作经费。",
+        )
         env["ir.model.data"]._update_xmlids(
-            [{"xml_id": "sgz_budget.budget_changsha_county_2026", "record": budget}]
+            [{"xml_id": "sgz_budget.budget_changsha_county_2026", "record": budget, "noupdate": True}]
         )
-        # the agreement's year 1, split over the two funds, is signed: 280,000.00 + 100,000.00 committed
+        # The agreement with 星沙社工中心, split over the two funds: year 1 (2025-03 – 2026-02) signed on 2025-02-20,
+        # evaluated qualified by the third-party evaluator, year 2 (2026-03 – 2027-02) signed on 2026-02-25 and
+        # committed on the 2026 budget: 280,000.00 lottery + 100,000.00 relief work funds.
         agreement = ref("sgz_procurement.agreement_changsha_county_2025").with_env(as_user(officer))
         agreement.write(
             {
+                "date_start": "2025-03-01",
+                "sign_date": "2025-02-20",
                 "sgz_fund_split_ids": [
                     fields.Command.create(
                         {"fund_source_id": lottery.id, "category_id": service.id, "amount": 280000}
@@ -67,12 +81,32 @@ class SgzBudgetDemo(models.AbstractModel):
                     fields.Command.create(
                         {"fund_source_id": relief.id, "category_id": service.id, "amount": 100000}
                     ),
-                ]
+                ],
             }
         )
-        agreement.write({"sign_date": "2026-01-15"})
         agreement.action_sign()
-        year = agreement.year_ids[:1]
+        evaluation = env["sgz.agreement.evaluation"].create(
+            {
+                "year_id": agreement.year_ids[:1].id,
+                "evaluator_id": ref("sgz_base.user_evaluator").id,
+                "date": "2026-02-10",
+                "result": "qualified",
+                "note": "服务档案齐全，个案、小组、社区活动均达到协议指标。",
+                "line_ids": [
+                    fields.Command.create({"name": "服务成效", "max_score": 40, "score": 34}),
+                    fields.Command.create({"name": "项目管理", "max_score": 30, "score": 26}),
+                    fields.Command.create({"name": "人员与制度", "max_score": 30, "score": 27}),
+                ],
+            }
+        )
+        evaluation.action_record()
+        env["ir.model.data"]._update_xmlids(
+            [{"xml_id": "sgz_budget.evaluation_xingsha_year1", "record": evaluation, "noupdate": True}]
+        )
+        agreement.action_renew()
+        year = agreement.year_ids.sorted("sequence")[-1:]
+        year.write({"sign_date": "2026-02-25"})
+        year.action_confirm()
         # the first quarter is billed, posted and paid
         bill = year.with_env(as_user(finance))._sgz_bill_period(fields.Date.to_date("2026-04-20"))
         bill.action_post()

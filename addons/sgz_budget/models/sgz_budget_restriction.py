@@ -17,6 +17,15 @@ class SgzBudgetRestriction(models.Model):
     note = fields.Char(string="Basis", translate=True)
     active = fields.Boolean(default=True)
 
+    @api.depends("fund_source_ids.name", "category_id.name")
+    def _compute_display_name(self):
+        for restriction in self:
+            restriction.display_name = self.env._(
+                "%(category)s not paid by %(funds)s",
+                category=restriction.category_id.name or "",
+                funds="、".join(restriction.fund_source_ids.mapped("name")),
+            )
+
     @api.constrains("date_from", "date_to")
     def _check_dates(self):
         for restriction in self:

@@ -73,3 +73,14 @@ class SgzIitBracket(models.Model):
     )
     rate = fields.Float(string="Rate (%)", digits=(6, 2), required=True)
     quick_deduction = fields.Float(digits=(16, 2))
+
+    @api.depends("upper", "rate")
+    def _compute_display_name(self):
+        for bracket in self:
+            rate = f"{bracket.rate:g}%"
+            if bracket.upper:
+                bracket.display_name = self.env._(
+                    "Up to %(upper)s: %(rate)s", upper=f"{bracket.upper:,.2f}", rate=rate
+                )
+            else:
+                bracket.display_name = self.env._("Above the last bracket: %(rate)s", rate=rate)

@@ -162,6 +162,14 @@ class SgzInsuranceSchemeLine(models.Model):
         ("kind_unique", "unique(scheme_id, kind)", "Each insurance appears once in a scheme."),
     ]
 
+    @api.depends("scheme_id.name", "kind")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for line in self:
+            line.display_name = self.env._(
+                "%(scheme)s: %(kind)s", scheme=line.scheme_id.name or "", kind=kinds.get(line.kind, "")
+            )
+
     @api.constrains("employer_rate", "employee_rate", "base_floor", "base_ceiling")
     def _check_values(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))

@@ -18,6 +18,17 @@ class SgzMinimumWage(models.Model):
     date_to = fields.Date(string="Valid Until")
     note = fields.Char(string="Legal Basis")
 
+    @api.depends("region_id.name", "tier", "date_from")
+    def _compute_display_name(self):
+        tiers = dict(self._fields["tier"]._description_selection(self.env))
+        for row in self:
+            row.display_name = self.env._(
+                "%(region)s %(tier)s from %(date)s",
+                region=row.region_id.name or "",
+                tier=tiers.get(row.tier, ""),
+                date=row.date_from or "",
+            )
+
     @api.constrains("amount")
     def _check_amount(self):
         if any(row.amount <= 0 for row in self):

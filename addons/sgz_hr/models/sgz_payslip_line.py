@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 from ..engine import LINE_CATEGORIES, LINES
 
@@ -17,3 +17,13 @@ class SgzPayslipLine(models.Model):
     code = fields.Selection([(line.code, line.label) for line in LINES], string="Line", required=True)
     category = fields.Selection(list(LINE_CATEGORIES), required=True)
     amount = fields.Monetary()
+
+    @api.depends("payslip_id.display_name", "code")
+    def _compute_display_name(self):
+        labels = dict(self._fields["code"]._description_selection(self.env))
+        for line in self:
+            line.display_name = self.env._(
+                "%(payslip)s: %(line)s",
+                payslip=line.payslip_id.display_name or "",
+                line=labels.get(line.code, ""),
+            )

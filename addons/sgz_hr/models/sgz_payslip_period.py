@@ -30,6 +30,16 @@ class SgzPayslipPeriod(models.Model):
         "payslip."
     )
 
+    @api.depends("contract_id.name", "date_from", "date_to")
+    def _compute_display_name(self):
+        for period in self:
+            period.display_name = self.env._(
+                "%(contract)s, %(date_from)s – %(date_to)s",
+                contract=period.contract_id.name or "",
+                date_from=period.date_from or "",
+                date_to=period.date_to or "",
+            )
+
     @api.constrains("date_from", "date_to", "base_wage", "allowances", "performance_pay")
     def _check_period(self):
         for period in self:

@@ -42,7 +42,7 @@ class TestConfirmAtTheSameMoment(ConcurrencyCase):
             env_a["sgz.payroll.run"].browse(run_id).action_confirm()
             with self.assertRaises(UserError) as caught:
                 env_b["sgz.payroll.run"].browse(run_id).action_confirm()
-            self.assertRegex(str(caught.exception), "another user|另一")
+            self.assertRegex(str(caught.exception), "another user|其他用户")
         with self.committed() as env:
             run = env["sgz.payroll.run"].browse(run_id)
             self.assertEqual(run.state, "confirmed")

@@ -228,11 +228,12 @@ class SgzAgreement(models.Model):
                 )
 
     def _sgz_check_unlink(self):
-        super()._sgz_check_unlink()
+        result = super()._sgz_check_unlink()
         if any(agreement.tender_id for agreement in self):
             raise UserError(
                 self.env._("An agreement prepared by an award stays on record: it cannot be deleted.")
             )
+        return result
 
     # ---- filing and deadlines ------------------------------------------------------------------------------
 
@@ -530,13 +531,14 @@ class SgzAgreementStation(models.Model):
         return super()._sgz_locked_records() | self.filtered(lambda line: line.sudo().agreement_id.tender_id)
 
     def _sgz_check_parent_open(self, vals_list):
-        super()._sgz_check_parent_open(vals_list)
+        result = super()._sgz_check_parent_open(vals_list)
         agreements = (
             self.env["sgz.agreement"]
             .sudo()
             .browse({v["agreement_id"] for v in vals_list if v.get("agreement_id")})
         )
         agreements._sgz_check_award_kept()
+        return result
 
     @api.constrains("worker_quota", "annual_amount")
     def _check_amounts(self):

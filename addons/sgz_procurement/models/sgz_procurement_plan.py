@@ -125,9 +125,10 @@ class SgzProcurementPlan(models.Model):
                 )
 
     def _sgz_check_unlink(self):
-        super()._sgz_check_unlink()
+        result = super()._sgz_check_unlink()
         if self.sudo().sgz_filing_ids:
             raise UserError(self.env._("A plan that was filed with the city stays on record."))
+        return result
 
     # ---- filing -----------------------------------------------------------------------------------------------
 

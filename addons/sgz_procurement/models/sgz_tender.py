@@ -242,11 +242,12 @@ class SgzTender(models.Model):
             tender.agreement_count = len(tender.agreement_ids)
 
     def _sgz_check_unlink(self):
-        super()._sgz_check_unlink()
+        result = super()._sgz_check_unlink()
         if self.sudo().bid_ids or self.sudo().sgz_review_ids:
             raise UserError(
                 self.env._("A tender that was submitted for approval or received bids stays on record.")
             )
+        return result
 
     # ---- rules -----------------------------------------------------------------------------------------------
 
@@ -746,9 +747,10 @@ class SgzTenderLot(models.Model):
             lot.winner_bid_id = lot.sudo().bid_ids.filtered(lambda b: b.state == "valid" and b.rank == 1)[:1]
 
     def _sgz_check_unlink(self):
-        super()._sgz_check_unlink()
+        result = super()._sgz_check_unlink()
         if self.sudo().bid_ids:
             raise UserError(self.env._("A lot that received bids stays on record."))
+        return result
 
     @api.constrains("ceiling_price")
     def _check_ceiling(self):

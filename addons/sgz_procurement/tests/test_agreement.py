@@ -373,7 +373,7 @@ class TestAgreement(ProcurementCase):
 
     def test_vendor_bill_carries_fund_source(self):
         root = self.county_a.root_id
-        if not root.chart_template:  # a higher addon's demo may have loaded one (sgz_budget: l10n_cn)
+        if not root.chart_template:  # a higher addon's demo may have loaded one (the Chinese chart)
             self.env["account.chart.template"].try_loading("generic_coa", root, install_demo=False)
         agreement = self._agreement(fund_source_id=self.fund_relief.id)
         with freeze_time("2025-09-25"):

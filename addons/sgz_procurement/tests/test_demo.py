@@ -29,7 +29,7 @@ class TestDemoWorks(TransactionCase):
 
     def test_county_officer_signs_an_agreement(self):
         """A small agreement of 长沙县 with 星沙 signed by the demo county officer (within the demo budget when
-        sgz_budget is installed: county lottery funds have 120,000.00 left in 2026)."""
+        the budgets addon is installed: county lottery funds have 120,000.00 left in 2026)."""
         county = self.env.ref("sgz_base.user_county_officer")
         agreement = (
             self.env["sgz.agreement"]

@@ -326,6 +326,15 @@ class SgzActivitySession(models.Model):
     attendance = fields.Integer(default=1, help="People present (for a case session, 1).")
     note = fields.Text(string="Session Record")
 
+    @api.depends("activity_id.display_name", "date")
+    def _compute_display_name(self):
+        for session in self:
+            session.display_name = self.env._(
+                "%(activity)s, %(date)s",
+                activity=session.activity_id.display_name or "",
+                date=session.date or "",
+            )
+
     @api.constrains("attendance", "duration")
     def _check_figures(self):
         for session in self:

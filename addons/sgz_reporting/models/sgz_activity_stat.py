@@ -25,6 +25,7 @@ class SgzActivityStat(models.Model):
     _name = "sgz.activity.stat"
     _description = "Activities per Month"
     _log_access = False
+    _rec_name = "station_id"
     _order = "month desc, station_id"
 
     station_id = fields.Many2one("sgz.station", string="Station", readonly=True, index=True)
@@ -111,6 +112,7 @@ class SgzActivityCategoryStat(models.Model):
     _name = "sgz.activity.category.stat"
     _description = "Activities per Month and Beneficiary Category"
     _log_access = False
+    _rec_name = "station_id"
     _order = "month desc, station_id"
 
     station_id = fields.Many2one("sgz.station", string="Station", readonly=True, index=True)

@@ -9,6 +9,7 @@ class SgzBeneficiaryStat(models.Model):
     _description = "Beneficiaries per Station and Category"
     _auto = False
     _order = "station_id"
+    _rec_name = "station_id"
 
     station_id = fields.Many2one("sgz.station", string="Station", readonly=True)
     provider_id = fields.Many2one("res.company", string="Provider", readonly=True)

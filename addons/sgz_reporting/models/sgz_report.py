@@ -14,11 +14,14 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import float_round, html2plaintext
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from ..lib.periods import Period
+
+# the budget figures of bureau reports, per fund source (sgz_budget ledger)
+BUDGET_FIGURES = ("allocated", "committed", "actual", "available")
 
 STATES = [
     ("draft", "To Write"),
@@ -484,9 +487,11 @@ class SgzReport(models.Model):
             )
 
     def _sgz_author_lang(self):
-        """The language of the report's author (the cron runs in the robot's): names stored for people."""
+        """The language of the report's author (the cron runs in the robot's): names stored for people. Without
+        an author yet, the language of the author organization."""
         self.ensure_one()
-        return self.sudo().user_id.lang or self.env.lang
+        report = self.sudo()
+        return report.user_id.lang or report.company_id.partner_id.lang or self.env.lang
 
     def _sgz_set_deadline(self):
         self.ensure_one()
@@ -549,13 +554,42 @@ class SgzReport(models.Model):
         return Figures._sgz_scope_company(report.subject_company_id or report.company_id)
 
     def _sgz_budget_figures(self, company, date_from, date_to):
-        """Budget execution by fund source of ``company`` over the period, as indicator rows.
-
-        Hook for sgz_budget (not installed with this addon yet): return a list of dicts
-        ``{"code": "budget_<fund source code>_<figure>", "label": "<fund source>: executed", "value": Decimal}``,
-        one per fund source and figure (allocated, committed, actual, available); they are listed in the
-        "Budget Execution by Fund Source" section, this period against the previous one. Here: no rows."""
-        return []
+        """Budget execution by fund source of ``company`` as indicator rows, consolidated over the bureaus below
+        it (a city's report counts its counties' budgets): the fiscal year of ``date_to`` as of ``date_to``,
+        from one query on the budget ledger (sgz_budget). One row per fund source and figure (allocated,
+        committed, actual, available): ``{"code": "budget_<fund source code>_<figure>", "label": ..., "value"}``.
+        """
+        bureaus = (
+            self.env["res.company"]
+            .sudo()
+            .search([("id", "child_of", company.id), ("sgz_kind", "in", ("province", "city", "county"))])
+        )
+        figures = (
+            self.env["sgz.budget.entry"]
+            .sudo()
+            ._sgz_figures(bureaus.ids, [date_to.year], as_of=date_to, group_by_company=False)
+        )
+        totals = defaultdict(lambda: defaultdict(float))
+        for (_company, _year, fund_id, _category), values in figures.items():
+            for name in BUDGET_FIGURES:
+                totals[fund_id][name] += values[name]
+        labels = {
+            "allocated": self.env._("%(fund)s: budget"),
+            "committed": self.env._("%(fund)s: committed"),
+            "actual": self.env._("%(fund)s: actual expenditure"),
+            "available": self.env._("%(fund)s: available"),
+        }
+        rows = []
+        for fund in self.env["sgz.fund.source"].sudo().browse(list(totals)).sorted():
+            for name in BUDGET_FIGURES:
+                rows.append(
+                    {
+                        "code": f"budget_{fund.code}_{name}",
+                        "label": labels[name] % {"fund": fund.name},
+                        "value": float_round(totals[fund.id][name], precision_digits=2),
+                    }
+                )
+        return rows
 
     def _sgz_refresh_figures(self):
         """Recompute the indicator lines (this period, previous period) of draft or returned reports."""

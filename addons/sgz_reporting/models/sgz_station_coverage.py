@@ -36,6 +36,7 @@ class SgzStationCoverage(models.Model):
     _name = "sgz.station.coverage"
     _description = "Station Staffing"
     _auto = False
+    _rec_name = "station_id"
     _order = "county_region_id, township_id"
 
     station_id = fields.Many2one("sgz.station", string="Station", readonly=True)

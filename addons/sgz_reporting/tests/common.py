@@ -102,7 +102,8 @@ class ReportingCase(SgzHrCase):
                 ],
             }
         )
-        agreement.action_sign(sign_date="2026-01-10")
+        agreement.write({"sign_date": "2026-01-10"})
+        agreement.action_sign()
         return agreement
 
     @classmethod

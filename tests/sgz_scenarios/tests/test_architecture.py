@@ -58,6 +58,7 @@ class TestDependencyGraph(TransactionCase):
             "sgz_procurement": {"sgz_base"},
             "sgz_hr": {"sgz_base", "sgz_procurement"},
             "sgz_budget": {"sgz_base", "sgz_procurement"},
+            "sgz_reporting": {"sgz_base", "sgz_procurement", "sgz_hr", "sgz_budget"},
         }
         for name, deps in expected.items():
             self.assertEqual(closure(self.graph, name), deps, name)

@@ -1,4 +1,4 @@
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MixinCase
@@ -37,3 +37,21 @@ class TestInput(MixinCase):
         with self.assertRaises(UserError) as caught:
             self.document.sudo(False).with_user(self.officer_a).write({"partner_id": partner.id})
         self.assertNotIn("茶陵县保密伙伴", str(caught.exception))
+
+    def test_record_cannot_be_moved_into_another_organization(self):
+        """Odoo checks the record rules before a write only: a line re-linked to county B's document would
+        belong to county B. After the write the line must still be county A's to write."""
+        line = (
+            self.env["sgz.test.document.line"]
+            .with_user(self.officer_a)
+            .create({"document_id": self.document.id, "amount": 5})
+        )
+        other = self._document(company=self.county_b)
+        with self.assertRaisesMsg(AccessError, "其他单位|another organization"):
+            line.write({"document_id": other.id})
+        self.assertEqual(line.sudo().document_id, self.document)
+        self.assertFalse(other.sudo().line_ids)
+        # moving within the organization stays possible
+        second = self._document(user=self.officer_a)
+        line.write({"document_id": second.id})
+        self.assertEqual(line.document_id, second)

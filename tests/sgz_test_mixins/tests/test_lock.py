@@ -139,7 +139,7 @@ class TestLockAround(MixinCase):
     def test_chatter_is_part_of_the_record(self):
         document = self._confirmed()
         message = document.message_post(body="已审核")
-        with self.assertRaisesMsg(UserError, "part of its record|记录"):
+        with self.assertRaisesMsg(UserError, "part of its record|档案"):
             message.with_user(self.officer_a).unlink()
         with self.assertRaises(UserError):
             message.with_user(self.officer_a).write({"body": "伪造"})
