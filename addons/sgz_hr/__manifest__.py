@@ -22,6 +22,7 @@
         "views/sgz_special_deduction_standard_views.xml",
         "views/sgz_minimum_wage_views.xml",
         "views/sgz_iit_full_year_deduction_views.xml",
+        "views/sgz_payroll_opening_views.xml",
         "views/hr_employee_views.xml",
         "views/hr_contract_views.xml",
         "views/sgz_special_deduction_views.xml",

@@ -10,6 +10,7 @@ from . import (
     sgz_insurance_scheme,
     sgz_minimum_wage,
     sgz_payroll_compute,
+    sgz_payroll_opening,
     sgz_payroll_run,
     sgz_payslip,
     sgz_payslip_line,

@@ -203,17 +203,25 @@ class SgzPayrollCompute(models.AbstractModel):
                 group.employee_ids,
             )
         )
-        group.ytd = {
-            row["employee_id"]: YearToDate(
-                min(row["months"], 11),
-                to_decimal(row["gross"]),
-                to_decimal(row["contributions"]),
-                to_decimal(row["specials"]),
-                ZERO,
-                to_decimal(row["tax"]),
+        totals = {row["employee_id"]: row for row in cr.dictfetchall()}
+        # the figures of the months before the payroll ran here (本年期初累计数), entered by the HR user
+        openings = self.env["sgz.payroll.opening"]._sgz_for_group(group)
+        group.ytd = {}
+        for employee_id in totals.keys() | openings.keys():
+            row = totals.get(employee_id) or {}
+            opening = openings.get(employee_id) or {}
+
+            def total(name, opening_name, row=row, opening=opening):
+                return to_decimal(row.get(name) or 0) + to_decimal(opening.get(opening_name) or 0)
+
+            group.ytd[employee_id] = YearToDate(
+                min((row.get("months") or 0) + (opening.get("months_employed") or 0), 11),
+                total("gross", "gross"),
+                total("contributions", "contributions"),
+                total("specials", "special_deductions"),
+                to_decimal(opening.get("other_deductions") or 0),
+                total("tax", "tax_withheld"),
             )
-            for row in cr.dictfetchall()
-        }
         cr.execute(
             SQL(
                 """
@@ -316,6 +324,11 @@ class SgzPayrollCompute(models.AbstractModel):
                          SELECT 1 FROM sgz_payslip p
                           WHERE p.company_id = %(company)s AND p.employee_id = due.employee_id
                             AND p.date_from = due.month AND NOT p.is_adjustment AND p.state IN %(confirmed)s)
+                       AND NOT EXISTS (
+                         SELECT 1 FROM sgz_payroll_opening o
+                          WHERE o.company_id = %(company)s AND o.employee_id = due.employee_id
+                            AND o.state = 'confirmed' AND o.year = extract(year FROM due.month)
+                            AND o.last_month >= extract(month FROM due.month))
                   ORDER BY due.month, e.name
                      LIMIT 1
                     """,

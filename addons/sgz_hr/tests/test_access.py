@@ -45,6 +45,7 @@ MATRIX = {
     "sgz.special.deduction.standard": row("r"),
     "sgz.special.deduction": row(provider="rwcd"),
     "sgz.iit.full.year.deduction": row(provider="rwcd"),
+    "sgz.payroll.opening": row(provider="rwcd"),
     "sgz.contribution.base": row(provider="rw"),
     "sgz.payroll.run": row(provider="rwcd"),
     "sgz.payslip": row(provider="rwcd"),

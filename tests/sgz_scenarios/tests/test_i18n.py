@@ -2,6 +2,7 @@ import os
 import re
 
 import polib
+from lxml import etree
 
 from odoo.tests import BaseCase, TransactionCase, tagged
 from odoo.tools import html2plaintext
@@ -128,3 +129,37 @@ class TestChineseOnScreen(TransactionCase):
             ),
         }
         return {model: found for model, found in records.items() if found}
+
+
+@tagged("post_install", "-at_install", "sgz_i18n")
+class TestYearsWithoutSeparator(TransactionCase):
+    """Issue 9, point 2: a year reads "2026", never "2,026". Odoo 18 formats every integer with a thousands
+    separator unless the view sets ``options="{'enable_formatting': false}"`` (the older ``'format'`` key is
+    ignored by the 18.0 web client): every year-valued integer field in an sgz list, form or kanban view must
+    set it."""
+
+    YEAR_FIELD = re.compile(r"(^|_)year$|^name$")
+
+    def test_year_fields_unformatted(self):
+        missing = []
+        views = self.env["ir.ui.view"].search(
+            [("type", "in", ("list", "form", "kanban")), ("model", "=like", "sgz.%")]
+        )
+        for view in views:
+            Model = self.env[view.model]
+            arch = etree.fromstring(Model.get_view(view.id, view.type)["arch"])
+            for node in arch.iter("field"):
+                name = node.get("name")
+                field = Model._fields.get(name)
+                # fields of one2many sub-views belong to the comodel
+                parent = node.getparent()
+                while parent is not None and parent.tag != "field":
+                    parent = parent.getparent()
+                if parent is not None:
+                    comodel = Model._fields.get(parent.get("name"))
+                    field = comodel and self.env[comodel.comodel_name]._fields.get(name)
+                if not field or field.type != "integer" or not self.YEAR_FIELD.search(name):
+                    continue
+                if "'enable_formatting': false" not in (node.get("options") or "").replace('"', "'").lower():
+                    missing.append(f"{view.xml_id or view.name}: {name}")
+        self.assertFalse(missing, "year fields shown with a thousands separator:\n" + "\n".join(missing))

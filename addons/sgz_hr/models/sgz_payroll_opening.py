@@ -1,0 +1,214 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
+
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
+
+class SgzPayrollOpening(models.Model):
+    """本年期初累计数: what a worker was paid and withheld at this employer in the earlier months of the tax
+    year, before the employer's payroll ran in this database.
+
+    Income tax on wages is withheld by the cumulative method (国家税务总局公告2018年第61号): each month's tax
+    comes from the year's cumulative income, deductions and tax already withheld at the same employer. A
+    provider that starts its payroll here in October has nine months of figures elsewhere (its former
+    system, the 扣缴客户端): without them October would be taxed as the worker's first month of the year.
+    The HR user enters those figures once per worker and year, through the last tax month they cover, and
+    confirms them; payroll then adds them to the year to date of every later month, and refuses to compute a
+    month they already cover.
+    """
+
+    _name = "sgz.payroll.opening"
+    _description = "Year-to-Date Opening Balance"
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
+    _order = "year desc, employee_id"
+    _check_company_auto = True
+    _sgz_locked_states = ("confirmed",)
+    _sgz_action_fields = ("state",)
+    _sgz_unlink_states = ("draft",)
+    _sgz_fixed_fields = ("employee_id",)
+
+    company_id = fields.Many2one(
+        "res.company", string="Employer", required=True, index=True, default=lambda self: self.env.company
+    )
+    currency_id = fields.Many2one(related="company_id.currency_id")
+    employee_id = fields.Many2one(
+        "hr.employee", string="Worker", required=True, index=True, check_company=True, tracking=True
+    )
+    year = fields.Integer(string="Tax Year", required=True, tracking=True)
+    last_month = fields.Integer(
+        string="Through Month",
+        required=True,
+        tracking=True,
+        help="The last tax month (month the wages were paid) these figures cover, 1–11: payroll in this "
+        "database continues with the next month.",
+    )
+    months_employed = fields.Integer(
+        string="Months Employed",
+        required=True,
+        tracking=True,
+        help="Months of the year through that month in which the worker was employed here: each counts "
+        "5,000 of basic deduction.",
+    )
+    gross = fields.Monetary(string="Cumulative Income", tracking=True)
+    contributions = fields.Monetary(
+        string="Cumulative Special Deductions",
+        tracking=True,
+        help="The worker's own social insurance and housing fund contributions (专项扣除).",
+    )
+    special_deductions = fields.Monetary(string="Cumulative Special Additional Deductions", tracking=True)
+    other_deductions = fields.Monetary(string="Cumulative Other Deductions", tracking=True)
+    tax_withheld = fields.Monetary(string="Cumulative Tax Withheld", tracking=True)
+    note = fields.Char(string="Source", help="Where the figures come from, e.g. the former payroll system.")
+    state = fields.Selection(
+        [("draft", "Draft"), ("confirmed", "Confirmed")], default="draft", required=True, tracking=True
+    )
+
+    _sql_constraints = [
+        (
+            "employee_year_unique",
+            "unique(company_id, employee_id, year)",
+            "One opening balance per worker, employer and year.",
+        ),
+    ]
+
+    @api.depends("employee_id", "year", "last_month")
+    def _compute_display_name(self):
+        for opening in self:
+            opening.display_name = self.env._(
+                "%(worker)s %(year)s, January–%(month)s",
+                worker=opening.employee_id.name or "",
+                year=opening.year or "",
+                month=opening.last_month or "",
+            )
+
+    @api.constrains("year", "last_month", "months_employed")
+    def _check_months(self):
+        for opening in self:
+            if not 2000 <= opening.year <= 2100:
+                raise ValidationError(self.env._("The tax year %(year)s is not a year.", year=opening.year))
+            if not 1 <= opening.last_month <= 11:
+                raise ValidationError(
+                    self.env._(
+                        "The opening balance covers January through a month from January to November (got "
+                        "%(month)s): December's figures are the year's end, not an opening.",
+                        month=opening.last_month,
+                    )
+                )
+            if not 1 <= opening.months_employed <= opening.last_month:
+                raise ValidationError(
+                    self.env._(
+                        "%(worker)s: the months employed (%(months)s) must be between 1 and the months covered "
+                        "(%(last)s).",
+                        worker=opening.employee_id.name,
+                        months=opening.months_employed,
+                        last=opening.last_month,
+                    )
+                )
+
+    @api.constrains("gross", "contributions", "special_deductions", "other_deductions", "tax_withheld")
+    def _check_amounts(self):
+        for opening in self:
+            amounts = (
+                opening.gross,
+                opening.contributions,
+                opening.special_deductions,
+                opening.other_deductions,
+                opening.tax_withheld,
+            )
+            if any(amount < 0 for amount in amounts):
+                raise ValidationError(
+                    self.env._(
+                        "%(worker)s: the cumulative figures of an opening balance cannot be negative.",
+                        worker=opening.employee_id.name,
+                    )
+                )
+            if opening.tax_withheld > opening.gross:
+                raise ValidationError(
+                    self.env._(
+                        "%(worker)s: the tax withheld cannot exceed the cumulative income.",
+                        worker=opening.employee_id.name,
+                    )
+                )
+
+    def _sgz_payslips_in_year(self, after_last_month):
+        """Confirmed payslips of the worker at this employer in the year: within the months covered, or after."""
+        self.ensure_one()
+        jan1 = fields.Date.to_date(f"{self.year}-01-01")
+        first_after = fields.Date.to_date(f"{self.year}-{self.last_month + 1:02d}-01")
+        domain = [
+            ("company_id", "=", self.company_id.id),
+            ("employee_id", "=", self.employee_id.id),
+            ("state", "in", ("confirmed", "replaced")),
+        ]
+        if after_last_month:
+            domain += [("tax_month", ">=", first_after), ("tax_month", "<", f"{self.year + 1}-01-01")]
+        else:
+            domain += [("tax_month", ">=", jan1), ("tax_month", "<", first_after)]
+        return self.env["sgz.payslip"].sudo().search_count(domain, limit=1)
+
+    @sgz_action(lock_rows=True)
+    def action_confirm(self):
+        for opening in self.filtered(lambda o: o.state == "draft"):
+            if opening._sgz_payslips_in_year(after_last_month=False):
+                raise UserError(
+                    self.env._(
+                        "%(worker)s has confirmed payslips in this database for months of %(year)s through "
+                        "%(month)s: their figures are already in the year to date, an opening balance would "
+                        "count them twice.",
+                        worker=opening.employee_id.name,
+                        year=opening.year,
+                        month=opening.last_month,
+                    )
+                )
+            opening.write({"state": "confirmed"})
+        return True
+
+    @sgz_action(lock_rows=True)
+    def action_draft(self):
+        for opening in self.filtered(lambda o: o.state == "confirmed"):
+            if opening._sgz_payslips_in_year(after_last_month=True):
+                raise UserError(
+                    self.env._(
+                        "%(worker)s's payslips of %(year)s after month %(month)s were computed with this opening "
+                        "balance and are confirmed: it can no longer be changed.",
+                        worker=opening.employee_id.name,
+                        year=opening.year,
+                        month=opening.last_month,
+                    )
+                )
+            opening.write({"state": "draft"})
+        return True
+
+    @api.model
+    def _sgz_for_group(self, group):
+        """The confirmed opening balances of the group's workers for its tax year, by worker (one query).
+        Refuses a tax month that an opening balance already covers."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT o.employee_id, e.name AS employee_name, o.last_month, o.months_employed, o.gross,
+                       o.contributions, o.special_deductions, o.other_deductions, o.tax_withheld
+                  FROM sgz_payroll_opening o JOIN hr_employee e ON e.id = o.employee_id
+                 WHERE o.company_id = %s AND o.state = 'confirmed' AND o.year = %s AND o.employee_id = ANY(%s)
+                """,
+                group.company_id,
+                group.tax_month.year,
+                group.employee_ids,
+            )
+        )
+        openings = {row["employee_id"]: row for row in self.env.cr.dictfetchall()}
+        covered = sorted(
+            row["employee_name"] for row in openings.values() if row["last_month"] >= group.tax_month.month
+        )
+        if covered:
+            raise UserError(
+                self.env._(
+                    "%(workers)s: the opening balance of %(year)s already covers the tax month %(month)s (wages "
+                    "paid then were taxed outside this database); compute the months after it.",
+                    workers="、".join(covered),
+                    year=group.tax_month.year,
+                    month=group.tax_month.strftime("%Y-%m"),
+                )
+            )
+        return openings

@@ -1,0 +1,119 @@
+"""Opening balances (本年期初累计数): a provider whose payroll starts here in the middle of a year continues the
+cumulative withholding of the months it paid elsewhere (国家税务总局公告2018年第61号, 累计预扣法).
+
+Test scheme of 攸县 (tests/common.py): employee share 10.3 % of the base. Tax: 预扣率表一 — 3 % up to 36,000,
+10 % (quick deduction 2,520) up to 144,000.
+"""
+
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import SgzHrCase, month
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestPayrollOpening(SgzHrCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.li = cls._worker("李娜", body="43022319950315124")
+        cls.contract_li = cls._contract(cls.li, 10000, "2024-01-01")
+
+    def _opening(self, user=None, **vals):
+        values = {
+            "employee_id": self.li.id,
+            "year": 2024,
+            "last_month": 6,
+            "months_employed": 6,
+            # January–June paid in the former system, a 40,000 bonus in March included
+            "gross": 100000,
+            "contributions": 6180,  # 6 × 10.3 % × 10,000
+            # cumulative taxable 100,000 − 6,180 − 6 × 5,000 = 63,820: 10 % − 2,520 = 3,862.00
+            "tax_withheld": 3862,
+            "note": "原工资系统",
+            **vals,
+        }
+        return self.env["sgz.payroll.opening"].with_user(user or self.hr_x).create(values)
+
+    def _payslip(self, run):
+        payslip = run.payslip_ids.filtered(lambda p: p.employee_id == self.li)
+        self.assertEqual(len(payslip), 1)
+        return payslip
+
+    def test_july_continues_the_year(self):
+        opening = self._opening()
+        opening.with_user(self.hr_x).action_confirm()
+        self.assertEqual(opening.state, "confirmed")
+        july = self._payslip(self._run(month(2024, 7)))
+        # July: insurance 10.3 % × 10,000 = 1,030.00; cumulative income 110,000, cumulative deductions
+        # 7 × 5,000 + 6,180 + 1,030 = 42,210, taxable 67,790: 10 % − 2,520 = 4,259.00, minus 3,862.00 withheld
+        # = 397.00 (without the opening, July would be taxed as the first month: 3 % × 3,970 = 119.10)
+        self.assertEqual(july.employee_insurance, 1030)
+        self.assertEqual(july.ytd_months, 7)
+        self.assertEqual(july.tax, 397)
+        self.assertEqual(july.net, 10000 - 1030 - 397)
+
+    def test_draft_opening_is_not_used(self):
+        self._opening()
+        july = self._payslip(self._run(month(2024, 7)))
+        self.assertEqual(july.tax, 119.10)  # 3 % × (10,000 − 1,030 − 5,000)
+
+    def test_covered_month_refused(self):
+        self._opening().with_user(self.hr_x).action_confirm()
+        with self.assertRaisesMsg(UserError, "李娜.*2024-06"):
+            self._run(month(2024, 6), env=self.env(context={"lang": "en_US"}))
+
+    def test_opening_over_confirmed_payslips_refused(self):
+        self._run(month(2024, 1), confirm=True)
+        opening = self._opening()
+        with self.assertRaisesMsg(UserError, "李娜"):
+            opening.with_user(self.hr_x).action_confirm()
+        self.assertEqual(opening.state, "draft")
+
+    def test_bad_input(self):
+        cases = [
+            ({"last_month": 12}, "12"),
+            ({"last_month": 0}, "0"),
+            ({"months_employed": 0}, "李娜"),
+            ({"months_employed": 7}, "李娜"),
+            ({"gross": -1}, "李娜"),
+            ({"tax_withheld": 200000}, "李娜"),
+            ({"year": 24}, "24"),
+        ]
+        for vals, pattern in cases:
+            with self.subTest(vals=vals), self.assertRaisesMsg(ValidationError, pattern):
+                self._opening(**vals)
+        self._opening()
+        with self.assertConstraintMsg("."):
+            self._opening()
+
+    def test_locked_once_confirmed(self):
+        opening = self._opening()
+        # the state is written only by the actions
+        with self.assertRaises(UserError):
+            opening.with_user(self.hr_x).write({"state": "confirmed"})
+        opening.with_user(self.hr_x).action_confirm()
+        other = self._worker("王强", body="43022419960620222")
+        for vals in ({"tax_withheld": 0}, {"gross": 1}, {"last_month": 3}, {"employee_id": other.id}):
+            with self.subTest(vals=vals), self.assertRaises(UserError):
+                opening.with_user(self.hr_x).write(vals)
+        with self.assertRaises(UserError):
+            opening.with_user(self.hr_x).unlink()
+        self.assertEqual(opening.tax_withheld, 3862)
+        # back to draft while no later month is confirmed; refused once July is
+        opening.with_user(self.hr_x).action_draft()
+        opening.with_user(self.hr_x).action_confirm()
+        self._run(month(2024, 7), confirm=True)
+        with self.assertRaisesMsg(UserError, "李娜"):
+            opening.with_user(self.hr_x).action_draft()
+        self.assertEqual(opening.state, "confirmed")
+
+    def test_other_provider(self):
+        opening = self._opening()
+        with self.assertRaises(AccessError):
+            opening.with_user(self.hr_y).read(["tax_withheld"])
+        with self.assertRaises(AccessError):
+            opening.with_user(self.hr_y).action_confirm()
+        # provider Y's HR cannot enter figures for provider X's worker
+        with self.assertRaises(UserError):
+            self._opening(user=self.hr_y, company_id=self.provider_y.id, year=2023)
