@@ -112,9 +112,9 @@ class SgzApprovalReview(models.Model):
         for review in reviews.filtered(lambda r: r.state == "pending"):
             documents.setdefault(review.res_model, set()).add(review.res_id)
         own = {
-            model: self.env[model].browse(ids)._sgz_approval_refusals(user)
+            model: self.env[model].browse(ids).exists()._sgz_approval_refusals(user)
             for model, ids in documents.items()
-            if model in self.env
+            if model in self.env and hasattr(self.env[model], "_sgz_approval_refusals")
         }
         refusals = {}
         for review in reviews:
