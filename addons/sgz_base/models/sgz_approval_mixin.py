@@ -222,6 +222,11 @@ class SgzApprovalMixin(models.AbstractModel):
         self._sgz_request_approval(target)
         return True
 
+    def _sgz_approval_refusals(self, user):
+        """``{record id: sentence}`` for the records of ``self`` that ``user`` may not approve whatever the tiers
+        say (override to add the document's own conditions; one batch for all the records)."""
+        return {}
+
     def _sgz_my_reviews(self):
         reviews = self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
         mine = reviews._sgz_reviewable_by(self.env.user)

@@ -107,9 +107,20 @@ class SgzApprovalReview(models.Model):
         user_groups = set(user.sudo().groups_id.ids)
         user_companies = set(user.sudo().company_ids.ids)
         siblings = reviews._sgz_open_siblings()
+        # the document's own say on who may not decide it (e.g. a worker's own pay), one call per model
+        documents = {}
+        for review in reviews.filtered(lambda r: r.state == "pending"):
+            documents.setdefault(review.res_model, set()).add(review.res_id)
+        own = {
+            model: self.env[model].browse(ids).exists()._sgz_approval_refusals(user)
+            for model, ids in documents.items()
+            if model in self.env and hasattr(self.env[model], "_sgz_approval_refusals")
+        }
         refusals = {}
         for review in reviews:
-            refusals[review.id] = review._sgz_refusal_of(user, user_groups, user_companies, siblings)
+            refusals[review.id] = review._sgz_refusal_of(
+                user, user_groups, user_companies, siblings
+            ) or own.get(review.res_model, {}).get(review.res_id)
         return {key: value for key, value in refusals.items() if value}
 
     def _sgz_refusal_of(self, user, user_groups, user_companies, siblings):

@@ -6,6 +6,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import lock_lifted
+
 from .hr_employee import MIN_WORKING_AGE
 from .sgz_agreement_link import check_agreement
 
@@ -14,6 +16,19 @@ MAX_MONTHLY_AMOUNT = 1_000_000
 LAST_START_DATE = datetime.date(2099, 12, 31)
 # 住房公积金管理条例 and 建金〔2005〕5号: employer and employee rates of 5 % to 12 % (0: the provider pays none)
 HOUSING_FUND_RATE_MIN, HOUSING_FUND_RATE_MAX = 5, 12
+# what payroll computes a month's pay from: frozen once payslips were confirmed under the contract
+PAID_CONTRACT_FIELDS = frozenset(
+    {
+        "employee_id",
+        "company_id",
+        "wage",
+        "sgz_allowance",
+        "sgz_performance_pay",
+        "sgz_scheme_region_id",
+        "sgz_housing_fund_rate",
+        "date_start",
+    }
+)
 
 
 class HrContract(models.Model):
@@ -201,7 +216,7 @@ class HrContract(models.Model):
             if contract.date_end:
                 domain.append(("date_start", "<=", contract.date_end))
             other = self.sudo().search(domain, limit=1)
-            if other:
+            if other and other.with_env(self.env).has_access("read"):
                 raise ValidationError(
                     self.env._(
                         "The contract %(name)s of %(employee)s overlaps the contract %(other)s "
@@ -213,20 +228,112 @@ class HrContract(models.Model):
                         end=other.date_end or "…",
                     )
                 )
+            if other:
+                # a contract the user may not read (another employer's) is not described
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(name)s overlaps another contract of the same worker: a worker has one "
+                        "contract at a time.",
+                        name=contract.name,
+                    )
+                )
+
+    @api.constrains("employee_id", "company_id")
+    def _check_sgz_employee_company(self):
+        """A contract is signed by the worker's own employer (an employer never contracts another one's
+        worker); the sentence names neither the worker nor the other organization."""
+        for contract in self.sudo().filtered("employee_id"):
+            if contract.employee_id.company_id != contract.company_id:
+                raise ValidationError(
+                    self.env._(
+                        "The contract %(name)s is for a worker of another organization: %(company)s signs labor "
+                        "contracts with its own workers only.",
+                        name=contract.name,
+                        company=contract.company_id.name,
+                    )
+                )
+
+    def write(self, vals):
+        if not lock_lifted(self.env, self._name):
+            self._sgz_check_paid_fields(vals)
+        return super().write(vals)
+
+    def _sgz_paid_months(self):
+        """``{contract id: last day paid}`` of the contracts of ``self`` that confirmed payslips were computed
+        from (the payslip's own contract or one of its contract periods): one query."""
+        if not self.ids:
+            return {}
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT x.contract_id, max(x.date_to) FROM sgz_payslip_period x
+                  JOIN sgz_payslip p ON p.id = x.payslip_id
+                 WHERE x.contract_id = ANY(%(ids)s) AND p.state IN ('confirmed', 'replaced')
+              GROUP BY x.contract_id
+                 UNION ALL
+                SELECT p.contract_id, max(p.date_to) FROM sgz_payslip p
+                 WHERE p.contract_id = ANY(%(ids)s) AND p.state IN ('confirmed', 'replaced')
+              GROUP BY p.contract_id
+                """,
+                ids=self.ids,
+            )
+        )
+        paid = {}
+        for contract_id, last in self.env.cr.fetchall():
+            paid[contract_id] = max(last, paid.get(contract_id, last))
+        return paid
+
+    def _sgz_check_paid_fields(self, vals):
+        """Once payslips were confirmed under a contract, what the pay was computed from stays: the worker, the
+        employer, the wage, allowances, performance pay, insurance region and housing fund rate, the start, and
+        an end that would no longer cover the months paid. A new wage is a new contract (or an amendment
+        from a later date, signed as a new contract)."""
+        frozen = PAID_CONTRACT_FIELDS & set(vals)
+        ending = "date_end" in vals
+        cancelling = vals.get("state") == "cancel"
+        if not (frozen or ending or cancelling):
+            return
+        paid = self._sgz_paid_months()
+        for contract in self.sudo().filtered(lambda c: c.id in paid):
+            changed = {
+                name
+                for name in frozen
+                if contract._fields[name].convert_to_cache(vals[name], contract, validate=False)
+                != contract._fields[name].convert_to_cache(contract[name], contract, validate=False)
+            }
+            if ending:
+                new_end = fields.Date.to_date(vals["date_end"]) if vals["date_end"] else False
+                if new_end and new_end < paid[contract.id]:
+                    changed.add("date_end")
+            if cancelling and contract.state != "cancel":
+                changed.add("state")
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "Payslips were confirmed under the labor contract %(name)s (paid up to %(date)s): "
+                        "%(fields)s can no longer change.",
+                        name=contract.name,
+                        date=paid[contract.id],
+                        fields="、".join(
+                            sorted(str(self._fields[name]._description_string(self.env)) for name in changed)
+                        ),
+                    )
+                )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_paid(self):
-        """A contract that confirmed payslips were paid under is evidence: it stays (also for the administrator)."""
+        """Only a draft or cancelled contract that no payslip refers to may be deleted; a contract that payslips
+        were computed under is evidence: it stays (also for the administrator)."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 """
                 SELECT c.name FROM hr_contract c
                  WHERE c.id = ANY(%s) AND (
-                       EXISTS (SELECT 1 FROM sgz_payslip p
-                                WHERE p.contract_id = c.id AND p.state IN ('confirmed', 'replaced'))
-                    OR EXISTS (SELECT 1 FROM sgz_payslip_period x JOIN sgz_payslip p ON p.id = x.payslip_id
-                                WHERE x.contract_id = c.id AND p.state IN ('confirmed', 'replaced')))
+                       c.state NOT IN ('draft', 'cancel')
+                    OR EXISTS (SELECT 1 FROM sgz_payslip p WHERE p.contract_id = c.id)
+                    OR EXISTS (SELECT 1 FROM sgz_payslip_period x WHERE x.contract_id = c.id))
                  LIMIT 1
                 """,
                 self.ids,
@@ -236,7 +343,8 @@ class HrContract(models.Model):
         if row:
             raise UserError(
                 self.env._(
-                    "The labor contract %(name)s has confirmed payslips: it stays on record and cannot be deleted.",
+                    "The labor contract %(name)s is in force or has payslips: it stays on record and cannot be "
+                    "deleted (cancel a contract signed by mistake).",
                     name=row[0],
                 )
             )

@@ -209,6 +209,26 @@ class HrEmployee(models.Model):
                     )
                 )
 
+    @api.constrains("identification_id", "birthday", "gender", "company_id")
+    def _check_sgz_id_card_identity(self):
+        """The birth date and gender of a worker are those of the ID card (digits 7–14: the birth date; the 17th:
+        odd for a man, even for a woman); writing the card number sets them, nothing may contradict it."""
+        for employee in self.sudo().filtered(lambda e: e.sgz_is_worker and e.identification_id):
+            try:
+                card = parse_id_card(employee.identification_id)
+            except IdCardError:
+                continue  # _check_sgz_id_card refuses it
+            if employee.birthday != card.birth_date or employee.gender != card.gender:
+                raise ValidationError(
+                    self.env._(
+                        "The birth date and gender of %(name)s come from the ID card number: born %(date)s, "
+                        "%(gender)s.",
+                        name=employee.name,
+                        date=card.birth_date,
+                        gender=dict(self._fields["gender"]._description_selection(self.env))[card.gender],
+                    )
+                )
+
     @api.constrains("name")
     def _check_sgz_name(self):
         for employee in self.filtered("sgz_is_worker"):
@@ -269,7 +289,34 @@ class HrEmployee(models.Model):
 
     def write(self, vals):
         self._sgz_check_override_fields(vals)
+        if "company_id" in vals and not self.env.su:
+            self._sgz_check_company_move(vals["company_id"])
         return super().write(self._sgz_id_card_vals(vals))
+
+    def _sgz_check_company_move(self, company_id):
+        """A worker stays with the employer that hired them: contracts, payslips, the personnel file and the
+        tax records are that employer's. Only an administrator moves a worker who has none of them yet."""
+        moving = self.sudo().filtered(lambda e: e.company_id.id != company_id)
+        if not moving:
+            return
+        history = not self.env.user.has_group("base.group_system")
+        if not history:
+            counts = [
+                self.env[model]
+                .sudo()
+                .with_context(active_test=False)
+                .search_count([("employee_id", "in", moving.ids)], limit=1)
+                for model in ("hr.contract", "sgz.payslip")
+            ]
+            history = any(counts)
+        if history:
+            raise UserError(
+                self.env._(
+                    "%(name)s stays with the employer that hired them: a worker is not moved to another "
+                    "organization (end the contract and hire the person again at the new employer).",
+                    name=moving[0].name,
+                )
+            )
 
     @api.model
     def get_view(self, view_id=None, view_type="form", **options):

@@ -59,7 +59,21 @@ class SgzContributionBase(models.Model):
             base.display_name = f"{base.employee_id.name or ''} {base.year or ''}"
 
     def write(self, vals):
-        if "amount" in vals and not self._sgz_lock_lifted():
+        """The correction is the only change HR makes: the declared wage with its reason, nothing else (the
+        worker, employer, year and the figures it was derived from stay as payroll declared them)."""
+        if not self._sgz_lock_lifted() and {"amount", "correction_reason"} & set(vals):
+            others = self._sgz_user_fields(vals) - {"amount", "correction_reason"}
+            if others:
+                raise UserError(
+                    self.env._(
+                        "A declared contribution base changes only by a correction of the declared wage with its "
+                        "reason: %(fields)s cannot change.",
+                        fields=self._sgz_field_labels(others),
+                    )
+                )
+            if "amount" not in vals:
+                raise UserError(self.env._("A correction reason goes with the corrected declared wage."))
+            self.check_access("write")
             reason = (vals.get("correction_reason") or "").strip()
             if not reason:
                 raise UserError(self.env._("Say why the declared contribution base is corrected."))

@@ -11,9 +11,11 @@ class SgzIitFullYearDeduction(models.Model):
 
     _name = "sgz.iit.full.year.deduction"
     _description = "Full-Year Basic Deduction (60,000)"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "year desc, employee_id"
     _check_company_auto = True
+    # a decision is about one worker at one employer: it never moves (company_id is fixed too)
+    _sgz_fixed_fields = ("employee_id",)
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company

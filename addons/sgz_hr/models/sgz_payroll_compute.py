@@ -63,6 +63,8 @@ class PayrollGroup:
         self.specials = {}
         self.bases = {}
         self.priors = {}
+        # approved adjustments: computed with their worker's payslips, never changed (see _sgz_check_frozen)
+        self.frozen = set()
 
 
 class SgzPayrollCompute(models.AbstractModel):
@@ -101,8 +103,13 @@ class SgzPayrollCompute(models.AbstractModel):
             if row["state"] != "draft":
                 raise UserError(self.env._("Only draft payslips can be computed."))
             groups.setdefault((row["company_id"], row["tax_month"]), []).append(row)
+        frozen = self.env["sgz.payslip"]._sgz_approved_adjustment_ids(
+            [row["id"] for rows in groups.values() for row in rows if row["is_adjustment"]]
+        )
         for (company_id, tax_month), rows in groups.items():
-            self._sgz_compute_group(PayrollGroup(company_id, tax_month, rows))
+            group = PayrollGroup(company_id, tax_month, rows)
+            group.frozen = frozen
+            self._sgz_compute_group(group)
         for model in ("sgz.payslip", "sgz.payslip.line", "sgz.contribution.base"):
             self.env[model].invalidate_model()
 
@@ -130,7 +137,53 @@ class SgzPayrollCompute(models.AbstractModel):
         results = self._sgz_run_engine(group, regular, {})
         paid_with = {row["employee_id"]: result for row, result in zip(regular, results, strict=True)}
         results += self._sgz_run_engine(group, adjustments, paid_with)
-        self._sgz_store(group, regular + adjustments, results)
+        rows = regular + adjustments
+        if group.frozen:
+            self._sgz_check_frozen(group, rows, results)
+            kept = [
+                (row, result)
+                for row, result in zip(rows, results, strict=True)
+                if row["id"] not in group.frozen
+            ]
+            rows, results = [row for row, _result in kept], [result for _row, result in kept]
+        if rows:
+            self._sgz_store(group, rows, results)
+
+    def _sgz_check_frozen(self, group, rows, results):
+        """An approved adjustment is paid as approved: computing its worker's pay again must give the same
+        figures (then it is left untouched), else the computation is refused, naming it (one query)."""
+        from .sgz_payslip import RESULT_FIELDS
+
+        frozen = [
+            (row, result) for row, result in zip(rows, results, strict=True) if row["id"] in group.frozen
+        ]
+        if not frozen:
+            return
+        self.env.cr.execute(
+            SQL(
+                "SELECT id, %s FROM sgz_payslip WHERE id = ANY(%s)",
+                SQL(", ").join(SQL.identifier(name) for name in RESULT_FIELDS),
+                [row["id"] for row, _result in frozen],
+            )
+        )
+        stored = {row["id"]: row for row in self.env.cr.dictfetchall()}
+        for row, result in frozen:
+            values = self._sgz_result_values(group, row, result)
+            changed = [
+                name
+                for name in RESULT_FIELDS
+                if fen(stored[row["id"]][name] or ZERO) != fen(values[name] or ZERO)
+            ]
+            if changed:
+                raise UserError(
+                    self.env._(
+                        "The adjustment of %(name)s is approved: its figures are those the manager approved and "
+                        "computing again would change them (%(fields)s). Delete the adjustment and create a new one "
+                        "to pay another amount.",
+                        name=row["employee_name"],
+                        fields=self.env["sgz.payslip"]._sgz_field_labels(changed),
+                    )
+                )
 
     # ---- reading -------------------------------------------------------------------------------------------
 
@@ -167,7 +220,7 @@ class SgzPayrollCompute(models.AbstractModel):
             SQL(
                 """
                 SELECT d.employee_id, d.kind, d.monthly_amount, d.date_from, d.date_to, d.declared_date,
-                       COALESCE(s.one_off, FALSE)
+                       COALESCE(s.one_off, FALSE), d.standard_id, d.shared
                   FROM sgz_special_deduction d
              LEFT JOIN sgz_special_deduction_standard s ON s.id = d.standard_id
                  WHERE d.company_id = %s AND d.active AND d.employee_id = ANY(%s)
@@ -176,7 +229,12 @@ class SgzPayrollCompute(models.AbstractModel):
                 group.employee_ids,
             )
         )
-        group.specials = self.env["sgz.special.deduction"]._sgz_amounts(cr.fetchall(), group.tax_month)
+        specials = cr.fetchall()
+        Deduction = self.env["sgz.special.deduction"]
+        if specials:
+            names = {row["employee_id"]: row["employee_name"] for row in group.rows}
+            Deduction._sgz_check_standards(specials, group.tax_month, names)
+        group.specials = Deduction._sgz_amounts([row[:7] for row in specials], group.tax_month)
         group.bases = self.env["sgz.contribution.base"]._sgz_bases(group)
         self._sgz_load_priors(group)
 

@@ -1,3 +1,5 @@
+from dateutil.relativedelta import relativedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, date_utils
@@ -120,10 +122,40 @@ class SgzPayrollRun(models.Model):
                         name=run.company_id.name,
                     )
                 )
-            if run.payment_date < run.date_from:
+            # the rule: wages are paid from the first day of the month they are earned to the last day of the
+            # following month (劳动法第五十条 and 工资支付暂行规定: wages are paid monthly; a later date is a
+            # typing mistake and would tax the month in a far tax month)
+            latest = date_utils.end_of(run.date_from + relativedelta(months=1), "month")
+            if run.payment_date < run.date_from or run.payment_date > latest:
                 raise ValidationError(
                     self.env._(
-                        "Wages are paid at the earliest in the month they are earned (%(name)s).",
+                        "The wages of %(name)s are paid between the first day of their month and the last day of "
+                        "the following month (%(first)s – %(last)s).",
+                        name=run.name,
+                        first=run.date_from,
+                        last=latest,
+                    )
+                )
+            tax_month = date_utils.start_of(run.payment_date, "month")
+            other = self.sudo().search(
+                [
+                    ("id", "!=", run.id),
+                    ("company_id", "=", run.company_id.id),
+                    ("payment_date", ">=", tax_month),
+                    ("payment_date", "<=", date_utils.end_of(tax_month, "month")),
+                ],
+                limit=1,
+            )
+            if other:
+                # cumulative withholding takes one payroll per tax month and employer: a second run paid in the
+                # same month would be taxed as if the first had not been paid
+                raise ValidationError(
+                    self.env._(
+                        "The payroll run %(other)s is already paid in %(month)s: one payroll run of an employer is "
+                        "paid per month. Pay %(name)s in another month (a correction is an adjustment in the run of "
+                        "the month it is paid in).",
+                        other=other.name,
+                        month=tax_month.strftime("%Y-%m"),
                         name=run.name,
                     )
                 )

@@ -184,6 +184,61 @@ class SgzPayslip(models.Model):
                 name = self.env._("%(name)s (adjustment)", name=name)
             payslip.display_name = name
 
+    # ---- an approved adjustment is frozen -------------------------------------------------------------------
+
+    @api.model
+    def _sgz_approved_adjustment_ids(self, ids):
+        """The ids among ``ids`` of draft adjustments whose current approval request is fully approved (one
+        query): they are paid as approved, nothing changes them any more."""
+        if not ids:
+            return set()
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT r.res_id FROM sgz_approval_review r
+                  JOIN sgz_payslip p ON p.id = r.res_id
+                 WHERE r.res_model = 'sgz.payslip' AND r.res_id = ANY(%s) AND r.target_state = 'confirmed'
+                   AND r.state != 'cancelled' AND r.used_date IS NULL AND p.state = 'draft' AND p.is_adjustment
+              GROUP BY r.res_id
+                HAVING bool_and(r.state = 'approved')
+                """,
+                list(ids),
+            )
+        )
+        return {row[0] for row in self.env.cr.fetchall()}
+
+    def _sgz_approved_adjustments(self):
+        """The records of ``self`` that ``_sgz_approved_adjustment_ids`` describes, read through the ORM."""
+        drafts = self.filtered(lambda p: p.sudo().is_adjustment and p.sudo().state == "draft")
+        if not drafts:
+            return self.browse()
+        states = {}
+        for review in drafts.sudo().sgz_review_ids:
+            if review.target_state == "confirmed" and review.state != "cancelled" and not review.used_date:
+                states.setdefault(review.res_id, set()).add(review.state)
+        return drafts.filtered(lambda p: states.get(p.id) == {"approved"})
+
+    def _sgz_locked_records(self):
+        return super()._sgz_locked_records() | self._sgz_approved_adjustments()
+
+    def _sgz_lock_label(self):
+        self.ensure_one()
+        if self._sgz_approved_adjustments():
+            return self.env._("approved")
+        return super()._sgz_lock_label()
+
+    def _sgz_approval_refusals(self, user):
+        """A worker never approves their own pay: the manager who is the worker of an adjustment leaves its
+        approval to another manager."""
+        return {
+            payslip.id: self.env._(
+                "%(document)s is your own pay: another manager decides it.", document=payslip.display_name
+            )
+            for payslip in self.sudo()
+            if payslip.employee_id.user_id == user
+        }
+
     def write(self, vals):
         result = super().write(vals)
         if "performance_pay" in vals and "performance_entered" not in vals:

@@ -16,8 +16,11 @@ class SgzPersonnelDocument(models.Model):
 
     _name = "sgz.personnel.document"
     _description = "Personnel File Document"
+    _inherit = ["sgz.lock.mixin"]
     _order = "employee_id, kind, id"
     _check_company_auto = True
+    # a document of one worker's file never moves to another worker's (nor, with the worker, to another employer)
+    _sgz_fixed_fields = ("employee_id",)
 
     employee_id = fields.Many2one(
         "hr.employee", string="Worker", required=True, index=True, ondelete="cascade", check_company=True

@@ -1,5 +1,7 @@
+import datetime
+
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 from ..engine import catch_up
 from .sgz_insurance_scheme import amount as to_decimal
@@ -7,6 +9,10 @@ from .sgz_special_deduction_standard import SPECIAL_KINDS
 
 # 国发〔2018〕41号第十七条: housing loan interest and housing rent are not deducted for the same months
 EXCLUSIVE_KINDS = ("mortgage_interest", "housing_rent")
+# 国发〔2018〕41号: one deduction per taxpayer and month, whatever the number of parents, homes or leases (child
+# education and infant care are per child: several may run together); continuing education: one academic
+# (monthly) programme at a time and one vocational certificate (once) per year
+ONE_PER_TAXPAYER_KINDS = ("elderly_support", "mortgage_interest", "housing_rent", "continuing_education")
 
 
 class SgzSpecialDeduction(models.Model):
@@ -14,9 +20,11 @@ class SgzSpecialDeduction(models.Model):
 
     _name = "sgz.special.deduction"
     _description = "Special Additional Deduction"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "sgz.lock.mixin"]
     _order = "employee_id, kind, date_from"
     _check_company_auto = True
+    # a declaration is the worker's: it never moves to another worker or employer (company_id is fixed too)
+    _sgz_fixed_fields = ("employee_id",)
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -75,8 +83,36 @@ class SgzSpecialDeduction(models.Model):
                 raise ValidationError(self.env._("A special additional deduction cannot be negative."))
             if deduction.date_to and deduction.date_to < deduction.date_from:
                 raise ValidationError(self.env._("The deduction ends before it starts."))
+            if deduction.standard_id and not deduction.standard_id._sgz_covers(
+                deduction.kind, deduction.date_from
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "%(kind)s: the standard %(standard)s does not apply to this kind of deduction on "
+                        "%(date)s.",
+                        kind=kinds[deduction.kind],
+                        standard=deduction.standard_id.name,
+                        date=deduction.date_from,
+                    )
+                )
             ceiling = deduction._sgz_ceiling()
-            if ceiling is not None and deduction.monthly_amount > ceiling + 0.001:
+            if ceiling is None:
+                raise ValidationError(
+                    self.env._(
+                        "%(kind)s: no published standard applies on %(date)s, so no amount can be deducted. "
+                        "Check the dates, or add the standard under Configuration.",
+                        kind=kinds[deduction.kind],
+                        date=deduction.date_from,
+                    )
+                )
+            if not deduction.monthly_amount:
+                raise ValidationError(
+                    self.env._(
+                        "%(kind)s: an amount of 0 deducts nothing: choose the standard or give the monthly amount.",
+                        kind=kinds[deduction.kind],
+                    )
+                )
+            if deduction.monthly_amount > ceiling + 0.001:
                 raise ValidationError(
                     self.env._(
                         "%(kind)s: %(amount).2f a month is above the standard of %(ceiling).2f.",
@@ -128,6 +164,97 @@ class SgzSpecialDeduction(models.Model):
                         name=deduction.employee_id.name,
                     )
                 )
+
+    @api.constrains("kind", "date_from", "date_to", "employee_id", "active", "standard_id")
+    def _check_one_per_taxpayer(self):
+        """Kinds a taxpayer deducts once per month (or, for a vocational certificate, once per year) are not
+        declared twice for overlapping months."""
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for deduction in self.filtered(lambda d: d.kind in ONE_PER_TAXPAYER_KINDS and d.active):
+            domain = [
+                ("id", "!=", deduction.id),
+                ("employee_id", "=", deduction.employee_id.id),
+                ("kind", "=", deduction.kind),
+            ]
+            if deduction.one_off:
+                year = deduction.date_from.year
+                domain += [
+                    ("standard_id.one_off", "=", True),
+                    ("date_from", ">=", datetime.date(year, 1, 1)),
+                    ("date_from", "<=", datetime.date(year, 12, 31)),
+                ]
+            else:
+                domain += ["|", ("standard_id", "=", False), ("standard_id.one_off", "=", False)]
+                domain += ["|", ("date_to", "=", False), ("date_to", ">=", deduction.date_from)]
+                if deduction.date_to:
+                    domain.append(("date_from", "<=", deduction.date_to))
+            if self.sudo().search_count(domain, limit=1):
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s already declared %(kind)s for some of these months: a taxpayer deducts it once "
+                        "(国发〔2018〕41号).",
+                        name=deduction.employee_id.name,
+                        kind=kinds[deduction.kind],
+                    )
+                )
+
+    @api.model
+    def _sgz_check_standards(self, rows, day, names):
+        """Refuse, naming the worker, a deduction taken in the tax year of ``day`` (up to its month, catch-up
+        included) for a month no published standard covers, or above the standard of that month: payroll never
+        deducts an amount no standard stands for. ``rows`` are tuples (employee_id, kind, monthly_amount,
+        date_from, date_to, declared_date, one_off, standard_id, shared); ``names`` maps employee ids to names.
+        One query for the standards, whatever the number of rows."""
+        standards = self.env["sgz.special.deduction.standard"].sudo().search([])
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        year = day.year
+        ceilings = {}
+
+        def ceiling_of(kind, standard_id, shared, when):
+            key = (kind, standard_id, shared, when)
+            if key not in ceilings:
+                applicable = standards.filtered(
+                    lambda s: (
+                        (s.id == standard_id if standard_id else not s.one_off) and s._sgz_covers(kind, when)
+                    )
+                )
+                shared_max = [s.shared_max_amount for s in applicable if s.shared_max_amount]
+                ceilings[key] = (
+                    (max(shared_max) if shared and shared_max else max(applicable.mapped("amount")))
+                    if applicable
+                    else None
+                )
+            return ceilings[key]
+
+        for employee_id, kind, monthly, date_from, date_to, declared, one_off, standard_id, shared in rows:
+            declared = declared or date_from
+            if (
+                date_from.replace(day=1) > day
+                or declared.year > year
+                or (date_to and date_to.year < year)
+                or (one_off and date_from.year != year)
+            ):
+                continue
+            if one_off:
+                months = [date_from]
+            else:
+                first = date_from if date_from.year == year else datetime.date(year, 1, 1)
+                last = min(date_to or day, day)
+                months = [datetime.date(year, m, 1) for m in range(first.month, last.month + 1)]
+                months[:1] = [first]
+            for when in months:
+                ceiling = ceiling_of(kind, standard_id, shared, when)
+                if ceiling is None or monthly > ceiling + 0.001:
+                    raise UserError(
+                        self.env._(
+                            "%(name)s: %(kind)s of %(amount).2f a month has no published standard for %(month)s "
+                            "(or is above it). Update the deduction (or add the standard) before computing.",
+                            name=names.get(employee_id, ""),
+                            kind=kinds.get(kind, kind),
+                            amount=monthly,
+                            month=when.strftime("%Y-%m"),
+                        )
+                    )
 
     @api.model
     def _sgz_amounts(self, rows, day):

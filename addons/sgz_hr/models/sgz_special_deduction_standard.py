@@ -29,3 +29,8 @@ class SgzSpecialDeductionStandard(models.Model):
     date_from = fields.Date(string="Valid From", required=True)
     date_to = fields.Date(string="Valid Until")
     note = fields.Char(string="Legal Basis")
+
+    def _sgz_covers(self, kind, day):
+        """Whether this standard is of ``kind`` and in force on ``day``."""
+        self.ensure_one()
+        return self.kind == kind and self.date_from <= day and (not self.date_to or self.date_to >= day)

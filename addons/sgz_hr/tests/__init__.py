@@ -3,6 +3,7 @@ from . import (
     test_concurrency,
     test_contracts,
     test_demo,
+    test_integrity,
     test_outputs,
     test_payroll,
     test_payroll_engine,

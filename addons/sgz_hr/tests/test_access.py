@@ -204,7 +204,10 @@ class TestAccess(SgzHrCase):
         with self.assertRaises(AccessError):
             self.scheme_a.with_user(self.hr_x).write({"name": "x"})
         # the contract form works for provider HR without hr_contract's administrator group
-        self.contract_x.with_user(self.hr_x).write({"sgz_allowance": 300, "state": "open"})
+        self.contract_x.with_user(self.hr_x).write({"notes": "<p>续签意向</p>", "state": "open"})
+        # (what the confirmed pay was computed from no longer changes: see test_integrity)
+        with self.assertRaises(UserError):
+            self.contract_x.with_user(self.hr_x).write({"sgz_allowance": 300})
         self.env["hr.contract"].with_user(self.hr_x).get_views([(False, "form"), (False, "list")])
 
     def test_payslips_only_from_actions(self):

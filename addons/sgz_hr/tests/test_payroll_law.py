@@ -253,9 +253,9 @@ class TestPayrollLaw(SgzHrCase):
                     lang="en_US"
                 )
         for rate in (0, 5, 12):
-            contract = self._contract(qian, 5000, "2024-01-01", sgz_housing_fund_rate=rate)
+            contract = self._contract(qian, 5000, "2024-01-01", state="draft", sgz_housing_fund_rate=rate)
             self.assertEqual(contract.sgz_housing_fund_rate, rate)
-            contract.unlink()
+            contract.unlink()  # a draft: an open contract stays on record
 
     # 9 ------------------------------------------------------------------------------------------------------
     def test_9_minimum_wage_recheck(self):
@@ -299,8 +299,19 @@ class TestPayrollLaw(SgzHrCase):
         self.assertEqual(january.tax_month, datetime.date(2025, 2, 1))
         self.assertEqual((january.ytd_months, january.cumulative_income), (2, 20000))
         self.assertEqual(january.tax, d("119.10"))
-        # paid in the same month after all: the payslips move to December's tax year and need computing again
+        # paid in the same month as December after all: refused (one run per tax month and employer), nothing moves
         run = january.run_id
-        run.payment_date = "2025-01-28"
-        self.assertEqual(january.tax_month, datetime.date(2025, 1, 1))
-        self.assertFalse(january.is_computed)
+        with self.assertRaisesMsg(ValidationError, "already paid in 2025-01"):
+            run.with_context(lang="en_US").payment_date = "2025-01-28"
+        self.assertEqual(run.payment_date, datetime.date(2025, 2, 10))
+        self.assertEqual(january.tax_month, datetime.date(2025, 2, 1))
+        self.assertTrue(january.is_computed)
+        # paid in a free month: the payslips move to the tax month of the new payment date
+        march_run = self.env["sgz.payroll.run"].create(
+            {"company_id": self.provider_x.id, "date_from": "2025-03-01"}
+        )
+        march_run.action_generate()
+        march = self._payslip(march_run, self.li)
+        self.assertEqual(march.tax_month, datetime.date(2025, 4, 1))
+        march_run.payment_date = "2025-03-31"
+        self.assertEqual(march.tax_month, datetime.date(2025, 3, 1))
