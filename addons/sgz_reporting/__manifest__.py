@@ -2,7 +2,7 @@
     "name": "SGZ Reporting: Briefs, Reports and Dashboards",
     "summary": "Service records, monthly briefs, periodic reports with deadlines, coverage dashboards, spreadsheet "
     "and PDF outputs of the social work station program (社工站服务记录与报表)",
-    "version": "18.0.1.0.1",
+    "version": "18.0.1.0.0",
     "category": "Services/Social Work Stations",
     "author": "sgz",
     "website": "https://github.com/sgz",

@@ -1,16 +1,13 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-# the fewest distinct workers a row sums for the bureaus to see it (written in the record rule as well)
-MIN_WORKERS = 3
-
 
 class SgzPayrollStat(models.Model):
     """Payroll cost per month, provider and station, from the confirmed payslips (an SQL view: totals only).
 
     A total over one or two people is their pay: the bureaus, who may not read payslips, see only the rows
-    summing the pay of at least ``MIN_WORKERS`` distinct workers (record rule
-    ``sgz_payroll_stat_rule_company``); the provider's staff, who read the payslips anyway, see every row.
+    summing the pay of 3 distinct workers or more (record rule
+    ``sgz_payroll_stat_rule_three_workers``); the provider's staff, who read the payslips anyway, see every row.
     Rows are the smallest unit a bureau can group or subtract, so no grouping or difference of what it sees
     isolates fewer than three workers either."""
 
