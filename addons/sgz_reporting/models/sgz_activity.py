@@ -7,7 +7,7 @@ station-months it touches, so that dashboards and reports never scan the activit
 """
 
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 ACTIVITY_TYPES = [
     ("case", "Case Work"),
@@ -227,11 +227,17 @@ class SgzActivity(models.Model):
                 )
 
     def _sgz_check_month_open(self):
-        """No activity in a month whose brief has been submitted (it is locked with the brief)."""
-        keys = {(a.station_id.id, a.month) for a in self if a.station_id and a.month}
+        """No activity in a month whose brief has been submitted (it is locked with the brief).
+
+        The briefs still open for those months are claimed (their rows written) in the same transaction, so that
+        a brief submitted at the same moment either waits for this one and then sees the activity, or makes
+        this one retry and refuse: an activity never slips into a month locked meanwhile."""
+        keys = {(a.station_id.id, a.month) for a in self.sudo() if a.station_id and a.month}
         if not keys:
             return
-        briefs = self.env["sgz.report"]._sgz_locking_briefs(keys)
+        Report = self.env["sgz.report"]
+        Report._sgz_claim_open_briefs(keys)
+        briefs = Report._sgz_locking_briefs(keys)
         if briefs:
             brief = briefs[0]
             raise UserError(
@@ -255,6 +261,8 @@ class SgzActivity(models.Model):
         )
         activities = super().create(vals_list)
         activities._sgz_check_month_open()
+        if any(vals.get("attachment_ids") for vals in vals_list):
+            activities._sgz_adopt_attachments()
         self.env["sgz.activity.stat"]._sgz_refresh(activities._sgz_stat_keys())
         return activities
 
@@ -263,8 +271,11 @@ class SgzActivity(models.Model):
         if isinstance(vals.get("station_id"), int):
             self._sgz_check_station({vals["station_id"]})
         result = super().write(vals)
-        if {"station_id", "date"} & set(vals):
+        # archiving or restoring changes a month's figures as much as moving the activity does
+        if {"station_id", "date", "active"} & set(vals):
             self._sgz_check_month_open()
+        if "attachment_ids" in vals:
+            self._sgz_adopt_attachments()
         if {
             "station_id",
             "date",
@@ -284,6 +295,28 @@ class SgzActivity(models.Model):
         result = super().unlink()
         self.env["sgz.activity.stat"]._sgz_refresh(keys)
         return result
+
+    def _sgz_adopt_attachments(self):
+        """The photos and files of an activity are the activity's: read and changed by whoever may read and
+        change the activity, under its record rules. A file uploaded before the activity was saved (no record
+        yet) becomes the activity's; a file of another record (another county's activity, a payslip…) cannot be
+        linked, since it would then be shown under this activity's rules."""
+        if self.env.su:
+            return
+        for activity in self.sudo():
+            foreign = activity.attachment_ids.filtered(
+                lambda a, act=activity: (a.res_model, a.res_id) != (act._name, act.id)
+            )
+            for attachment in foreign:
+                orphan = not attachment.res_id and attachment.create_uid == self.env.user
+                if not orphan or attachment.res_field:
+                    raise AccessError(
+                        self.env._(
+                            "%(file)s is a file of another record: upload it again to attach it to this activity.",
+                            file=attachment.name,
+                        )
+                    )
+            foreign.write({"res_model": activity._name, "res_id": activity.id})
 
     # ---- locking by the monthly brief ---------------------------------------------------------------------------
 
@@ -317,6 +350,9 @@ class SgzActivitySession(models.Model):
     _order = "activity_id, date, id"
 
     _sgz_lock_parent = "activity_id"
+    # a session stays with the activity it was recorded for (moving it would carry it to another station,
+    # another provider or a locked month)
+    _sgz_fixed_fields = ("activity_id",)
 
     activity_id = fields.Many2one("sgz.activity", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="activity_id.company_id", store=True, index=True)

@@ -2,8 +2,10 @@
 
 Privacy: only the provider running the station and the county bureau see the records (record rules, with
 ``res.users.sgz_county_bureau_ids``); every other role sees counts (``sgz.beneficiary.stat``). The resident
-ID number is shown masked (430***********1234) everywhere — lists, kanban, search, exports, the activities
-that name the beneficiary — except on the beneficiary's own form.
+ID number itself (``id_number``) is readable by the provider's staff who register the person only (field
+``groups``): for every other role Odoo refuses it in read, search, grouping, export and the chatter's tracking
+alike, and they see ``id_number_masked`` (430***********1234). The provider's staff see it in full on the
+beneficiary's own form, masked in lists, kanban and exports.
 """
 
 from odoo import api, fields, models
@@ -12,6 +14,10 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
 
 from ..lib import mask_id_number
+
+# who reads the full ID number: the provider's staff registering the person (provider managers hold the HR
+# role), and the administrator; every other role sees the masked number only
+ID_NUMBER_GROUPS = "sgz_base.sgz_base_group_provider_hr,base.group_system"
 
 
 class SgzBeneficiary(models.Model):
@@ -26,9 +32,11 @@ class SgzBeneficiary(models.Model):
         required=True,
         copy=False,
         tracking=True,
-        help="Resident identity card number (18 characters, checked). Shown in full on this form only.",
+        groups=ID_NUMBER_GROUPS,
+        help="Resident identity card number (18 characters, checked). Shown in full on this form only, to the "
+        "provider's staff.",
     )
-    id_number_masked = fields.Char(string="ID Card", compute="_compute_id_number_masked")
+    id_number_masked = fields.Char(string="ID Card", compute="_compute_id_number_masked", compute_sudo=True)
     gender = fields.Selection(
         [("male", "Male"), ("female", "Female")], compute="_compute_id_card", store=True, string="Gender"
     )
@@ -71,6 +79,7 @@ class SgzBeneficiary(models.Model):
 
     @api.depends("id_number")
     def _compute_id_number_masked(self):
+        # compute_sudo: the masked number is computed for the users who may not read the full one
         for beneficiary in self:
             beneficiary.id_number_masked = mask_id_number(beneficiary.id_number)
 
@@ -99,7 +108,7 @@ class SgzBeneficiary(models.Model):
         for beneficiary in self:
             beneficiary.activity_count = counts.get(beneficiary, 0)
 
-    @api.depends("name", "id_number")
+    @api.depends("name")
     def _compute_display_name(self):
         for beneficiary in self:
             beneficiary.display_name = beneficiary.name or ""
@@ -133,7 +142,10 @@ class SgzBeneficiary(models.Model):
 
     def _sgz_check_duplicates(self, keys):
         """One record per person and station: a clear sentence before the unique index refuses it bluntly.
-        ``keys``: the (station id, ID number) pairs about to be saved for the records of ``self``."""
+        ``keys``: the (station id, ID number) pairs about to be saved for the records of ``self``.
+
+        Called once the user is known to work at those stations: the sentence names the existing record only
+        when the user may read it, so that nobody learns from it who is registered where."""
         if len(set(keys)) < len(keys):
             raise ValidationError(self.env._("The same ID card number appears twice among the new records."))
         others = (
@@ -149,12 +161,19 @@ class SgzBeneficiary(models.Model):
         )
         for other in others:
             if (other.station_id.id, other.id_number) in keys:
+                if other.with_env(self.env).has_access("read"):
+                    raise ValidationError(
+                        self.env._(
+                            "A beneficiary with the ID card number %(number)s is already registered at this "
+                            "station (%(name)s): open that record instead of creating another.",
+                            number=mask_id_number(other.id_number),
+                            name=other.name,
+                        )
+                    )
                 raise ValidationError(
                     self.env._(
-                        "A beneficiary with the ID card number %(number)s is already registered at this station "
-                        "(%(name)s): open that record instead of creating another.",
-                        number=mask_id_number(other.id_number),
-                        name=other.name,
+                        "This ID card number is already registered at this station, in a record you cannot "
+                        "see: ask the county civil affairs bureau to check the beneficiary register."
                     )
                 )
 
@@ -183,26 +202,68 @@ class SgzBeneficiary(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         vals_list = [self._sgz_normalize(vals) for vals in vals_list]
-        self.browse()._sgz_check_duplicates(
-            [(vals.get("station_id"), vals.get("id_number")) for vals in vals_list if vals.get("id_number")]
-        )
+        # who may create where first: the duplicate check must not answer a user about another's station
+        self.browse().check_access("create")
         self._sgz_check_station(
             {vals["station_id"] for vals in vals_list if isinstance(vals.get("station_id"), int)}
+        )
+        self.browse()._sgz_check_duplicates(
+            [(vals.get("station_id"), vals.get("id_number")) for vals in vals_list if vals.get("id_number")]
         )
         return super().create(vals_list)
 
     def write(self, vals):
         vals = self._sgz_normalize(vals)
         if {"id_number", "station_id"} & set(vals):
+            self.check_access("write")
+            if isinstance(vals.get("station_id"), int):
+                self._sgz_check_station({vals["station_id"]})
             self._sgz_check_duplicates(
                 [
                     (vals.get("station_id", b.station_id.id), vals.get("id_number", b.id_number))
                     for b in self.sudo()
                 ]
             )
-        if isinstance(vals.get("station_id"), int):
+        elif isinstance(vals.get("station_id"), int):
             self._sgz_check_station({vals["station_id"]})
+        if "active" in vals and not vals["active"]:
+            self._sgz_check_not_in_locked_activities()
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_in_locked_activities(self):
+        self._sgz_check_not_in_locked_activities()
+
+    def _sgz_check_not_in_locked_activities(self):
+        """A beneficiary served by an activity of a submitted brief stays on record as it is: deleting them
+        would take them out of the locked activity's participants (and its person-times), archiving them out of
+        the submitted figures."""
+        if not self:
+            return
+        locked = (
+            self.env["sgz.activity"]
+            .sudo()
+            .with_context(active_test=False)
+            .search(
+                [
+                    ("lock_state", "=", "locked"),
+                    "|",
+                    ("beneficiary_id", "in", self.ids),
+                    ("participant_ids", "in", self.ids),
+                ],
+                limit=1,
+            )
+        )
+        if locked:
+            people = self.sudo().filtered(lambda b: b in (locked.beneficiary_id | locked.participant_ids))
+            raise UserError(
+                self.env._(
+                    "%(name)s took part in %(activity)s, whose monthly brief has been submitted: the beneficiary "
+                    "can be neither deleted nor archived while the brief stands.",
+                    name=people[:1].name,
+                    activity=locked.name,
+                )
+            )
 
     # ---- masking outside the form ------------------------------------------------------------------------------
 

@@ -3,8 +3,13 @@ from odoo.tools import SQL
 
 
 class SgzPayrollStat(models.Model):
-    """Payroll cost per month, provider and station, from the confirmed payslips (an SQL view: totals only,
-    no individual wage, so the bureaus may read it)."""
+    """Payroll cost per month, provider and station, from the confirmed payslips (an SQL view: totals only).
+
+    A total over one or two people is their pay: the bureaus, who may not read payslips, see only the rows
+    summing the pay of 3 distinct workers or more (record rule
+    ``sgz_payroll_stat_rule_three_workers``); the provider's staff, who read the payslips anyway, see every row.
+    Rows are the smallest unit a bureau can group or subtract, so no grouping or difference of what it sees
+    isolates fewer than three workers either."""
 
     _name = "sgz.payroll.stat"
     _description = "Payroll Cost per Month"
@@ -18,6 +23,7 @@ class SgzPayrollStat(models.Model):
     city_id = fields.Many2one("res.company", string="City Bureau", readonly=True)
     currency_id = fields.Many2one("res.currency", readonly=True)
     payslips = fields.Integer(readonly=True, aggregator="sum")
+    workers = fields.Integer(readonly=True, aggregator="sum", help="Distinct workers paid by these payslips.")
     gross = fields.Monetary(string="Gross Pay", readonly=True, aggregator="sum")
     employee_insurance = fields.Monetary(string="Insurance (Employee)", readonly=True, aggregator="sum")
     employer_insurance = fields.Monetary(string="Insurance (Employer)", readonly=True, aggregator="sum")
@@ -33,7 +39,8 @@ class SgzPayrollStat(models.Model):
                 CREATE OR REPLACE VIEW %s AS (
                     SELECT min(p.id) AS id, p.date_from AS month, p.company_id AS provider_id, p.station_id,
                            s.company_id AS county_id, county.parent_id AS city_id, provider.currency_id,
-                           count(*) AS payslips, sum(p.gross) AS gross,
+                           count(*) AS payslips,
+                           count(DISTINCT p.employee_id) AS workers, sum(p.gross) AS gross,
                            sum(p.employee_insurance) AS employee_insurance,
                            sum(p.employer_insurance) AS employer_insurance, sum(p.tax) AS tax, sum(p.net) AS net,
                            sum(p.employer_cost) AS employer_cost

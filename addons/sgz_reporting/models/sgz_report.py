@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import float_round, html2plaintext
+from odoo.tools import SQL, float_round, html2plaintext
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
@@ -208,6 +208,7 @@ class SgzReport(models.Model):
         counts = dict(
             self.env["sgz.activity"]
             .sudo()
+            .with_context(active_test=False)
             ._read_group([("brief_id", "in", self.ids)], ["brief_id"], ["__count"])
         )
         for report in self:
@@ -528,6 +529,29 @@ class SgzReport(models.Model):
         return created
 
     @api.model
+    def _sgz_claim_open_briefs(self, keys):
+        """Write the rows of the briefs not yet submitted that would lock the (station id, month) ``keys``,
+        without changing them: a submission running at the same moment then conflicts with this transaction
+        (it waits for it, or its row lock fails at once, or it is retried after this one commits) instead of
+        freezing the month without the activity being saved. One query."""
+        keys = {(station, month) for station, month in keys if station and month}
+        if not keys:
+            return
+        self.env.cr.execute(
+            SQL(
+                """
+                UPDATE sgz_report r SET write_date = r.write_date
+                  FROM sgz_report_type t, sgz_report_sgz_station_rel rel
+                 WHERE t.id = r.report_type_id AND t.locks_activities AND r.state IN ('draft', 'returned')
+                   AND rel.sgz_report_id = r.id
+                   AND (rel.sgz_station_id, r.date_from) IN (SELECT * FROM unnest(%s::int[], %s::date[]))
+                """,
+                [station for station, _month in keys],
+                [month for _station, month in keys],
+            )
+        )
+
+    @api.model
     def _sgz_locking_briefs(self, keys):
         """Submitted (or acknowledged) reports locking activities of the (station id, month) ``keys``."""
         keys = {(station, month) for station, month in keys if station and month}
@@ -672,7 +696,12 @@ class SgzReport(models.Model):
             with report._sgz_unlocked():
                 report.sudo().write({"state": "returned"})
             if report.report_type_id.locks_activities:
-                activities = self.env["sgz.activity"].sudo().search([("brief_id", "=", report.id)])
+                activities = (
+                    self.env["sgz.activity"]
+                    .sudo()
+                    .with_context(active_test=False)
+                    .search([("brief_id", "=", report.id)])
+                )
                 activities._sgz_unlock()
             author = report.with_context(lang=report._sgz_author_lang())
             author._sgz_deadline_set(
@@ -724,9 +753,11 @@ class SgzReport(models.Model):
 
     def _sgz_lock_activities(self):
         self.ensure_one()
+        # archived activities too: restoring one must not slip it back into the frozen month
         activities = (
             self.env["sgz.activity"]
             .sudo()
+            .with_context(active_test=False)
             .search(
                 [
                     ("station_id", "in", self.station_ids.ids),

@@ -1,6 +1,7 @@
 from . import (
     test_access,
     test_dashboards,
+    test_integrity,
     test_lib,
     test_outputs,
     test_reports,

@@ -30,6 +30,25 @@ class SgzReportGenerateWizard(models.TransientModel):
             raise AccessError(self.env._("Only the authors of reports can create expected reports."))
         return user.company_ids
 
+    def _sgz_due_periods(self, rtype, periods):
+        """The periods whose report is expected today, as the daily cron has them: ended, or announced ahead of
+        a due date inside the period (the self-evaluation of 30 November). A report of a period still running
+        would be written and submitted before its figures exist (and a monthly brief would lock a month whose
+        activities are still to be entered)."""
+        today = fields.Date.context_today(self)
+        due = [p for p in periods if p.date_to < today or rtype._sgz_announced(p, today)]
+        if periods and not due:
+            raise UserError(
+                self.env._(
+                    "The period of %(type)s that contains %(date)s has not ended yet (it ends on %(end)s): its "
+                    "report can be created once the period is over.",
+                    type=rtype.name,
+                    date=self.date,
+                    end=min(p.date_to for p in periods),
+                )
+            )
+        return due
+
     def action_generate(self):
         self.ensure_one()
         rtype = self.report_type_id
@@ -55,6 +74,7 @@ class SgzReportGenerateWizard(models.TransientModel):
             if not rtype._sgz_valid_for(period):
                 raise UserError(self.env._("%(type)s is not in use for this period.", type=rtype.name))
             periods = [period]
+        periods = self._sgz_due_periods(rtype, periods)
         reports = Report._sgz_generate(rtype, periods, authors)
         if not reports:
             raise UserError(
