@@ -2,10 +2,11 @@
 
 Privacy: only the provider running the station and the county bureau see the records (record rules, with
 ``res.users.sgz_county_bureau_ids``); every other role sees counts (``sgz.beneficiary.stat``). The resident
-ID number itself (``id_number``) is readable by the provider's staff who register the person only (field
-``groups``): for every other role Odoo refuses it in read, search, grouping, export and the chatter's tracking
-alike, and they see ``id_number_masked`` (430***********1234). The provider's staff see it in full on the
-beneficiary's own form, masked in lists, kanban and exports.
+ID number itself (``id_number``) is readable by those two only (field ``groups``: the provider's staff and the
+county officers and approvers): for every other role Odoo refuses it in read, search, grouping, export and the
+chatter's tracking alike (an activity's participants, say), and they see ``id_number_masked``
+(430***********1234). Those two see it in full on the beneficiary's own form, masked in lists, kanban and
+exports; grouping by it is refused to everyone.
 """
 
 from odoo import api, fields, models
@@ -17,7 +18,13 @@ from ..lib import mask_id_number
 
 # who reads the full ID number: the provider's staff registering the person (provider managers hold the HR
 # role), and the administrator; every other role sees the masked number only
-ID_NUMBER_GROUPS = "sgz_base.sgz_base_group_provider_hr,base.group_system"
+# the provider's staff running the station and the county bureau (issue 11: "only the provider running the
+# station and the county bureau see full records … ID numbers are masked everywhere except the beneficiary's
+# own form for those two"); provider managers imply provider HR
+ID_NUMBER_GROUPS = (
+    "sgz_base.sgz_base_group_provider_hr,sgz_base.sgz_base_group_county_officer,"
+    "sgz_base.sgz_base_group_county_approver,base.group_system"
+)
 
 
 class SgzBeneficiary(models.Model):
@@ -34,7 +41,7 @@ class SgzBeneficiary(models.Model):
         tracking=True,
         groups=ID_NUMBER_GROUPS,
         help="Resident identity card number (18 characters, checked). Shown in full on this form only, to the "
-        "provider's staff.",
+        "provider's staff and the county bureau.",
     )
     id_number_masked = fields.Char(string="ID Card", compute="_compute_id_number_masked", compute_sudo=True)
     gender = fields.Selection(
@@ -278,6 +285,16 @@ class SgzBeneficiary(models.Model):
             for record in result["records"]:
                 record["id_number"] = mask_id_number(record.get("id_number"))
         return result
+
+    @api.model
+    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
+        """No list grouped by ID number: each group's label would be the full number."""
+        groupbys = [groupby] if isinstance(groupby, str) else list(groupby or ())
+        if any(spec.split(":")[0] == "id_number" for spec in groupbys):
+            raise UserError(self.env._("Beneficiaries cannot be grouped by ID card number."))
+        return super().read_group(
+            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
+        )
 
     def export_data(self, fields_to_export):
         """Spreadsheet exports carry the masked number."""
