@@ -58,6 +58,7 @@ class PayrollGroup:
         self.periods = {}
         self.schemes = {}
         self.ytd = {}
+        self.opening_months = {}  # worker: last tax month of this year covered by an opening balance
         self.owed = {}
         self.full_year = {}
         self.specials = {}
@@ -234,7 +235,9 @@ class SgzPayrollCompute(models.AbstractModel):
         if specials:
             names = {row["employee_id"]: row["employee_name"] for row in group.rows}
             Deduction._sgz_check_standards(specials, group.tax_month, names)
-        group.specials = Deduction._sgz_amounts([row[:7] for row in specials], group.tax_month)
+        group.specials = Deduction._sgz_amounts(
+            [row[:7] for row in specials], group.tax_month, covered=group.opening_months
+        )
         group.bases = self.env["sgz.contribution.base"]._sgz_bases(group)
         self._sgz_load_priors(group)
 
@@ -264,6 +267,7 @@ class SgzPayrollCompute(models.AbstractModel):
         totals = {row["employee_id"]: row for row in cr.dictfetchall()}
         # the figures of the months before the payroll ran here (本年期初累计数), entered by the HR user
         openings = self.env["sgz.payroll.opening"]._sgz_for_group(group)
+        group.opening_months = {employee_id: row["last_month"] for employee_id, row in openings.items()}
         group.ytd = {}
         for employee_id in totals.keys() | openings.keys():
             row = totals.get(employee_id) or {}
@@ -385,8 +389,9 @@ class SgzPayrollCompute(models.AbstractModel):
                        AND NOT EXISTS (
                          SELECT 1 FROM sgz_payroll_opening o
                           WHERE o.company_id = %(company)s AND o.employee_id = due.employee_id
-                            AND o.state = 'confirmed' AND o.year = extract(year FROM due.month)
-                            AND o.last_month >= extract(month FROM due.month))
+                            AND o.state = 'confirmed'
+                            AND date_trunc('month', due.month + %(pay_offset)s)::date
+                                BETWEEN make_date(o.year, 1, 1) AND make_date(o.year, o.last_month, 1))
                   ORDER BY due.month, e.name
                      LIMIT 1
                     """,
@@ -395,6 +400,10 @@ class SgzPayrollCompute(models.AbstractModel):
                     last=month - relativedelta(months=1),
                     employees=employee_ids,
                     confirmed=CONFIRMED,
+                    # an opening balance counts tax months: the work month paid the month after is its month + 1
+                    pay_offset=datetime.timedelta(days=31)
+                    if self.env["res.company"].browse(group.company_id).sgz_pay_next_month
+                    else datetime.timedelta(0),
                 )
             )
             gap = self.env.cr.dictfetchone()

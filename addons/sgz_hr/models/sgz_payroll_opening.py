@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL
+from odoo.tools import SQL, date_utils
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
@@ -76,7 +76,7 @@ class SgzPayrollOpening(models.Model):
     def _compute_display_name(self):
         for opening in self:
             opening.display_name = self.env._(
-                "%(worker)s %(year)s, January–%(month)s",
+                "%(worker)s %(year)s, months 1–%(month)s",
                 worker=opening.employee_id.name or "",
                 year=opening.year or "",
                 month=opening.last_month or "",
@@ -147,21 +147,92 @@ class SgzPayrollOpening(models.Model):
             domain += [("tax_month", ">=", jan1), ("tax_month", "<", first_after)]
         return self.env["sgz.payslip"].sudo().search_count(domain, limit=1)
 
+    def _sgz_months_under_contract(self):
+        """Months from January through ``last_month`` with a contract of the worker at this employer: the
+        cumulative method starts again at each employer (公告2018年第61号), so no more months can be brought in."""
+        self.ensure_one()
+        contracts = (
+            self.env["hr.contract"]
+            .sudo()
+            .search(
+                [
+                    ("employee_id", "=", self.employee_id.id),
+                    ("company_id", "=", self.company_id.id),
+                    ("state", "in", ("open", "close")),
+                    ("date_start", "<=", f"{self.year}-{self.last_month:02d}-28"),
+                ]
+            )
+        )
+        months = set()
+        for month in range(1, self.last_month + 1):
+            first = fields.Date.to_date(f"{self.year}-{month:02d}-01")
+            last = date_utils.end_of(first, "month")
+            if any(c.date_start <= last and (not c.date_end or c.date_end >= first) for c in contracts):
+                months.add(month)
+        return len(months)
+
+    def _sgz_check_confirmable(self):
+        self.ensure_one()
+        values = {"worker": self.employee_id.name, "year": self.year, "month": self.last_month}
+        if self.employee_id.user_id == self.env.user:
+            raise UserError(
+                self.env._(
+                    "%(worker)s: this is your own pay; another HR user enters your opening balance.", **values
+                )
+            )
+        if self._sgz_payslips_in_year(after_last_month=False):
+            raise UserError(
+                self.env._(
+                    "%(worker)s has confirmed payslips in this database for months of %(year)s through "
+                    "%(month)s: their figures are already in the year to date, an opening balance would "
+                    "count them twice.",
+                    **values,
+                )
+            )
+        if self._sgz_payslips_in_year(after_last_month=True):
+            raise UserError(
+                self.env._(
+                    "%(worker)s's payslips of %(year)s after month %(month)s are already confirmed without an "
+                    "opening balance: correct them with adjustments instead.",
+                    **values,
+                )
+            )
+        under_contract = self._sgz_months_under_contract()
+        if self.months_employed > under_contract:
+            raise UserError(
+                self.env._(
+                    "%(worker)s was under contract here in %(contract)s month(s) of %(year)s through month "
+                    "%(month)s, not %(months)s: months at another employer are not part of this year to date.",
+                    contract=under_contract,
+                    months=self.months_employed,
+                    **values,
+                )
+            )
+
+    def _sgz_recompute_later_months(self):
+        """The worker's draft payslips of the year here were computed without (or with other) opening figures:
+        they are computed again before their run can be confirmed."""
+        payslips = (
+            self.env["sgz.payslip"]
+            .sudo()
+            .search(
+                [
+                    ("company_id", "=", self.company_id.id),
+                    ("employee_id", "=", self.employee_id.id),
+                    ("state", "=", "draft"),
+                    ("tax_month", ">=", f"{self.year}-01-01"),
+                    ("tax_month", "<", f"{self.year + 1}-01-01"),
+                ]
+            )
+        )
+        payslips._sgz_mark_uncomputed()
+
     @sgz_action(lock_rows=True)
     def action_confirm(self):
         for opening in self.filtered(lambda o: o.state == "draft"):
-            if opening._sgz_payslips_in_year(after_last_month=False):
-                raise UserError(
-                    self.env._(
-                        "%(worker)s has confirmed payslips in this database for months of %(year)s through "
-                        "%(month)s: their figures are already in the year to date, an opening balance would "
-                        "count them twice.",
-                        worker=opening.employee_id.name,
-                        year=opening.year,
-                        month=opening.last_month,
-                    )
-                )
+            opening._sgz_check_confirmable()
             opening.write({"state": "confirmed"})
+            opening._sgz_recompute_later_months()
         return True
 
     @sgz_action(lock_rows=True)
@@ -178,6 +249,7 @@ class SgzPayrollOpening(models.Model):
                     )
                 )
             opening.write({"state": "draft"})
+            opening._sgz_recompute_later_months()
         return True
 
     @api.model

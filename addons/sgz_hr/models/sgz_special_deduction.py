@@ -257,23 +257,34 @@ class SgzSpecialDeduction(models.Model):
                     )
 
     @api.model
-    def _sgz_amounts(self, rows, day):
+    def _sgz_amounts(self, rows, day, covered=None):
         """``{employee_id: {kind: Decimal}}`` deducted in the tax month of ``day`` from plain ``rows``.
 
         ``rows`` are tuples (employee_id, kind, monthly_amount, date_from, date_to, declared_date, one_off).
         Months of this year not yet deducted are caught up in the first month after the declaration, also when
         the deduction ended before it was declared; a one-off deduction is taken once, in the month it was
-        obtained or declared.
+        obtained or declared. ``covered`` maps a worker to the last month of this year whose deductions are
+        in an opening balance (本年期初累计数): those months are not deducted again.
         """
         year, month = day.year, day.month
+        covered = covered or {}
         result = {}
         for employee_id, kind, monthly, date_from, date_to, declared, one_off in rows:
+            if (
+                employee_id in covered
+                and date_from.year == year
+                and one_off
+                and date_from.month <= covered[employee_id]
+            ):
+                continue  # the one-off deduction of a covered month is in the opening balance
             declared = declared or date_from
             if date_from.year > year or declared.year > year or (date_to and date_to.year < year):
                 continue
             if one_off and date_from.year != year:
                 continue
             start = 1 if date_from.year < year else date_from.month
+            if employee_id in covered and not one_off:
+                start = max(start, covered[employee_id] + 1)
             end = date_from.month if one_off else (date_to.month if date_to and date_to.year == year else 12)
             first_declared = 1 if declared.year < year else declared.month
             value = catch_up(to_decimal(monthly), first_declared, month, start, end)

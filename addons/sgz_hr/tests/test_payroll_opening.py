@@ -117,3 +117,60 @@ class TestPayrollOpening(SgzHrCase):
         # provider Y's HR cannot enter figures for provider X's worker
         with self.assertRaises(UserError):
             self._opening(user=self.hr_y, company_id=self.provider_y.id, year=2023)
+
+    def test_specials_of_covered_months_not_deducted_again(self):
+        """Elderly support (3,000 a month) since January, declared to this employer on 5 July: January–June
+        are in the opening (6 × 3,000 = 18,000; tax withheld: 100,000 − 6,180 − 30,000 − 18,000 = 45,820 →
+        10 % − 2,520 = 2,062.00), so July deducts its own month only: 110,000 − 7,210 − 35,000 − 21,000 =
+        46,790 → 4,679.00 − 2,520 = 2,159.00, minus 2,062.00 = 97.00 (catching up seven months would give 0)."""
+        self.env["sgz.special.deduction"].create(
+            {
+                "company_id": self.provider_x.id,
+                "employee_id": self.li.id,
+                "kind": "elderly_support",
+                "standard_id": self.env.ref("sgz_hr.sad_elderly_support_2023").id,
+                "date_from": "2024-01-01",
+                "declared_date": "2024-07-05",
+            }
+        )
+        self._opening(special_deductions=18000, tax_withheld=2062).with_user(self.hr_x).action_confirm()
+        july = self._payslip(self._run(month(2024, 7)))
+        self.assertEqual(july.special_deductions, 3000)
+        self.assertEqual(july.tax, 97)
+
+    def test_draft_payslips_computed_again(self):
+        run = self._run(month(2024, 7))
+        self.assertEqual(self._payslip(run).tax, 119.10)
+        opening = self._opening()
+        opening.with_user(self.hr_x).action_confirm()
+        self.assertFalse(self._payslip(run).is_computed)
+        with self.assertRaisesMsg(UserError, "李娜"):
+            run.action_confirm()
+        run.action_compute()
+        self.assertEqual(self._payslip(run).tax, 397)
+
+    def test_confirm_refusals(self):
+        # July already confirmed without the opening: adjustments correct it, not an opening after the fact
+        self._run(month(2024, 7), confirm=True)
+        opening = self._opening()
+        with self.assertRaisesMsg(UserError, "李娜"):
+            opening.with_user(self.hr_x).action_confirm()
+        self.assertEqual(opening.state, "draft")
+
+    def test_months_at_this_employer_only(self):
+        # under contract here from April: April–June are 3 months, not 6 (January–March were another employer's)
+        wang = self._worker("王强", body="43022419960620222")
+        self._contract(wang, 8000, "2024-04-01")
+        opening = self._opening(employee_id=wang.id, gross=60000, tax_withheld=500)
+        with self.assertRaisesMsg(UserError, "王强"):
+            opening.with_user(self.hr_x).action_confirm()
+        opening.with_user(self.hr_x).write({"months_employed": 3})
+        opening.with_user(self.hr_x).action_confirm()
+        self.assertEqual(opening.state, "confirmed")
+
+    def test_not_for_own_pay(self):
+        self.li.user_id = self.hr_x
+        opening = self._opening()
+        with self.assertRaisesMsg(UserError, "李娜"):
+            opening.with_user(self.hr_x).action_confirm()
+        self.assertEqual(opening.state, "draft")

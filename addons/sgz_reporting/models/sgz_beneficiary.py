@@ -268,7 +268,9 @@ class SgzBeneficiary(models.Model):
                     "%(name)s took part in %(activity)s, whose monthly brief has been submitted: the beneficiary "
                     "can be neither deleted nor archived while the brief stands.",
                     name=people[:1].name,
-                    activity=locked.name,
+                    activity=locked.name
+                    if locked.with_env(self.env).has_access("read")
+                    else self.env._("an activity of another organization"),
                 )
             )
 
@@ -295,6 +297,25 @@ class SgzBeneficiary(models.Model):
         return super().read_group(
             domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
         )
+
+    def read(self, fields=None, load="_classic_read"):
+        """One beneficiary's own form reads the number in full; a read of several records (a script listing
+        the database) gets it masked."""
+        result = super().read(fields, load=load)
+        if len(self) > 1:
+            for values in result:
+                if "id_number" in values:
+                    values["id_number"] = mask_id_number(values["id_number"])
+        return result
+
+    @api.model
+    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
+        """A search never returns full numbers."""
+        result = super().search_read(domain, fields, offset=offset, limit=limit, order=order, **read_kwargs)
+        for values in result:
+            if "id_number" in values:
+                values["id_number"] = mask_id_number(values["id_number"])
+        return result
 
     def export_data(self, fields_to_export):
         """Spreadsheet exports carry the masked number."""

@@ -715,9 +715,13 @@ class SgzReport(models.Model):
 
     # ---- actions ---------------------------------------------------------------------------------------------------
 
-    @sgz_action
+    @sgz_action(groups=AUTHOR_ROLES)
     def action_refresh_figures(self):
-        """Button: read the figures again from the records (draft or returned reports)."""
+        """Button: read the figures again from the records (draft or returned reports), for their author."""
+        if not self.env.su and self.filtered(lambda r: r.company_id not in self.env.user.company_ids):
+            raise UserError(
+                self.env._("Only the author's organization refreshes the figures of its reports.")
+            )
         self._sgz_refresh_figures()
         return True
 

@@ -103,6 +103,12 @@ class TestBeneficiaryPrivacy(ReportingCase):
                 rows = Beneficiary.web_search_read([("id", "=", record.id)], {"id_number": {}})["records"]
                 self.assertEqual(rows[0]["id_number"], masked)
                 self.assertEqual(record.export_data(["name", "id_number"])["datas"], [[record.name, masked]])
+                # a script reading the database in bulk gets masked numbers too
+                listed = Beneficiary.search_read([("id", "=", record.id)], ["id_number"])
+                self.assertEqual(listed[0]["id_number"], masked)
+                both = (self.ben_a1 | self.ben_a2).with_user(user).read(["id_number"])
+                self.assertNotIn(raw, str(both))
+                self.assertNotIn(self.id_a1, str(both))
                 with self.assertRaises(UserError):
                     Beneficiary.read_group([], ["name"], ["id_number"])
                 with self.assertRaises(UserError):
@@ -504,3 +510,19 @@ class TestActivityWhileSubmitting(ConcurrencyCase):
             self.assertRegex(str(caught.exception), "另一用户|其他用户|another user")
         with self.committed() as env:
             self.assertEqual(env["sgz.report"].browse(brief_id).state, "draft")
+
+
+@tagged("post_install", "-at_install")
+class TestRefreshByTheAuthorOnly(LockedMonthCase):
+    def test_reviewer_does_not_refresh_the_authors_figures(self):
+        """The county reviews provider X's brief (it can write the report to acknowledge or return it) but
+        does not recompute the draft's figures: that is the author's button."""
+        brief = self._brief(SEPTEMBER)
+        lines = brief.line_ids.read(["code", "value"])
+        for user in (self.officer_a, self.city_officer, self.finance_a):
+            with self.subTest(user=user.login):
+                with self.assertRaises(Exception) as caught:
+                    brief.with_user(user).action_refresh_figures()
+                self.assertIsInstance(caught.exception, (UserError, AccessError))
+        self.assertEqual(brief.line_ids.read(["code", "value"]), lines)
+        brief.with_user(self.manager_x).action_refresh_figures()
