@@ -133,6 +133,18 @@ def build(env, args):
         ]
     )
     cr.execute("UPDATE sgz_budget SET state = 'approved' WHERE id IN %s", (tuple(budgets.ids),))
+    budgets.invalidate_recordset(["state"])
+    # what approving each budget writes to the ledger: its amounts
+    cr.execute(
+        """
+        INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
+                                      budget_id, create_uid, write_uid, create_date, write_date)
+        SELECT '基准预算', b.company_id, b.fiscal_year, l.fund_source_id, l.category_id,
+               make_date(b.fiscal_year, 1, 1), 'budget', l.amount, b.id, 1, 1, now(), now()
+          FROM sgz_budget b JOIN sgz_budget_line l ON l.budget_id = b.id WHERE b.id IN %s
+        """,
+        (tuple(budgets.ids),),
+    )
     print(f"setup: {len(budgets)} budgets in {time.perf_counter() - started:.1f} s", flush=True)
 
     # one real posted and partly paid bill of the first county: the template of every bill row
@@ -149,7 +161,15 @@ def build(env, args):
                 "invoice_date": f"{FIRST_YEAR}-03-01",
                 "invoice_line_ids": [
                     Command.create(
-                        {"name": "基准服务", "quantity": 1, "price_unit": 1000, "tax_ids": [Command.clear()]}
+                        {
+                            "name": "基准服务",
+                            "quantity": 1,
+                            "price_unit": 1000,
+                            "tax_ids": [Command.clear()],
+                            # a bureau pays every bill line from a fund source of its budget
+                            "sgz_fund_source_id": env.ref("sgz_base.fund_source_lottery_county").id,
+                            "sgz_budget_category_id": category.id,
+                        }
                     )
                 ],
             }
@@ -213,11 +233,6 @@ def build(env, args):
     started = time.perf_counter()
     cr.execute(
         """
-        INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
-                                      budget_id, create_uid, write_uid, create_date, write_date)
-        SELECT '基准预算', b.company_id, b.fiscal_year, l.fund_source_id, l.category_id,
-               make_date(b.fiscal_year, 1, 1), 'budget', l.amount, b.id, 1, 1, now(), now()
-          FROM sgz_budget b JOIN sgz_budget_line l ON l.budget_id = b.id WHERE b.id IN %(budgets)s;
         INSERT INTO sgz_budget_entry (name, company_id, fiscal_year, fund_source_id, category_id, date, kind, amount,
                                       create_uid, write_uid, create_date, write_date)
         SELECT '基准协议年度', c, %(first)s + (a %% %(years)s), (%(funds)s::int[])[1 + a %% 7], %(category)s,
