@@ -317,24 +317,33 @@ class SgzPayrollCompute(models.AbstractModel):
 
     @api.model
     def _sgz_full_year_deduction(self, company_id, year, employee_ids):
-        """公告2020年第19号 per worker: a recorded decision, else last tax year's payslips (one grouped query):
-        wages paid by this employer in each of the 12 months, at most 60,000 in total."""
+        """公告2020年第19号 per worker: a recorded decision, else last tax year's payslips and opening balance
+        (one grouped query): wages paid by this employer in each of the 12 months, at most 60,000 in total."""
         cr = self.env.cr
         cr.execute(
             SQL(
                 """
-                SELECT employee_id, count(DISTINCT tax_month) FILTER (WHERE NOT is_adjustment) AS months,
-                       sum(paid_gross) AS gross
-                  FROM sgz_payslip
-                 WHERE company_id = %s AND state IN %s AND tax_month >= %s AND tax_month < %s
-                   AND employee_id = ANY(%s)
+                SELECT employee_id, sum(months) AS months, sum(gross) AS gross FROM (
+                    SELECT employee_id, count(DISTINCT tax_month) FILTER (WHERE NOT is_adjustment) AS months,
+                           sum(paid_gross) AS gross
+                      FROM sgz_payslip
+                     WHERE company_id = %(company)s AND state IN %(confirmed)s
+                       AND tax_month >= %(jan1)s AND tax_month < %(next_jan1)s AND employee_id = ANY(%(employees)s)
+                  GROUP BY employee_id
+                 UNION ALL
+                    SELECT employee_id, months_employed, gross
+                      FROM sgz_payroll_opening
+                     WHERE company_id = %(company)s AND state = 'confirmed' AND year = %(year)s
+                       AND employee_id = ANY(%(employees)s)
+                ) last_year
               GROUP BY employee_id
                 """,
-                company_id,
-                CONFIRMED,
-                datetime.date(year - 1, 1, 1),
-                datetime.date(year, 1, 1),
-                employee_ids,
+                company=company_id,
+                confirmed=CONFIRMED,
+                jan1=datetime.date(year - 1, 1, 1),
+                next_jan1=datetime.date(year, 1, 1),
+                year=year - 1,
+                employees=employee_ids,
             )
         )
         result = {

@@ -174,3 +174,21 @@ class TestPayrollOpening(SgzHrCase):
         with self.assertRaisesMsg(UserError, "李娜"):
             opening.with_user(self.hr_x).action_confirm()
         self.assertEqual(opening.state, "draft")
+
+    def test_full_year_deduction_counts_the_opening(self):
+        """公告2020年第19号: 2024 paid here in every month (January–June in the opening, July–December in this
+        database), 12 × 5,000 = 60,000 ≤ 60,000 in all: January 2025 takes the 60,000 from January. Without the
+        opening only six months would be known, and the rule would not apply."""
+        wang = self._worker("王强", body="43022419960620222")
+        self._contract(wang, 5000, "2024-01-01")
+        self._opening(employee_id=wang.id, gross=30000, contributions=3090, tax_withheld=0).with_user(
+            self.hr_x
+        ).action_confirm()
+        self._opening(gross=60000, tax_withheld=0).with_user(self.hr_x).action_confirm()
+        for number in range(7, 13):
+            self._run(month(2024, number), confirm=True)
+        january = self._run(month(2025, 1))
+        payslip = january.payslip_ids.filtered(lambda p: p.employee_id == wang)
+        self.assertTrue(payslip.full_year_deduction)
+        # 李娜 earned 10,000 a month: 120,000 in 2024, above 60,000
+        self.assertFalse(self._payslip(january).full_year_deduction)
