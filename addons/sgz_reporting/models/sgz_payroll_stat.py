@@ -8,8 +8,10 @@ class SgzPayrollStat(models.Model):
     A total over one or two people is their pay: the bureaus, who may not read payslips, see only the rows
     summing the pay of 3 distinct workers or more (record rule
     ``sgz_payroll_stat_rule_three_workers``); the provider's staff, who read the payslips anyway, see every row.
-    Rows are the smallest unit a bureau can group or subtract, so no grouping or difference of what it sees
-    isolates fewer than three workers either."""
+    Rows are the smallest unit a bureau can group, so no grouping of what it sees covers fewer than three
+    workers. A difference still can: the same station's rows of two months differ by one worker's pay in the
+    month that worker is hired or leaves, or by one correction when an adjustment replaces a payslip. The rule
+    keeps individual pay out of any single figure; it does not make the series private."""
 
     _name = "sgz.payroll.stat"
     _description = "Payroll Cost per Month"
