@@ -71,6 +71,12 @@ class SgzPayrollRun(models.Model):
     confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True, copy=False)
     confirmed_date = fields.Datetime(string="Confirmed On", readonly=True, copy=False)
     note = fields.Html()
+    sgz_history_warning = fields.Char(
+        compute="_compute_sgz_history_warning",
+        string="Workers Without Year-to-Date History",
+        help="Workers under contract here earlier in the tax year with neither a confirmed payslip nor an opening "
+        "balance for those months: their tax is withheld as if this were their first month of the year.",
+    )
 
     _sql_constraints = [
         (
@@ -80,6 +86,44 @@ class SgzPayrollRun(models.Model):
             "is an adjustment payslip in the run of the month it is paid in).",
         ),
     ]
+
+    def _compute_sgz_history_warning(self):
+        """One query per draft run shown (a form): the go-live case, which the gap check (from the employer's
+        first confirmed run) cannot see."""
+        for run in self:
+            run.sgz_history_warning = False
+            if run.state != "draft" or not run.id or not run.payslip_ids:
+                continue
+            self.env.flush_all()
+            self.env.cr.execute(
+                SQL(
+                    """
+                    SELECT DISTINCT e.name
+                      FROM sgz_payslip p
+                      JOIN hr_employee e ON e.id = p.employee_id
+                     WHERE p.run_id = %(run)s AND NOT p.is_adjustment
+                       AND EXISTS (
+                           SELECT 1 FROM hr_contract c
+                            WHERE c.employee_id = p.employee_id AND c.company_id = p.company_id
+                              AND c.state IN ('open', 'close') AND c.date_start < p.date_from
+                              AND (c.date_end IS NULL OR c.date_end >= date_trunc('year', p.tax_month)::date))
+                       AND NOT EXISTS (
+                           SELECT 1 FROM sgz_payslip q
+                            WHERE q.company_id = p.company_id AND q.employee_id = p.employee_id
+                              AND q.state IN ('confirmed', 'replaced')
+                              AND q.tax_month >= date_trunc('year', p.tax_month)::date AND q.tax_month < p.tax_month)
+                       AND NOT EXISTS (
+                           SELECT 1 FROM sgz_payroll_opening o
+                            WHERE o.company_id = p.company_id AND o.employee_id = p.employee_id
+                              AND o.state = 'confirmed' AND o.year = extract(year FROM p.tax_month))
+                  ORDER BY e.name
+                    """,
+                    run=run.id,
+                )
+            )
+            names = [row[0] for row in self.env.cr.fetchall()]
+            if names:
+                run.sgz_history_warning = "、".join(names)
 
     @api.depends("company_id.name", "date_from")
     def _compute_name(self):

@@ -192,3 +192,17 @@ class TestPayrollOpening(SgzHrCase):
         self.assertTrue(payslip.full_year_deduction)
         # 李娜 earned 10,000 a month: 120,000 in 2024, above 60,000
         self.assertFalse(self._payslip(january).full_year_deduction)
+
+    def test_run_warns_of_missing_history(self):
+        """The go-live case the gap check cannot see (no confirmed run here yet): 李娜, under contract since
+        January, first paid here in July; the run names her until her opening balance is confirmed."""
+        january = self._run(month(2024, 1))
+        self.assertFalse(january.sgz_history_warning)  # nothing earlier in the year
+        july = self._run(month(2024, 7))
+        self.assertEqual(july.sgz_history_warning, "李娜")
+        self._opening().with_user(self.hr_x).action_confirm()
+        july.invalidate_recordset(["sgz_history_warning"])
+        self.assertFalse(july.sgz_history_warning)
+        # the form shows it to provider HR
+        arch = july.with_user(self.hr_x).get_views([(False, "form")])["views"]["form"]["arch"]
+        self.assertIn("sgz_history_warning", arch)
