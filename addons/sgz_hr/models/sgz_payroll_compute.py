@@ -31,7 +31,16 @@ from ..engine import (
 )
 from .sgz_insurance_scheme import amount as to_decimal
 
-CONFIRMED = ("confirmed", "replaced")  # a replaced payslip was paid: it stays in every year-to-date figure
+CONFIRMED = ("confirmed", "replaced")
+# the year-to-date columns read from the confirmed payslips and the opening balances, in YearToDate's order
+YTD_COLUMNS = (
+    "months",
+    "gross",
+    "contributions",
+    "specials",
+    "other",
+    "tax",
+)  # a replaced payslip was paid: it stays in every year-to-date figure
 
 
 def pg_array(values):
@@ -251,7 +260,7 @@ class SgzPayrollCompute(models.AbstractModel):
                 SELECT employee_id,
                        count(DISTINCT tax_month) FILTER (WHERE NOT is_adjustment) AS months,
                        sum(paid_gross) AS gross, sum(paid_contributions) AS contributions,
-                       sum(special_deductions) AS specials, sum(tax) AS tax
+                       sum(special_deductions) AS specials, 0 AS other, sum(tax) AS tax
                   FROM sgz_payslip
                  WHERE company_id = %s AND state IN %s AND tax_month >= %s AND tax_month < %s
                    AND employee_id = ANY(%s)
@@ -264,26 +273,19 @@ class SgzPayrollCompute(models.AbstractModel):
                 group.employee_ids,
             )
         )
-        totals = {row["employee_id"]: row for row in cr.dictfetchall()}
-        # the figures of the months before the payroll ran here (本年期初累计数), entered by the HR user
+        rows = cr.dictfetchall()
+        # plus the figures of the months before the payroll ran here (本年期初累计数), in the same columns
         openings = self.env["sgz.payroll.opening"]._sgz_for_group(group)
-        group.opening_months = {employee_id: row["last_month"] for employee_id, row in openings.items()}
-        group.ytd = {}
-        for employee_id in totals.keys() | openings.keys():
-            row = totals.get(employee_id) or {}
-            opening = openings.get(employee_id) or {}
-
-            def total(name, opening_name, row=row, opening=opening):
-                return to_decimal(row.get(name) or 0) + to_decimal(opening.get(opening_name) or 0)
-
-            group.ytd[employee_id] = YearToDate(
-                min((row.get("months") or 0) + (opening.get("months_employed") or 0), 11),
-                total("gross", "gross"),
-                total("contributions", "contributions"),
-                total("specials", "special_deductions"),
-                to_decimal(opening.get("other_deductions") or 0),
-                total("tax", "tax_withheld"),
-            )
+        group.opening_months = {row["employee_id"]: row["last_month"] for row in openings}
+        sums = {}
+        for row in rows + openings:
+            total = sums.setdefault(row["employee_id"], [ZERO] * len(YTD_COLUMNS))
+            for index, name in enumerate(YTD_COLUMNS):
+                total[index] += to_decimal(row[name] or 0)
+        group.ytd = {
+            employee_id: YearToDate(min(int(months), 11), *figures)
+            for employee_id, (months, *figures) in sums.items()
+        }
         cr.execute(
             SQL(
                 """
@@ -370,6 +372,7 @@ class SgzPayrollCompute(models.AbstractModel):
         """Refuse a month while an earlier month of the same year under contract here is not confirmed (its
         figures would be missing from the year to date), from the employer's first confirmed run on."""
         months = {row["date_from"] for row in rows if row["date_from"].month > 1}
+        pay_months = 1 if self.env["res.company"].browse(group.company_id).sgz_pay_next_month else 0
         for month in months:
             employee_ids = [row["employee_id"] for row in rows if row["date_from"] == month]
             self.env.cr.execute(
@@ -399,7 +402,7 @@ class SgzPayrollCompute(models.AbstractModel):
                          SELECT 1 FROM sgz_payroll_opening o
                           WHERE o.company_id = %(company)s AND o.employee_id = due.employee_id
                             AND o.state = 'confirmed'
-                            AND date_trunc('month', due.month + %(pay_offset)s)::date
+                            AND (due.month + %(pay_months)s * interval '1 month')::date
                                 BETWEEN make_date(o.year, 1, 1) AND make_date(o.year, o.last_month, 1))
                   ORDER BY due.month, e.name
                      LIMIT 1
@@ -410,9 +413,7 @@ class SgzPayrollCompute(models.AbstractModel):
                     employees=employee_ids,
                     confirmed=CONFIRMED,
                     # an opening balance counts tax months: the work month paid the month after is its month + 1
-                    pay_offset=datetime.timedelta(days=31)
-                    if self.env["res.company"].browse(group.company_id).sgz_pay_next_month
-                    else datetime.timedelta(0),
+                    pay_months=pay_months,
                 )
             )
             gap = self.env.cr.dictfetchone()

@@ -1,8 +1,12 @@
+import datetime
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, date_utils
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
+from .sgz_payroll_compute import CONFIRMED
 
 
 class SgzPayrollOpening(models.Model):
@@ -131,20 +135,31 @@ class SgzPayrollOpening(models.Model):
                     )
                 )
 
-    def _sgz_payslips_in_year(self, after_last_month):
-        """Confirmed payslips of the worker at this employer in the year: within the months covered, or after."""
+    def _sgz_payslip_domain(self, states, first_month=1, stop_month=13):
+        """The worker's payslips at this employer in ``states``, taxed from ``first_month`` of the year up to (not
+        including) ``stop_month`` (13: the end of the year)."""
         self.ensure_one()
-        jan1 = fields.Date.to_date(f"{self.year}-01-01")
-        first_after = fields.Date.to_date(f"{self.year}-{self.last_month + 1:02d}-01")
-        domain = [
+        first = datetime.date(self.year, first_month, 1)
+        stop = (
+            datetime.date(self.year + 1, 1, 1)
+            if stop_month == 13
+            else datetime.date(self.year, stop_month, 1)
+        )
+        return [
             ("company_id", "=", self.company_id.id),
             ("employee_id", "=", self.employee_id.id),
-            ("state", "in", ("confirmed", "replaced")),
+            ("state", "in", states),
+            ("tax_month", ">=", first),
+            ("tax_month", "<", stop),
         ]
+
+    def _sgz_payslips_in_year(self, after_last_month):
+        """Confirmed payslips of the worker at this employer in the year: within the months covered, or after."""
+        covered_until = self.last_month + 1
         if after_last_month:
-            domain += [("tax_month", ">=", first_after), ("tax_month", "<", f"{self.year + 1}-01-01")]
+            domain = self._sgz_payslip_domain(CONFIRMED, first_month=covered_until)
         else:
-            domain += [("tax_month", ">=", jan1), ("tax_month", "<", first_after)]
+            domain = self._sgz_payslip_domain(CONFIRMED, stop_month=covered_until)
         return self.env["sgz.payslip"].sudo().search_count(domain, limit=1)
 
     def _sgz_months_under_contract(self):
@@ -159,17 +174,15 @@ class SgzPayrollOpening(models.Model):
                     ("employee_id", "=", self.employee_id.id),
                     ("company_id", "=", self.company_id.id),
                     ("state", "in", ("open", "close")),
-                    ("date_start", "<=", f"{self.year}-{self.last_month:02d}-28"),
                 ]
             )
         )
-        months = set()
+        months = 0
         for month in range(1, self.last_month + 1):
-            first = fields.Date.to_date(f"{self.year}-{month:02d}-01")
+            first = datetime.date(self.year, month, 1)
             last = date_utils.end_of(first, "month")
-            if any(c.date_start <= last and (not c.date_end or c.date_end >= first) for c in contracts):
-                months.add(month)
-        return len(months)
+            months += any(c.date_start <= last and (not c.date_end or c.date_end >= first) for c in contracts)
+        return months
 
     def _sgz_check_confirmable(self):
         self.ensure_one()
@@ -212,20 +225,7 @@ class SgzPayrollOpening(models.Model):
     def _sgz_recompute_later_months(self):
         """The worker's draft payslips of the year here were computed without (or with other) opening figures:
         they are computed again before their run can be confirmed."""
-        payslips = (
-            self.env["sgz.payslip"]
-            .sudo()
-            .search(
-                [
-                    ("company_id", "=", self.company_id.id),
-                    ("employee_id", "=", self.employee_id.id),
-                    ("state", "=", "draft"),
-                    ("tax_month", ">=", f"{self.year}-01-01"),
-                    ("tax_month", "<", f"{self.year + 1}-01-01"),
-                ]
-            )
-        )
-        payslips._sgz_mark_uncomputed()
+        self.env["sgz.payslip"].sudo().search(self._sgz_payslip_domain(("draft",)))._sgz_mark_uncomputed()
 
     @sgz_action(lock_rows=True)
     def action_confirm(self):
@@ -254,13 +254,15 @@ class SgzPayrollOpening(models.Model):
 
     @api.model
     def _sgz_for_group(self, group):
-        """The confirmed opening balances of the group's workers for its tax year, by worker (one query).
-        Refuses a tax month that an opening balance already covers."""
+        """The confirmed opening balances of the group's workers for its tax year (one query), with the
+        year-to-date columns named as payroll reads them from the payslips. Refuses a tax month that an opening
+        balance already covers."""
         self.env.cr.execute(
             SQL(
                 """
-                SELECT o.employee_id, e.name AS employee_name, o.last_month, o.months_employed, o.gross,
-                       o.contributions, o.special_deductions, o.other_deductions, o.tax_withheld
+                SELECT o.employee_id, e.name AS employee_name, o.last_month, o.months_employed AS months,
+                       o.gross, o.contributions, o.special_deductions AS specials, o.other_deductions AS other,
+                       o.tax_withheld AS tax
                   FROM sgz_payroll_opening o JOIN hr_employee e ON e.id = o.employee_id
                  WHERE o.company_id = %s AND o.state = 'confirmed' AND o.year = %s AND o.employee_id = ANY(%s)
                 """,
@@ -269,9 +271,9 @@ class SgzPayrollOpening(models.Model):
                 group.employee_ids,
             )
         )
-        openings = {row["employee_id"]: row for row in self.env.cr.dictfetchall()}
+        openings = self.env.cr.dictfetchall()
         covered = sorted(
-            row["employee_name"] for row in openings.values() if row["last_month"] >= group.tax_month.month
+            row["employee_name"] for row in openings if row["last_month"] >= group.tax_month.month
         )
         if covered:
             raise UserError(
