@@ -108,22 +108,8 @@ class SgzBudget(models.Model):
                 raise ValidationError(
                     self.env._("The fiscal year %(year)s is not a valid year.", year=budget.fiscal_year)
                 )
-            twin = self.sudo().search(
-                [
-                    ("company_id", "=", budget.company_id.id),
-                    ("fiscal_year", "=", budget.fiscal_year),
-                    ("id", "!=", budget.id),
-                ],
-                limit=1,
-            )
-            if twin:
-                raise ValidationError(
-                    self.env._(
-                        "%(company)s already has a budget for %(year)s: a bureau has one budget per fiscal year.",
-                        company=budget.company_id.name,
-                        year=budget.fiscal_year,
-                    )
-                )
+            # one budget per company and year: create and write refuse it first (_sgz_check_unique_vals, naming
+            # the company and year), the database constraint backs them
 
     @api.model_create_multi
     def create(self, vals_list):
