@@ -22,6 +22,7 @@
         "data/sgz_station_check_item_data.xml",
         "data/sgz_calendar_data.xml",
         "data/sgz_deadline_data.xml",
+        "data/sgz_input_limit_data.xml",
         "views/sgz_region_views.xml",
         "views/res_company_views.xml",
         "views/sgz_provider_disclosure_views.xml",
@@ -35,6 +36,7 @@
         "views/sgz_approval_review_views.xml",
         "views/sgz_filing_views.xml",
         "views/sgz_deadline_views.xml",
+        "views/sgz_input_limit_views.xml",
     ],
     "demo": [
         "demo/sgz_base_demo.xml",

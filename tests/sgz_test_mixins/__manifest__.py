@@ -7,6 +7,10 @@
     "author": "sgz",
     "license": "LGPL-3",
     "depends": ["sgz_base"],
-    "data": ["security/ir.model.access.csv", "security/sgz_test_document_security.xml"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/sgz_test_document_security.xml",
+        "views/sgz_test_document_views.xml",
+    ],
     "installable": True,
 }

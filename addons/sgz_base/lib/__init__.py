@@ -2,6 +2,7 @@
 
 from .chinatime import CHINA_OFFSET, china_date, china_to_utc
 from .idcard import IdCard, IdCardError, age_on, parse_id_card
+from .mask import mask_number
 from .rmb import rmb_upper
 from .uscc import UsccError, validate_uscc
 from .workdays import (
@@ -25,6 +26,7 @@ __all__ = [
     "china_date",
     "china_to_utc",
     "default_calendar",
+    "mask_number",
     "package_calendar_days",
     "parse_id_card",
     "rmb_upper",

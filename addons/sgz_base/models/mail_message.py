@@ -17,7 +17,7 @@ EVIDENCE_FIELDS = {
 }
 
 
-def _sgz_document_model(env, model_name):
+def sgz_document_model(env, model_name):
     Model = env.get(model_name) if model_name else None
     return Model is not None and "sgz_locked" in Model._fields
 
@@ -32,7 +32,7 @@ class MailMessage(models.Model):
         if self.env.su:
             return
         for message in self.sudo():
-            if _sgz_document_model(self.env, message.model):
+            if sgz_document_model(self.env, message.model):
                 raise UserError(
                     self.env._(
                         "The messages of %(document)s are part of its record: they cannot be changed or deleted.",
@@ -48,20 +48,3 @@ class MailMessage(models.Model):
     def unlink(self):
         self._sgz_check_evidence()
         return super().unlink()
-
-
-class MailThread(models.AbstractModel):
-    _inherit = "mail.thread"
-
-    def message_post(self, **kwargs):
-        """On sgz documents a user posts as themselves: the author of a message is never someone else."""
-        if "sgz_locked" in self._fields and not self.env.su:
-            author = kwargs.get("author_id")
-            if author and author != self.env.user.partner_id.id:
-                raise UserError(self.env._("You can only post messages as yourself."))
-        return super().message_post(**kwargs)
-
-    def _message_update_content(self, message, *args, **kwargs):
-        if "sgz_locked" in self._fields and not self.env.su:
-            message._sgz_check_evidence()
-        return super()._message_update_content(message, *args, **kwargs)

@@ -42,6 +42,19 @@ class ResUsers(models.Model):
             if missing:
                 user.write({"company_ids": [Command.link(company.id) for company in missing]})
 
+    def _sgz_has_role(self):
+        """Whether the user holds one of the suite's roles."""
+        self.ensure_one()
+        category = self.env.ref("sgz_base.module_category_sgz", raise_if_not_found=False)
+        return bool(category) and category in self.sudo().groups_id.category_id
+
+    def _sgz_own_companies(self):
+        """The organizations the user works for, without the ones below them that a bureau user is granted to
+        read (a city officer works for the city, not for its counties)."""
+        self.ensure_one()
+        companies = self.sudo().company_ids
+        return companies.filtered(lambda company: not (company.parent_ids - company) & companies)
+
     @api.model
     def _sgz_reset_user_rights(self):
         """Undo what installing Odoo's apps does to users (run by each sgz addon that depends on such an app).

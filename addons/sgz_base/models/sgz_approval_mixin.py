@@ -11,13 +11,17 @@ A model opts in by inheriting ``sgz.approval.mixin`` (next to ``mail.thread``) a
 
 Tiers are data (``sgz.approval.tier``: model, target state, sequence, group or user, optional domain).
 Writing a guarded target state is refused until every tier matching the document has approved it.
-The document's action calls ``self._sgz_request_approval("published")`` (or the generic button
-``action_sgz_request_approval`` with ``context={"sgz_approval_target": "published"}``, a target checked
-against ``_sgz_approval_states``); one review per matching tier is created, reviewers approve or reject in
-tier order (``sgz.approval.review``: the "To Approve" menu), every decision with its comment is posted in the
-document's chatter. When the last tier approves, ``_sgz_approval_apply(target)`` runs — by default it writes
-the target state; override it to run the real transition method. A rejection cancels the request and
-``_sgz_approval_rejected(target)`` writes the rejection state.
+``_sgz_approval_states`` maps each target to the state it comes from: a request, every approval and a rejection
+check, under the document's row lock, that the document is still in that state. The target is never a client
+parameter: each document's button calls its own action, which names the target and calls
+``self._sgz_request_approval("published")``; the document's own conditions for asking live in
+``_sgz_approval_check_request(target)``, which every request runs. One review per matching tier is created,
+reviewers approve or reject in tier order (``sgz.approval.review``: the "To Approve" menu), every decision with
+its comment is posted in the document's chatter. When the last tier approves, ``_sgz_approval_apply(target)``
+runs — by default it writes the target state; override it to run the real transition method. A rejection
+cancels the request; the document stays where it was (it never moves back past what happened since, such as
+bids received or ledger rows posted). A document that leaves the source state by any other way (cancelled, say)
+voids its pending request.
 
 The mixin is a lock (``sgz.lock.mixin``): while a request is pending, the document is locked, so what the
 reviewers approve is what they saw. Nobody approves a document they created or whose approval they
@@ -27,6 +31,7 @@ requested. Without a matching tier, no approval is needed.
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from . import form_injection as form
 from .sgz_document_link import document_links
 from .sgz_lock_mixin import sgz_action
 
@@ -38,7 +43,7 @@ class SgzApprovalMixin(models.AbstractModel):
 
     #: name of the state selection field
     _sgz_approval_state_field = "state"
-    #: {target state needing approval: state a rejection sends the document back to}
+    #: {target state needing approval: the state the document is in while it waits for that approval}
     _sgz_approval_states = {}
 
     sgz_review_ids = document_links("sgz.approval.review", "Reviews")
@@ -51,6 +56,7 @@ class SgzApprovalMixin(models.AbstractModel):
         selection="_sgz_approval_status_selection", compute="_compute_sgz_approval", string="Approval Status"
     )
     sgz_can_review = fields.Boolean(compute="_compute_sgz_approval", string="Can Review")
+    sgz_approval_step = fields.Char(compute="_compute_sgz_approval", string="Approval Step")
 
     @api.model
     def _sgz_approval_status_selection(self):
@@ -70,6 +76,9 @@ class SgzApprovalMixin(models.AbstractModel):
             own = reviews.filtered(lambda r, rec=record: r.res_id == rec.id)
             pending = own.filtered(lambda r: r.state == "pending")
             record.sgz_approval_target = pending[:1].target_state or False
+            record.sgz_approval_step = (
+                record._sgz_approval_step_label(record.sgz_approval_target) if pending else False
+            )
             if pending:
                 record.sgz_approval_status = "pending"
             elif "rejected" in own.mapped("state"):
@@ -141,7 +150,12 @@ class SgzApprovalMixin(models.AbstractModel):
                                 state=record._sgz_state_label(target),
                             )
                         )
+        leaving = self.browse()
+        if state_field in vals:
+            leaving = self.filtered(lambda record: record[state_field] != vals[state_field])
         result = super().write(vals)
+        if leaving:
+            leaving._sgz_void_requests()
         if moving:
             # the approval is used by this transition: doing it again (after going back) needs a new request
             approved = moving.sudo().sgz_review_ids.filtered(
@@ -166,13 +180,16 @@ class SgzApprovalMixin(models.AbstractModel):
 
     def _sgz_request_approval(self, target):
         """Create the reviews of ``target`` for every matching tier; returns them (empty: none needed).
-        Callers (the document's actions) have checked the user's rights on the documents."""
+        Called by the document's own action (which names ``target``) after the user's rights were checked."""
         Review = self.env["sgz.approval.review"].sudo()
         created = Review.browse()
         label = self._sgz_state_label(target)
+        if target not in self._sgz_approval_states:
+            raise UserError(self.env._("“%(state)s” needs no approval.", state=label))
+        self._sgz_lock_rows()
+        self._sgz_approval_check_source(target)
+        self._sgz_approval_check_request(target)
         for record in self:
-            if target not in record._sgz_approval_states:
-                raise UserError(self.env._("“%(state)s” needs no approval.", state=label))
             current = record._sgz_current_reviews(target)
             if current.filtered(lambda r: r.state == "pending"):
                 raise UserError(
@@ -206,21 +223,60 @@ class SgzApprovalMixin(models.AbstractModel):
                 record.sudo().message_post(
                     body=self.env._(
                         "Approval requested for “%(state)s”: %(tiers)s.",
-                        state=label,
+                        state=record._sgz_approval_step_label(target),
                         tiers=", ".join(tiers.mapped("name")),
                     ),
                     author_id=self.env.user.partner_id.id,
                 )
         return created
 
-    @sgz_action
-    def action_sgz_request_approval(self):
-        """Button: request approval of the target given in context ``sgz_approval_target``."""
-        target = self.env.context.get("sgz_approval_target")
-        if not target:
-            raise UserError(self.env._("No target state was given for the approval request."))
-        self._sgz_request_approval(target)
+    def _sgz_approval_check_source(self, target):
+        """Refuse unless every record is in the state ``target`` is approved from (the caller holds the row
+        locks): an approval never applies to a document that has moved on, nor twice."""
+        source = self._sgz_approval_states.get(target)
+        state_field = self._sgz_approval_state_field
+        for record in self:
+            if record.sudo()[state_field] != source:
+                raise UserError(
+                    self.env._(
+                        "%(document)s is “%(current)s”: approval for “%(step)s” applies only while it is "
+                        "“%(from_state)s”.",
+                        document=record.sudo().display_name,
+                        current=record._sgz_state_label(record.sudo()[state_field]),
+                        step=record._sgz_approval_step_label(target),
+                        from_state=record._sgz_state_label(source),
+                    )
+                )
+
+    def _sgz_approval_check_request(self, target):
+        """The document's own conditions for asking approval of ``target`` (raise a UserError); every request
+        runs them, whichever way it comes in. Override, calling super."""
         return True
+
+    def _sgz_approval_step_label(self, target):
+        """The approval step as an action the reviewer takes (“publish the tender”), for the reviews and the
+        chatter. Override ``_sgz_approval_steps`` to name them; the target state's label otherwise."""
+        steps = self._sgz_approval_steps()
+        return steps.get(target) or self._sgz_state_label(target)
+
+    def _sgz_approval_steps(self):
+        """``{target: what approving it does, as an action}`` (translated), e.g. ``{"published": _("Publish the
+        tender")}``."""
+        return {}
+
+    def _sgz_void_requests(self):
+        """The documents left the state their pending requests come from: those requests are void."""
+        pending = self.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
+        stale = pending.filtered(
+            lambda r: (
+                self.browse(r.res_id).sudo()[self._sgz_approval_state_field]
+                != self._sgz_approval_states.get(r.target_state)
+            )
+        )
+        if stale:
+            Review = self.env["sgz.approval.review"]
+            with Review._sgz_unlocked():
+                stale.write({"state": "cancelled"})
 
     def _sgz_approval_refusals(self, user):
         """``{record id: sentence}`` for the records of ``self`` that ``user`` may not approve whatever the tiers
@@ -251,6 +307,98 @@ class SgzApprovalMixin(models.AbstractModel):
         action["context"] = {}
         return action
 
+    # ---- the form ----------------------------------------------------------------------------------------------
+
+    @api.model
+    def _get_view(self, view_id=None, view_type="form", **options):
+        arch, view = super()._get_view(view_id, view_type, **options)
+        if view_type == "form" and self._sgz_approval_states:
+            self._sgz_approval_inject(arch)
+        return arch, view
+
+    @api.model
+    def _sgz_approval_inject(self, arch):
+        """The Approve button, the banners and the Approvals tab on the document's form (see form_injection)."""
+        _ = self.env._
+        if not form.has(arch, "//button[@name='action_sgz_approve']"):
+            form.add_header_button(
+                arch,
+                form.element(
+                    "button",
+                    {
+                        "name": "action_sgz_approve",
+                        "type": "object",
+                        "string": _("Approve"),
+                        "class": "btn-primary",
+                        "invisible": "not sgz_can_review",
+                    },
+                ),
+            )
+        if not form.has(arch, "//div[@name='sgz_approval_banner']"):
+            banner = form.element(
+                "div",
+                {"name": "sgz_approval_banner"},
+                children=[
+                    form.element(
+                        "div",
+                        {
+                            "class": "alert alert-info mb-0",
+                            "role": "alert",
+                            "invisible": "sgz_approval_status != 'pending'",
+                        },
+                        children=[
+                            form.element("span", {}, _("Waiting for approval:")),
+                            form.element("field", {"name": "sgz_approval_step", "class": "ms-1 fw-bold"}),
+                        ],
+                    ),
+                    form.element(
+                        "div",
+                        {
+                            "class": "alert alert-danger mb-0",
+                            "role": "alert",
+                            "invisible": "sgz_approval_status != 'rejected'",
+                        },
+                        _("The last approval request was rejected; see the Approvals tab and the chatter."),
+                    ),
+                ],
+            )
+            form.add_after_header(arch, banner)
+        if not form.has(arch, "//field[@name='sgz_review_ids']"):
+            reviews = form.element(
+                "field",
+                {"name": "sgz_review_ids", "readonly": "1"},
+                children=[
+                    form.element(
+                        "list",
+                        {
+                            "decoration-muted": "state == 'cancelled'",
+                            "decoration-danger": "state == 'rejected'",
+                        },
+                        children=[
+                            form.element("field", {"name": name})
+                            for name in (
+                                "target_label",
+                                "name",
+                                "requested_by_id",
+                                "reviewed_by_id",
+                                "reviewed_date",
+                                "comment",
+                            )
+                        ]
+                        + [form.element("field", {"name": "state", "widget": "badge"})],
+                    )
+                ],
+            )
+            form.add_page(
+                arch,
+                form.element(
+                    "page",
+                    {"string": _("Approvals"), "name": "sgz_approvals", "invisible": "not sgz_review_ids"},
+                    children=[reviews],
+                ),
+            )
+        form.add_invisible_fields(arch, ("sgz_approval_status", "sgz_can_review"))
+
     # ---- outcome hooks -----------------------------------------------------------------------------------------
 
     def _sgz_approval_apply(self, target):
@@ -259,13 +407,12 @@ class SgzApprovalMixin(models.AbstractModel):
             self.sudo().write({self._sgz_approval_state_field: target})
 
     def _sgz_approval_rejected(self, target):
-        """A reviewer rejected ``target``: cancel the other reviews and go back to the rejection state."""
+        """A reviewer rejected ``target``: the other reviews of the request are cancelled; the document stays in
+        the state it was in while waiting (it never moves back past what happened since)."""
         self.ensure_one()
         Review = self.env["sgz.approval.review"]
-        reviews = self.sudo().sgz_review_ids.filtered(lambda r: r.state in ("pending", "approved"))
+        reviews = self.sudo().sgz_review_ids.filtered(
+            lambda r: r.target_state == target and r.state in ("pending", "approved") and not r.used_date
+        )
         with Review._sgz_unlocked():
             reviews.sudo().write({"state": "cancelled"})
-        back = self._sgz_approval_states.get(target)
-        if back:
-            with self._sgz_unlocked():
-                self.sudo().write({self._sgz_approval_state_field: back})

@@ -59,7 +59,7 @@ class SgzApprovalReview(models.Model):
         for review in self:
             Document = self.env.get(review.res_model)
             review.target_label = (
-                Document._sgz_state_label(review.target_state)
+                Document._sgz_approval_step_label(review.target_state)
                 if Document is not None
                 else review.target_state
             )
@@ -179,7 +179,10 @@ class SgzApprovalReview(models.Model):
         if refusals:
             raise UserError(next(iter(refusals.values())))
         for review in self:
-            review._sgz_document()._sgz_lock_rows()
+            document = review.sudo()._sgz_document()
+            document._sgz_lock_rows()
+            # the document must still be where the request left it (a state moved by another way voids it)
+            document._sgz_approval_check_source(review.target_state)
         for review in self.sudo():
             review.write(
                 {

@@ -1,3 +1,5 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 
 
@@ -14,6 +16,13 @@ class SgzDocumentLinkMixin(models.AbstractModel):
         string="Document ID", model_field="res_model", required=True, index=True, readonly=True
     )
     model_description = fields.Char(compute="_compute_model_description", string="Document Type")
+    document_summary = fields.Html(
+        string="Document Summary",
+        compute="_compute_document_summary",
+        sanitize=True,
+        help="The document's key figures (amount, method, dates…) as they stand now, so whoever decides on the "
+        "review or the filing need not open the document.",
+    )
 
     @api.depends("res_model")
     @api.depends_context("lang")
@@ -26,6 +35,21 @@ class SgzDocumentLinkMixin(models.AbstractModel):
         }
         for record in self:
             record.model_description = names.get(record.res_model, record.res_model)
+
+    @api.depends("res_model", "res_id")
+    @api.depends_context("lang")
+    def _compute_document_summary(self):
+        for record in self:
+            document = record.sudo()._sgz_document().exists() if record.res_model in self.env else None
+            rows = document._sgz_document_summary() if document else []
+            record.document_summary = (
+                Markup("<table class='table table-sm o_sgz_document_summary'>%s</table>")
+                % Markup().join(
+                    Markup("<tr><th>%s</th><td>%s</td></tr>") % (label, value) for label, value in rows
+                )
+                if rows
+                else False
+            )
 
     def _sgz_document(self):
         self.ensure_one()

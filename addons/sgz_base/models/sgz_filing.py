@@ -85,6 +85,12 @@ class SgzFiling(models.Model):
     document = fields.Binary(string="Attachment", attachment=True)
     document_name = fields.Char()
     note = fields.Text()
+    filed_with_me = fields.Boolean(
+        compute="_compute_filed_with_me",
+        search="_search_filed_with_me",
+        string="Filed With My Organization",
+        help="Filed with the organization the user works for (not with one below it).",
+    )
 
     def write(self, vals):
         if not self._sgz_lock_lifted():
@@ -106,6 +112,19 @@ class SgzFiling(models.Model):
             raise UserError(
                 self.env._("Only the receiving organization writes the reason for returning a filing.")
             )
+
+    @api.depends("target_company_id")
+    @api.depends_context("uid")
+    def _compute_filed_with_me(self):
+        own = self.env.user._sgz_own_companies()
+        for filing in self:
+            filing.filed_with_me = filing.target_company_id in own
+
+    def _search_filed_with_me(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on Filed With My Organization."))
+        positive = (operator == "=") == value
+        return [("target_company_id", "in" if positive else "not in", self.env.user._sgz_own_companies().ids)]
 
     @api.depends("submit_date", "due_date")
     def _compute_late(self):

@@ -224,10 +224,14 @@ class SgzLockMixin(models.AbstractModel):
         return names
 
     def _sgz_check_action_fields(self, vals, creating=False):
-        """Refuse values for fields that only actions write (on create, the field's default is tolerated)."""
+        """Refuse values for fields that only actions write (on create, the field's default is tolerated; a
+        ``default_<field>`` the client puts in the context counts as a value it sends)."""
+        if creating:
+            vals = {**self._sgz_context_defaults(), **vals}
         protected = self._sgz_user_fields(vals) & self._sgz_protected_fields()
         if creating and protected:
-            defaults = self.default_get(list(protected))
+            plain = {key: value for key, value in self.env.context.items() if not key.startswith("default_")}
+            defaults = self.with_context(plain).default_get(list(protected))
             protected = {name for name in protected if vals[name] != defaults.get(name, False) and vals[name]}
         if protected:
             raise UserError(
@@ -238,6 +242,14 @@ class SgzLockMixin(models.AbstractModel):
                     model=self.env["ir.model"]._get(self._name).name,
                 )
             )
+
+    def _sgz_context_defaults(self):
+        """The field values a client sends as ``default_<field>`` context keys."""
+        return {
+            key[len("default_") :]: value
+            for key, value in self.env.context.items()
+            if key.startswith("default_") and key[len("default_") :] in self._fields
+        }
 
     def _sgz_check_fixed_fields(self, vals):
         """Refuse changing a field given at creation (sending its current value again is harmless)."""

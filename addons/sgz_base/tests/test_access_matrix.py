@@ -16,6 +16,7 @@ MATRIX = {
     "sgz.deadline": EVERYONE_READS,
     "sgz.filing": DECIDED_BY_BUTTONS,
     "sgz.fund.source": EVERYONE_READS,
+    "sgz.input.limit": EVERYONE_READS,
     "sgz.provider.disclosure": row("r", "r", "r", "r", "r", "rwcd", "r", "r"),
     "sgz.region": row("rwcd", "rwc", "rwc", "rwc", "r", "r", "r", "r"),
     "sgz.service.area": EVERYONE_READS,

@@ -72,3 +72,29 @@ class TestNobodyIsAnAppAdministrator(TransactionCase):
                     expected |= self.env.ref("base.group_multi_company")
                 self.assertEqual(user.groups_id, expected, f"{login} holds more than its role")
                 self.assertTrue(user.email, f"{login} needs an email to post in the chatter")
+
+
+@tagged("post_install", "-at_install")
+class TestRolesSeeTheirApps(TransactionCase):
+    """Issue 20 §4: a role sees the apps it works in (the sgz apps and Discuss), not Invoicing, Purchase,
+    Employees, Dashboards or the app store its implied groups would show."""
+
+    def test_demo_roles_top_menu(self):
+        Menu = self.env["ir.ui.menu"]
+        sgz_roots = {
+            menu.id
+            for menu in Menu.search([("parent_id", "=", False)])
+            if menu.get_external_id()[menu.id].startswith("sgz_")
+        }
+        kept = sgz_roots | {self.env.ref("mail.menu_root_discuss").id}
+        users = self.env["res.users"].search([("login", "in", DEMO_LOGINS)])
+        self.assertEqual(len(users), len(DEMO_LOGINS))
+        for user in users:
+            roots = set(Menu.with_user(user).load_menus(False)["root"]["children"])
+            self.assertTrue(roots, user.login)
+            self.assertLessEqual(roots, kept, f"{user.login} sees other apps")
+            self.assertTrue(roots & sgz_roots, user.login)
+        admin_roots = set(
+            Menu.with_user(self.env.ref("base.user_admin")).load_menus(False)["root"]["children"]
+        )
+        self.assertIn(self.env.ref("base.menu_management").id, admin_roots)

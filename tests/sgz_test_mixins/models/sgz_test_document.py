@@ -23,6 +23,7 @@ class SgzTestDocument(models.Model):
     _sgz_action_fields = ("state", "confirmed_by_id")
     _sgz_unlink_states = ("draft",)
     _sgz_approval_states = {"confirmed": "draft"}
+    _sgz_masked_fields = ("id_number", "bank_partner_id")
 
     name = fields.Char(required=True)
     company_id = fields.Many2one("res.company", required=True, default=lambda self: self.env.company)
@@ -30,7 +31,13 @@ class SgzTestDocument(models.Model):
     state = fields.Selection(
         [("draft", "Draft"), ("confirmed", "Confirmed"), ("done", "Done")], default="draft", required=True
     )
-    amount = fields.Float()
+    amount = fields.Float(tracking=True)
+    wage = fields.Float(sgz_limit="wage")
+    count = fields.Integer()
+    happened_on = fields.Date(sgz_not_future=True)
+    id_number = fields.Char()
+    bank_partner_id = fields.Many2one("res.partner", string="Bank")
+    description = fields.Text()
     day = fields.Date()
     kind = fields.Selection([("a", "Kind A"), ("b", "Kind B")])
     note = fields.Char()
@@ -55,6 +62,23 @@ class SgzTestDocument(models.Model):
             else:
                 document._sgz_request_approval("confirmed")
         return True
+
+    @sgz_action(lock_rows=True)
+    def action_done(self):
+        """Moves the document on without approval (as a tender's cancellation does): a request pending for the
+        state it leaves is void."""
+        self.write({"state": "done"})
+        return True
+
+    def _sgz_approval_check_request(self, target):
+        super()._sgz_approval_check_request(target)
+        for document in self:
+            if document.amount < 0:
+                raise UserError(self.env._("A document with a negative amount cannot be sent for approval."))
+        return True
+
+    def _sgz_document_summary(self):
+        return [*super()._sgz_document_summary(), (self.env._("Amount"), f"¥{self.amount:,.2f}")]
 
     def _sgz_approval_apply(self, target):
         with self._sgz_unlocked():

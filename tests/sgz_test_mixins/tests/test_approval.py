@@ -1,7 +1,16 @@
+from lxml import etree
+
+from odoo import Command
+from odoo.api import call_kw
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import MixinCase
+
+
+def rpc_call(records, method, *args):
+    """The call a JSON-RPC client makes: ``call_kw`` with the client's ids and context."""
+    return call_kw(records.browse(), method, [records.ids, *args], {"context": dict(records.env.context)})
 
 
 @tagged("post_install", "-at_install")
@@ -181,3 +190,154 @@ class TestApprovalIntegrity(MixinCase):
         document.with_user(self.officer_a).action_confirm()
         with self.assertRaisesMsg(UserError, "waiting for approval|待审批"):
             document.with_user(self.officer_a).unlink()
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalFollowsTheDocument(MixinCase):
+    """Issue 15 §1: the target of a request is never the client's, and every request, approval and rejection
+    checks, under the row lock, that the document is still in the state the target comes from."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._tiers()
+
+    def _pending(self):
+        document = self._document(user=self.officer_a, amount=100)
+        document.with_user(self.officer_a).action_confirm()
+        return document, document.sgz_review_ids.sorted("sequence")
+
+    def test_no_generic_request_taking_its_target_from_the_context(self):
+        # the call a script made: the generic button, its target from the context (it re-approved an approved
+        # budget and doubled its ledger rows)
+        document = self._document(user=self.officer_a)
+        for model in self.env.registry.descendants(["sgz.approval.mixin"], "_inherit"):
+            self.assertFalse(hasattr(self.env[model], "action_sgz_request_approval"), model)
+        with self.assertRaises(AttributeError):
+            rpc_call(
+                document.with_user(self.officer_a).with_context(sgz_approval_target="confirmed"),
+                "action_sgz_request_approval",
+            )
+
+    def test_request_only_from_the_source_state(self):
+        document = self._document(user=self.officer_a)
+        document.with_user(self.officer_a).action_done()
+        with self.assertRaisesMsg(UserError, "applies only while|仅在"):
+            document.with_user(self.officer_a)._sgz_request_approval("confirmed")
+        self.assertFalse(document.sgz_review_ids)
+
+    def test_document_checks_run_for_every_request(self):
+        document = self._document(user=self.officer_a, amount=-5)
+        with self.assertRaisesMsg(UserError, "negative amount|负数"):
+            document.with_user(self.officer_a)._sgz_request_approval("confirmed")
+        self.assertFalse(document.sgz_review_ids)
+
+    def test_a_document_that_moved_on_voids_its_request(self):
+        document, (first, second) = self._pending()
+        first.with_user(self.officer_a2).action_approve()
+        document.with_user(self.officer_a).action_done()  # moved on by another way
+        self.assertEqual(second.state, "cancelled")
+        with self.assertRaisesMsg(UserError, "already been decided|已"):
+            second.with_user(self.approver_a).action_approve()
+        self.assertEqual(document.state, "done")
+
+    def test_decision_checks_the_state_under_the_lock(self):
+        # a state moved without the mixin's write (SQL, another transaction) is caught when deciding
+        document, (first, _second) = self._pending()
+        self.env.cr.execute("UPDATE sgz_test_document SET state = 'done' WHERE id = %s", [document.id])
+        document.invalidate_recordset()
+        with self.assertRaisesMsg(UserError, "applies only while|仅在"):
+            first.with_user(self.officer_a2).action_approve()
+        with self.assertRaisesMsg(UserError, "applies only while|仅在"):
+            first.with_user(self.officer_a2).action_reject(comment="不同意")
+        self.assertEqual(first.state, "pending")
+
+    def test_rejection_never_moves_the_document(self):
+        document, (first, second) = self._pending()
+        first.with_user(self.officer_a2).action_reject(comment="材料不全")
+        self.assertEqual(document.state, "draft")
+        self.assertEqual(second.state, "cancelled")
+        # asked again, decided again: an approval is used once
+        document.with_user(self.officer_a).action_confirm()
+        first, second = document.sgz_review_ids.filtered(lambda r: r.state == "pending").sorted("sequence")
+        first.with_user(self.officer_a2).action_approve()
+        second.with_user(self.approver_a).action_approve()
+        self.assertEqual(document.state, "confirmed")
+        with self.assertRaisesMsg(UserError, "applies only while|仅在"):
+            document.with_user(self.officer_a)._sgz_request_approval("confirmed")
+
+
+@tagged("post_install", "-at_install")
+class TestUserWithoutEmail(MixinCase):
+    """Issue 15 §5: a user an administrator created with a login only (no email address) does every sgz action,
+    the ones that post in the chatter included."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls._tiers()
+        officer = cls.env.ref("sgz_base.sgz_base_group_county_officer")
+        cls.no_email = cls.env["res.users"].create(
+            {
+                "name": "无邮箱科员",
+                "login": "no_email_officer",
+                "groups_id": [Command.set([officer.id])],
+                "company_id": cls.county_a.id,
+                "company_ids": [Command.set(cls.county_a.ids)],
+            }
+        )
+        cls.no_email.partner_id.email = False
+
+    def test_requests_approves_and_posts_without_an_email(self):
+        self.assertFalse(self.no_email.email)
+        document = self._document(user=self.no_email)
+        document.with_user(self.no_email).action_confirm()  # posts "approval requested"
+        self.assertIn("无邮箱科员", document.message_ids[0].author_id.name)
+        document.with_user(self.no_email).message_post(body="补充说明")
+        other = self._document(user=self.officer_a)
+        other.with_user(self.officer_a).action_confirm()
+        first = other.sgz_review_ids.sorted("sequence")[0]
+        first.with_user(self.no_email).action_approve(comment="同意")  # posts the decision
+        self.assertEqual(first.state, "approved")
+        self.assertIn("同意", " ".join(other.message_ids.mapped("body")))
+
+    def test_review_shows_what_is_approved(self):
+        document = self._document(user=self.officer_a, amount=1234.5)
+        document.with_user(self.officer_a).action_confirm()
+        review = document.sgz_review_ids[:1].with_user(self.officer_a2)
+        self.assertIn("1,234.50", review.document_summary)
+
+
+@tagged("post_install", "-at_install")
+class TestMixinsOnTheForm(MixinCase):
+    """Issue 18 §5: the approval and filing mixins put their buttons, banners and tabs on every form of the
+    documents that inherit them; no form carries a copy of its own."""
+
+    def test_test_document_form_gets_the_mixins_pieces(self):
+        arch = self.Document.with_context(lang="zh_CN").get_view(view_type="form")["arch"]
+        for xpath in (
+            "//header/button[@name='action_sgz_approve']",
+            "//div[@name='sgz_approval_banner']",
+            "//page[@name='sgz_approvals']/field[@name='sgz_review_ids']",
+            "//header/button[@name='action_sgz_file']",
+            "//div[@name='button_box']/button[@name='action_sgz_open_filings']",
+            "//div[@name='sgz_filing_banner']",
+        ):
+            self.assertEqual(len(etree.fromstring(arch).xpath(xpath)), 1, xpath)
+        self.assertIn("批准", arch)
+
+    def test_every_document_form_has_each_piece_once(self):
+        registry = self.env.registry
+        for mixin, xpaths in (
+            (
+                "sgz.approval.mixin",
+                ("//button[@name='action_sgz_approve']", "//field[@name='sgz_review_ids']"),
+            ),
+            ("sgz.filing.mixin", ("//button[@name='action_sgz_open_filings']",)),
+        ):
+            for model in registry.descendants([mixin], "_inherit"):
+                if self.env[model]._abstract or self.env[model]._transient:
+                    continue
+                arch = etree.fromstring(self.env[model].get_view(view_type="form")["arch"])
+                for xpath in xpaths:
+                    self.assertEqual(len(arch.xpath(xpath)), 1, f"{model}: {xpath}")

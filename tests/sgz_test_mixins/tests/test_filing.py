@@ -117,3 +117,59 @@ class TestFiling(MixinCase):
             filing.with_user(self.officer_a).write({"return_reason": "自己退回"})
         filing.with_user(self.officer_a).write({"document": b"UEsD", "document_name": "计划.pdf"})
         filing.with_user(self.city_officer).write({"return_reason": "缺少盖章页"})
+
+
+@tagged("post_install", "-at_install")
+class TestFiledWithMe(MixinCase):
+    """Issue 20 §1: a bureau opens what its counties filed with it whatever companies are ticked in the company
+    switcher, sees in its 待确认 list what is filed with it (not with the counties below it), reads the filed
+    document's summary on the filing, and an access error names no technical model nor id."""
+
+    def test_city_opens_the_filed_document_with_only_its_own_company_active(self):
+        document = self._document(user=self.officer_a, amount=88)
+        filing = document.with_user(self.officer_a)._sgz_file()
+        city_only = self.env(user=self.city_officer, context={"allowed_company_ids": self.city.ids})
+        self.assertEqual(city_only["sgz.filing"].search([("id", "=", filing.id)]), filing)
+        opened = city_only["sgz.test.document"].browse(document.id)
+        self.assertEqual(opened.read(["name"])[0]["name"], "测试文书")
+        self.assertIn("88.00", city_only["sgz.filing"].browse(filing.id).document_summary)
+        # reading widens, writing does not: changing the county's document needs the county's company active
+        with self.assertRaises(AccessError):
+            opened.write({"note": "市局批注"})
+
+    def test_a_client_flag_does_not_widen_anything(self):
+        document = self._document(user=self.officer_b, company=self.county_b)
+        officer = self.env(user=self.officer_a, context={"sgz_rules_read_all": True})
+        self.assertFalse(officer["sgz.test.document"].search([("id", "=", document.id)]))
+
+    def test_to_acknowledge_lists_what_is_filed_with_me(self):
+        county_filing = self._document(user=self.officer_a)._sgz_file()
+        provider_doc = self._document(company=self.county_a)
+        Filing = self.env["sgz.filing"]
+        # a brief filed with the county (the county's filing from an organization below it)
+        with Filing._sgz_unlocked():
+            brief = Filing.create(
+                {
+                    "name": "月度简报",
+                    "res_model": "sgz.test.document",
+                    "res_id": provider_doc.id,
+                    "company_id": self.provider_x.id,
+                    "target_company_id": self.county_a.id,
+                    "submit_date": "2026-11-05",
+                }
+            )
+        city_list = Filing.with_user(self.city_officer).search([("filed_with_me", "=", True)])
+        self.assertIn(county_filing, city_list)
+        self.assertNotIn(brief, city_list)
+        county_list = Filing.with_user(self.officer_a).search([("filed_with_me", "=", True)])
+        self.assertIn(brief, county_list)
+        self.assertNotIn(county_filing, county_list)
+
+    def test_access_error_names_no_model_nor_id(self):
+        document = self._document(user=self.officer_b, company=self.county_b)
+        with self.assertRaises(AccessError) as caught:
+            document.with_user(self.manager_x).with_context(lang="zh_CN").read(["name"])
+        message = str(caught.exception)
+        self.assertNotIn("sgz.test.document", message)
+        self.assertNotIn(str(document.id), message.replace("2026", ""))
+        self.assertNotIn("切换", message)

@@ -148,3 +148,31 @@ class TestLockAround(MixinCase):
                 body="局长已批准", author_id=self.approver_a.partner_id.id
             )
         document.with_user(self.officer_a).message_post(body="经办人备注")
+
+
+@tagged("post_install", "-at_install")
+class TestContextIsClientInput(MixinCase):
+    """Issue 15 §1: a context key a client sends changes nothing a document decides."""
+
+    def test_default_keys_are_values_sent(self):
+        Document = self.Document.with_user(self.officer_a)
+        for key, value in (("default_state", "confirmed"), ("default_confirmed_by_id", self.approver_a.id)):
+            with self.assertRaisesMsg(UserError, "只能通过|only through"):
+                Document.with_context({key: value, "lang": "zh_CN"}).create({"name": "绕过审批"})
+        # the field's own default stays harmless
+        document = Document.with_context(default_state="draft").create({"name": "草稿"})
+        self.assertEqual(document.state, "draft")
+
+    def test_the_trace_is_not_the_clients_to_switch_off(self):
+        document = self._document(user=self.officer_a, amount=10)
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # the creation's own tracking, as the end of its transaction would
+        before = len(document.message_ids)
+        document.with_user(self.officer_a).with_context(tracking_disable=True, mail_notrack=True).write(
+            {"amount": 20}
+        )
+        self.env.flush_all()
+        self.env.cr.precommit.run()  # where Odoo writes the tracking
+        document.invalidate_recordset(["message_ids"])
+        self.assertGreater(len(document.message_ids), before)
+        self.assertIn(20.0, document.message_ids.tracking_value_ids.mapped("new_value_float"))

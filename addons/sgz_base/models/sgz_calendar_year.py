@@ -10,26 +10,6 @@ from ..lib import (
 )
 
 
-class SgzCalendarCacheMixin(models.AbstractModel):
-    """Any change to the schedule drops the cached :class:`WorkCalendar` (see ``_work_calendar``)."""
-
-    _name = "sgz.calendar.cache.mixin"
-    _description = "Holiday Schedule Cache Invalidation"
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
-
-
 class SgzCalendarYear(models.Model):
     """A year whose official holiday schedule (放假安排) is known.
 
@@ -124,29 +104,3 @@ class SgzCalendarYear(models.Model):
             )
         except CalendarRangeError as error:
             raise self._range_error(error) from None
-
-
-class SgzCalendarDay(models.Model):
-    _name = "sgz.calendar.day"
-    _inherit = ["sgz.calendar.cache.mixin"]
-    _description = "Public Holiday or Adjusted Working Day"
-    _order = "date"
-
-    year_id = fields.Many2one("sgz.calendar.year", required=True, index=True, ondelete="cascade")
-    date = fields.Date(required=True, index=True)
-    kind = fields.Selection(
-        [("holiday", "Public holiday (day off)"), ("workday", "Adjusted working day (调休)")], required=True
-    )
-    name = fields.Char(string="Occasion")
-
-    _sql_constraints = [("date_unique", "unique(date)", "This date is already in the schedule.")]
-
-    @api.constrains("date", "year_id")
-    def _check_year(self):
-        for day in self:
-            if day.date.year != day.year_id.name:
-                raise ValidationError(
-                    self.env._(
-                        "%(date)s does not lie in %(year)s.", date=day.date.isoformat(), year=day.year_id.name
-                    )
-                )
