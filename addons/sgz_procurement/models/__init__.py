@@ -7,6 +7,7 @@ from . import (
     sgz_agreement_evaluation,
     sgz_agreement_year,
     sgz_procurement_plan,
+    sgz_procurement_supplier_minimum,
     sgz_tender,
     sgz_tender_bid,
     sgz_tender_challenge,

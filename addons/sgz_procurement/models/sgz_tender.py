@@ -23,22 +23,22 @@ class MethodRule(NamedTuple):
 
     bid_period: tuple  # (deadline rule, value): the least time between announcement and bid deadline
     min_members: int  # the committee: at least this many members, an odd number, experts ≥ 2/3
-    min_valid_bids: int  # fewer valid bids on a lot and the lot fails (废标)
     price_weight: tuple | None  # (lowest, highest) price weight in % under comprehensive scoring
     evaluation_methods: tuple  # the evaluation methods the purchase method allows, the default first
     notice_working_days: int = 0  # a public notice before the purchase (single source)
 
 
+# The least number of compliant suppliers per method is data with validity (sgz.procurement.supplier.minimum).
 METHOD_RULES = {
-    # 政府采购法第三十五条 (20 days), 第三十六条 (fewer than three → 废标); 财政部令第87号第四十七条 (committee),
-    # 第五十五条 (service price weight at least 10%; 0 for fixed-price projects)
-    "open": MethodRule(("days", 20), 5, 3, (10.0, 100.0), ("comprehensive", "lowest_price")),
+    # 政府采购法第三十五条 (20 days); 财政部令第87号第四十七条 (committee), 第五十五条 (service price weight at
+    # least 10%; 0 for fixed-price projects)
+    "open": MethodRule(("days", 20), 5, (10.0, 100.0), ("comprehensive", "lowest_price")),
     # 财库〔2014〕214号第十条 (10 days), 第十四条 (3 or more members), 第二十四条 (services: price 10–30%)
-    "consultation": MethodRule(("days", 10), 3, 0, (10.0, 30.0), ("comprehensive",)),
+    "consultation": MethodRule(("days", 10), 3, (10.0, 30.0), ("comprehensive",)),
     # 政府采购法第三十八条 (lowest compliant price); 财政部令第74号第七条, 第二十九条 (3 working days)
-    "negotiation": MethodRule(("working_days", 3), 3, 0, None, ("lowest_price",)),
+    "negotiation": MethodRule(("working_days", 3), 3, None, ("lowest_price",)),
     # 政府采购法第三十一条; 实施条例第三十八条 (public notice of at least 5 working days)
-    "single_source": MethodRule(("days", 0), 0, 0, None, ("lowest_price",), notice_working_days=5),
+    "single_source": MethodRule(("days", 0), 0, None, ("lowest_price",), notice_working_days=5),
 }
 EVALUATION_METHODS = [("comprehensive", "Comprehensive Scoring"), ("lowest_price", "Lowest Compliant Price")]
 # 政府采购法第三十一条: the three grounds for a single-source purchase
@@ -106,6 +106,13 @@ class SgzTender(models.Model):
         SINGLE_SOURCE_GROUNDS, string="Single-Source Ground", tracking=True
     )
     single_source_justification = fields.Text(tracking=True)
+    purchased_service = fields.Boolean(
+        string="Government-Purchased Service",
+        default=True,
+        tracking=True,
+        help="A service the government buys from social organizations (政府购买服务): a competitive consultation "
+        "goes on with two compliant suppliers (财库〔2015〕124号).",
+    )
     switched_from_id = fields.Many2one(
         "sgz.tender",
         string="Re-procurement Of",
@@ -475,19 +482,46 @@ class SgzTender(models.Model):
             tender._prepare_score_sheets()
         return True
 
-    def _fail_thin_lots(self):
-        """政府采购法第三十六条: a lot of an open tender with fewer than three valid bids fails (废标)."""
+    def _sgz_supplier_conditions(self):
+        """The cases of the supplier minimums that apply to this tender (sgz.procurement.supplier.minimum)."""
         self.ensure_one()
-        minimum = self._rule().min_valid_bids
-        if not minimum:
+        conditions = ["general"]
+        if self.purchased_service:
+            conditions.append("purchased_service")
+        if self.switched_from_id.method == "open":
+            # re-procured after a failed open tender, its publication approved by the finance department
+            conditions.append("after_failed_open")
+        return conditions
+
+    def _sgz_supplier_minimum(self):
+        """The rule giving the least number of compliant suppliers of this tender, in force on its announcement
+        day (empty: no minimum)."""
+        self.ensure_one()
+        day = self.announcement_date or fields.Date.context_today(self)
+        return self.env["sgz.procurement.supplier.minimum"]._sgz_rule_for(
+            self.method, self._sgz_supplier_conditions(), day
+        )
+
+    def _fail_thin_lots(self):
+        """A lot with fewer compliant suppliers than its method's minimum fails: an open tender's lot is 废标
+        (政府采购法第三十六条), a consultation's or negotiation's procurement is terminated (财库〔2014〕214号第三十四条,
+        财政部令第74号第三十七条)."""
+        self.ensure_one()
+        rule = self._sgz_supplier_minimum()
+        if not rule:
             return
+        methods = dict(self._fields["method"]._description_selection(self.env))
         for lot in self.lot_ids:
             valid = lot.sudo().bid_ids.filtered(lambda b: b.state == "valid")
-            if len(valid) < minimum:
+            if len(valid) < rule.minimum:
                 reason = self.env._(
-                    "%(lot)s has %(count)s valid bids, fewer than the three an open tender needs (政府采购法第三十六条).",
+                    "%(lot)s has %(count)s compliant suppliers, fewer than the %(minimum)s a %(method)s needs "
+                    "(%(basis)s): the procurement of this lot is terminated.",
                     lot=lot.name,
                     count=len(valid),
+                    minimum=rule.minimum,
+                    method=methods[self.method],
+                    basis=rule.note or "",
                 )
                 with lot._sgz_unlocked():
                     lot.write({"failed": True, "failed_reason": reason})

@@ -7,6 +7,7 @@ from . import (
     test_concurrency,
     test_demo,
     test_evaluation,
+    test_law,
     test_plan,
     test_rules,
     test_security,
