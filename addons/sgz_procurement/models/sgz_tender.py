@@ -156,6 +156,18 @@ class SgzTender(models.Model):
         "10–30%, 0 for a fixed-price project.",
     )
     lot_ids = fields.One2many("sgz.tender.lot", "tender_id", string="Lots", copy=True)
+    budget_amount = fields.Monetary(
+        compute="_compute_budget_amount",
+        string="Project Budget",
+        help="The sum of the lots' ceiling prices: compared with the open-tender threshold.",
+    )
+    needs_city_approval = fields.Boolean(
+        compute="_compute_needs_city_approval",
+        search="_search_needs_city_approval",
+        string="Needs the City Finance Department's Approval",
+        help="A method other than open tender for a project reaching the open-tender threshold is approved by "
+        "the city's finance department before the procurement starts (政府采购法第二十七条).",
+    )
     criterion_ids = fields.One2many(
         "sgz.tender.criterion", "tender_id", string="Technical Criteria", copy=True
     )
@@ -205,6 +217,28 @@ class SgzTender(models.Model):
                 if days and tender.announcement_date
                 else False
             )
+
+    @api.depends("lot_ids.ceiling_price")
+    def _compute_budget_amount(self):
+        for tender in self:
+            tender.budget_amount = sum(tender.lot_ids.mapped("ceiling_price"))
+
+    @api.depends("method", "announcement_date", "lot_ids.ceiling_price")
+    def _compute_needs_city_approval(self):
+        Threshold = self.env["sgz.procurement.threshold"]
+        today = fields.Date.context_today(self)
+        for tender in self:
+            threshold = Threshold._sgz_threshold_on(tender.announcement_date or today)
+            tender.needs_city_approval = bool(
+                tender.method != "open" and threshold and tender.budget_amount >= threshold.amount
+            )
+
+    def _search_needs_city_approval(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the city's approval."))
+        candidates = self.search([("method", "!=", "open")]).filtered("needs_city_approval")
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", candidates.ids)]
 
     @api.depends("award_date")
     def _compute_challenge_deadline(self):
@@ -426,6 +460,20 @@ class SgzTender(models.Model):
             raise UserError(self.env._("Give the announcement date and the bid deadline."))
         self._check_criteria()
         self._check_bid_period()
+
+    def _sgz_request_approval(self, target):
+        """Reviews of tiers decided above the county (the city's finance department) belong to the city: only
+        its users decide them, whatever groups the county's users hold."""
+        reviews = super()._sgz_request_approval(target)
+        above = reviews.filtered(lambda review: review.tier_id.sgz_reviewer_level == "parent")
+        Review = self.env["sgz.approval.review"]
+        for review in above:
+            city = self.browse(review.res_id).company_id.parent_id
+            if not city:
+                continue
+            with Review._sgz_unlocked():
+                review.sudo().write({"company_id": city.id})
+        return reviews
 
     def _action_publish(self):
         with self._sgz_unlocked():

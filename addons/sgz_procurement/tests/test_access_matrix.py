@@ -34,6 +34,7 @@ MATRIX = {
     "sgz.agreement.evaluation.line": EVALUATOR_DOCUMENT,
     # rules of the law as data: the province keeps them
     "sgz.procurement.supplier.minimum": PROVINCE_DATA,
+    "sgz.procurement.threshold": PROVINCE_DATA,
 }
 
 

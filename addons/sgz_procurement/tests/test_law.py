@@ -3,10 +3,10 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common import DEADLINE, ProcurementCase
+from .common import ANNOUNCE, DEADLINE, ProcurementCase
 
 
 class LawCase(ProcurementCase):
@@ -124,3 +124,95 @@ class TestSupplierMinimums(LawCase):
             tender.with_user(self.officer_a).action_open_bids()
         self.assertEqual(tender.state, "failed")
         self.assertRegex(tender.failed_reason, "2.*3")
+
+
+@tagged("post_install", "-at_install")
+class TestCityApproval(LawCase):
+    """Point 2: a method other than open tender, for a project reaching the open-tender threshold, is approved
+    by the finance department of the city above the county before the procurement starts (政府采购法第二十七条;
+    财政部令第74号第四条). The threshold is dated data: Hunan's ¥4,000,000.00 for services."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # the finance department of 株洲市 (a city user works in the counties below it too)
+        cls.finance_city = cls._user("finance_city", "county_finance", cls.city)
+
+    def _lots(self, ceiling):
+        stations = self.station_a1 | self.station_a2
+        return [
+            Command.create(
+                {"name": "第一包", "ceiling_price": ceiling, "station_ids": [Command.set(stations.ids)]}
+            )
+        ]
+
+    def test_consultation_at_the_threshold_needs_the_city(self):
+        """A consultation with one lot of 4,000,000.00 reaches the threshold (达到: 4,000,000.00 ≥
+        4,000,000.00). Publishing asks the city's finance department (tier 15), then the county approver (20);
+        攸县's own finance user cannot decide the city's tier."""
+        tender = self._tender(method="consultation", lot_ids=self._lots(4000000))
+        self.assertEqual(tender.budget_amount, 4000000)
+        self.assertTrue(tender.needs_city_approval)
+        with freeze_time(ANNOUNCE):
+            tender.with_user(self.officer_a).action_publish()
+        city, approver = tender.sgz_review_ids.sorted("sequence")
+        self.assertEqual(
+            (city.group_id, city.company_id), (self.finance_a.groups_id & city.group_id, self.city)
+        )
+        Review = self.env["sgz.approval.review"]
+        self.assertEqual(Review.with_user(self.finance_city).search([("can_review", "=", True)]), city)
+        self.assertFalse(Review.with_user(self.finance_a).search([("can_review", "=", True)]))
+        # the review belongs to the city: 攸县's finance user neither sees it nor decides it from the tender
+        with self.assertRaises(AccessError):
+            city.with_user(self.finance_a).action_approve()
+        with self.assertRaisesMsg(UserError, "株洲市民政局"):
+            tender.with_user(self.finance_a).action_sgz_approve()
+        with freeze_time(ANNOUNCE), self.assertRaisesMsg(UserError, "must decide first|先"):
+            approver.with_user(self.approver_a).action_approve()
+        city.with_user(self.finance_city).action_approve(comment="同意采用竞争性磋商方式")
+        self.assertEqual(tender.state, "draft")
+        with freeze_time(ANNOUNCE):
+            approver.with_user(self.approver_a).action_approve()
+        self.assertEqual(tender.state, "published")
+        self.assertIn("同意采用竞争性磋商方式", " ".join(tender.message_ids.mapped("body")))
+
+    def test_below_the_threshold_or_by_open_tender(self):
+        """3,999,999.99 < 4,000,000.00: the county decides alone; an open tender of 5,000,000.00 needs no
+        approval of its method; a single source of 4,000,000.00 needs the county's finance, then the city's."""
+        approver_group = self.env.ref("sgz_base.sgz_base_group_county_approver")
+        finance_group = self.env.ref("sgz_base.sgz_base_group_county_finance")
+        single = {"single_source_ground": "unique", "single_source_justification": "唯一具备资质的机构"}
+        cases = (
+            ("consultation", 3999999.99, {}, [(approver_group, self.county_a)]),
+            ("open", 5000000, {}, [(approver_group, self.county_a)]),
+            (
+                "single_source",
+                4000000,
+                dict(single, bid_deadline="2025-03-11 01:30:00", criterion_ids=[], committee_ids=[]),
+                [(finance_group, self.county_a), (finance_group, self.city), (approver_group, self.county_a)],
+            ),
+        )
+        for method, ceiling, vals, tiers in cases:
+            with self.subTest(method=method, ceiling=ceiling):
+                tender = self._tender(method=method, lot_ids=self._lots(ceiling), **vals)
+                with freeze_time(ANNOUNCE):
+                    tender.with_user(self.officer_a).action_publish()
+                reviews = tender.sgz_review_ids.sorted("sequence")
+                self.assertEqual([(r.group_id, r.company_id) for r in reviews], tiers)
+
+    def test_the_threshold_is_dated(self):
+        """A province raises the threshold to 5,000,000.00 from 1 January 2027 (a hypothetical new notice): a
+        consultation of 4,500,000.00 announced on 31 December 2026 needs the city, one announced on 1 March 2027
+        does not."""
+        self.env.ref("sgz_procurement.threshold_hunan_2021").date_to = "2026-12-31"
+        self.env["sgz.procurement.threshold"].create({"amount": 5000000, "date_from": "2027-01-01"})
+        tender = self._tender(
+            method="consultation",
+            lot_ids=self._lots(4500000),
+            announcement_date="2026-12-31",
+            bid_deadline="2027-01-15 01:30:00",
+        )
+        self.assertTrue(tender.needs_city_approval)
+        self.assertIn(tender, self.env["sgz.tender"].search([("needs_city_approval", "=", True)]))
+        tender.write({"announcement_date": "2027-03-01", "bid_deadline": "2027-03-15 01:30:00"})
+        self.assertFalse(tender.needs_city_approval)
