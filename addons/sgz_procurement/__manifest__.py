@@ -16,6 +16,7 @@
         "data/sgz_procurement_threshold_data.xml",
         "data/res_users_data.xml",
         "wizard/sgz_tender_reprocure_views.xml",
+        "wizard/sgz_tender_opening_wizard_views.xml",
         "views/sgz_procurement_plan_views.xml",
         "views/sgz_procurement_supplier_minimum_views.xml",
         "views/sgz_procurement_threshold_views.xml",

@@ -77,6 +77,7 @@ class SgzTender(models.Model):
         "state",
         "opening_date",
         "opened_by_id",
+        "opening_delay_reason",
         "award_date",
         "failed_reason",
         "switched_from_id",
@@ -178,6 +179,13 @@ class SgzTender(models.Model):
     open_challenge_count = fields.Integer(compute="_compute_open_challenge_count", string="Open Challenges")
     opening_date = fields.Datetime(string="Opened On", readonly=True, copy=False, tracking=True)
     opened_by_id = fields.Many2one("res.users", string="Opened By", readonly=True, copy=False)
+    opening_delay_reason = fields.Text(
+        string="Reason for the Late Opening",
+        readonly=True,
+        copy=False,
+        help="Bids are opened at the bid deadline itself; opened on a later day, the reason is recorded here and in "
+        "the chatter.",
+    )
     award_date = fields.Date(
         string="Result Announced On",
         readonly=True,
@@ -491,44 +499,96 @@ class SgzTender(models.Model):
     # ---- opening and evaluation ------------------------------------------------------------------------------
 
     @sgz_action(lock_rows=True)
-    def action_open_bids(self):
-        """Open the sealed bids at the deadline: record when and by whom, check validity, fail the lots with too
-        few valid bids, prepare the score sheets."""
+    def action_open_bids(self, reason=None):
+        """Open the sealed bids. The opening is recorded at the bid deadline itself (财政部令第87号第三十九条):
+        opened on a later day, it needs the reason, posted in the chatter (without one, the button asks for it
+        and nothing is opened)."""
         now = fields.Datetime.now()
         for tender in self:
-            if tender.state != "published":
-                raise UserError(self.env._("Only a published tender can be opened."))
-            if now < tender.bid_deadline:
+            tender._sgz_check_openable(now)
+        late = self.filtered(lambda tender: tender._sgz_opening_late(now))
+        if late and not (reason or "").strip():
+            if len(self) > 1:
                 raise UserError(
                     self.env._(
-                        "Bids are opened at the deadline (%(deadline)s), not before.",
-                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
+                        "%(tender)s is opened late: open it on its own, with the reason.", tender=late[0].name
                     )
                 )
-            if tender.notice_end_date and china_date(now) <= tender.notice_end_date:
-                raise UserError(
-                    self.env._(
-                        "The single-source notice runs until %(end)s: the purchase is made after it.",
-                        end=tender.notice_end_date,
-                    )
-                )
-            tender._check_committee()
-            tender.write({"state": "opened", "opening_date": now, "opened_by_id": self.env.user.id})
-            tender.message_post(
-                body=self.env._(
-                    "Bids opened by %(user)s: %(count)s bids.",
-                    user=self.env.user.name,
-                    count=tender.bid_count,
+            return self._sgz_opening_wizard()
+        for tender in self:
+            tender._sgz_open(now, reason if tender in late else None)
+        return True
+
+    def _sgz_opening_late(self, now):
+        """Opened on a later day than the bid deadline's (Beijing time)."""
+        self.ensure_one()
+        return china_date(now) > china_date(self.bid_deadline)
+
+    def _sgz_opening_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Late Opening"),
+            "res_model": "sgz.tender.opening.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_tender_id": self.id},
+        }
+
+    def _sgz_check_openable(self, now):
+        self.ensure_one()
+        if self.state != "published":
+            raise UserError(self.env._("Only a published tender can be opened."))
+        if now < self.bid_deadline:
+            raise UserError(
+                self.env._(
+                    "Bids are opened at the deadline (%(deadline)s), not before.",
+                    deadline=self._sgz_deadline_label(),
                 )
             )
-            bids = tender.sudo().bid_ids.filtered(lambda b: b.state != "withdrawn")
-            with bids._sgz_unlocked():
-                bids._check_validity()
-            tender._fail_thin_lots()
-            tender._prepare_score_sheets()
-        return True
+        if self.notice_end_date and china_date(now) <= self.notice_end_date:
+            raise UserError(
+                self.env._(
+                    "The single-source notice runs until %(end)s: the purchase is made after it.",
+                    end=self.notice_end_date,
+                )
+            )
+        self._check_committee()
+
+    def _sgz_deadline_label(self):
+        return fields.Datetime.context_timestamp(self, self.bid_deadline).strftime("%Y-%m-%d %H:%M")
+
+    def _sgz_open(self, now, late_reason=None):
+        """Record the opening at the deadline, check validity, fail the lots with too few compliant suppliers,
+        prepare the score sheets."""
+        self.ensure_one()
+        self.write(
+            {
+                "state": "opened",
+                "opening_date": self.bid_deadline,
+                "opened_by_id": self.env.user.id,
+                "opening_delay_reason": late_reason or False,
+            }
+        )
+        body = self.env._(
+            "Bids opened by %(user)s: %(count)s bids.", user=self.env.user.name, count=self.bid_count
+        )
+        if late_reason:
+            body = self.env._(
+                "Bids opened by %(user)s on %(day)s, after the deadline of %(deadline)s: %(count)s bids. Reason "
+                "for the late opening: %(reason)s",
+                user=self.env.user.name,
+                day=china_date(now),
+                deadline=self._sgz_deadline_label(),
+                count=self.bid_count,
+                reason=late_reason.strip(),
+            )
+        self.message_post(body=body)
+        bids = self.sudo().bid_ids.filtered(lambda b: b.state != "withdrawn")
+        with bids._sgz_unlocked():
+            bids._check_validity()
+        self._fail_thin_lots()
+        self._prepare_score_sheets()
 
     def _sgz_supplier_conditions(self):
         """The cases of the supplier minimums that apply to this tender (sgz.procurement.supplier.minimum)."""

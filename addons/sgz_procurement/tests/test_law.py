@@ -216,3 +216,49 @@ class TestCityApproval(LawCase):
         self.assertIn(tender, self.env["sgz.tender"].search([("needs_city_approval", "=", True)]))
         tender.write({"announcement_date": "2027-03-01", "bid_deadline": "2027-03-15 01:30:00"})
         self.assertFalse(tender.needs_city_approval)
+
+
+@tagged("post_install", "-at_install")
+class TestOpeningAtTheDeadline(LawCase):
+    """Point 3: bids are opened at the bid deadline itself (财政部令第87号第三十九条). The opening is recorded at
+    the deadline; an opening on a later day needs its reason, posted in the chatter."""
+
+    def _three_bids(self):
+        tender = self._published()
+        for manager, price in ((self.manager_x, 380000), (self.manager_y, 360000), (self.manager_v, 370000)):
+            self._bid(tender, manager, price)
+        return tender
+
+    def test_opening_the_same_day_is_recorded_at_the_deadline(self):
+        """Deadline Monday 24 March 2025 09:30 Beijing time (01:30 UTC). Clicked at 23:59 Beijing time the same
+        day (15:59 UTC): the opening is recorded at 09:30, no reason asked."""
+        tender = self._three_bids()
+        with freeze_time("2025-03-24 15:59:00"):
+            self.assertTrue(tender.with_user(self.officer_a).action_open_bids())
+        self.assertEqual(tender.state, "opened")
+        self.assertEqual(str(tender.opening_date), DEADLINE)
+        self.assertFalse(tender.opening_delay_reason)
+
+    def test_a_later_day_needs_the_reason(self):
+        """Clicked at 00:00 Beijing time on Tuesday 25 March (16:00 UTC on the 24th): the deadline's day has
+        passed. Without a reason nothing is opened (the button asks for it); with it, the opening is recorded at
+        24 March 09:30 and the reason is in the chatter. Nobody writes the reason by hand."""
+        tender = self._three_bids()
+        officer = tender.with_user(self.officer_a)
+        with freeze_time("2025-03-24 16:00:00"):
+            action = officer.action_open_bids()
+            self.assertEqual(action["res_model"], "sgz.tender.opening.wizard")
+            self.assertEqual(action["context"], {"default_tender_id": tender.id})
+            self.assertEqual(tender.state, "published")
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
+                officer.write({"opening_delay_reason": "补记"})
+            Wizard = self.env["sgz.tender.opening.wizard"].with_user(self.officer_a)
+            with self.assertRaisesMsg(UserError, "after the deadline|截止"):
+                Wizard.create({"tender_id": tender.id, "reason": "   "}).action_confirm()
+            reason = "评标委员会成员因暴雨延误，次日开标"
+            Wizard.create({"tender_id": tender.id, "reason": reason}).action_confirm()
+        self.assertEqual(tender.state, "opened")
+        self.assertEqual(str(tender.opening_date), DEADLINE)
+        self.assertEqual(tender.opening_delay_reason, reason)
+        self.assertIn(reason, tender.message_ids[0].body)
+        self.assertIn("2025-03-25", tender.message_ids[0].body)
