@@ -8,10 +8,13 @@ from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from .sgz_procurement_plan import PURCHASE_METHODS
 
-# 政府采购法第五十二条 and 财政部令第94号第十条: challenges within 7 working days of the end of the result
-# announcement period, which lasts 1 working day (财政部令第87号第六十九条).
-ANNOUNCEMENT_WORKING_DAYS = 1
+# 政府采购法第五十二条 and 财政部令第94号第十条: a challenge is filed within 7 working days of the day the
+# supplier knew or should have known of the harm: of obtaining the procurement documents or the end of their
+# announcement period (5 working days, 财政部令第87号第十六条), of the step of the process, or of the end of the
+# result announcement period (1 working day, 财政部令第87号第六十九条).
 CHALLENGE_WORKING_DAYS = 7
+DOCUMENTS_NOTICE_WORKING_DAYS = 5
+ANNOUNCEMENT_WORKING_DAYS = 1
 # 政府采购法第四十六条: the agreement is signed within 30 days of the award notice.
 SIGNING_DAYS = 30
 # 财政部令第94号第十三条: a challenge is answered within 7 working days of its receipt.

@@ -3,7 +3,7 @@
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ANNOUNCE, DEADLINE, ProcurementCase
@@ -262,3 +262,79 @@ class TestOpeningAtTheDeadline(LawCase):
         self.assertEqual(tender.opening_delay_reason, reason)
         self.assertIn(reason, tender.message_ids[0].body)
         self.assertIn("2025-03-25", tender.message_ids[0].body)
+
+
+@tagged("post_install", "-at_install")
+class TestChallengeKinds(LawCase):
+    """Point 4: a supplier challenges the procurement documents (within 7 working days of obtaining them or of
+    the end of their announcement period) and each step of the process (within 7 working days of the step), not
+    only the result (政府采购法第五十二条; 财政部令第94号第十条(一)(二))."""
+
+    def _challenge(self, tender, user, day, **vals):
+        with freeze_time(day):
+            return (
+                self.env["sgz.tender.challenge"]
+                .with_user(user)
+                .create(
+                    {
+                        "tender_id": tender.id,
+                        "company_id": user.company_id.id,
+                        "description": "评分标准设置不合理",
+                        **vals,
+                    }
+                )
+            )
+
+    def test_documents_from_the_end_of_the_announcement_period(self):
+        """Announced Monday 3 March 2025; the documents' announcement period is 5 working days: 4, 5, 6, 7,
+        10 March; then 7 working days: 11, 12, 13, 14, 17, 18, 19 March → until Wednesday 19 March. Any
+        supplier may challenge the documents, a bidder or not (攸县新起点 has not bid). The buyer answers within 7
+        working days of receipt: 20, 21, 24, 25, 26, 27, 28 March → by Friday 28 March (财政部令第94号第十三条)."""
+        tender = self._published()
+        challenge = self._challenge(tender, self.manager_z, "2025-03-19", kind="documents")
+        self.assertEqual(str(challenge.challenge_deadline), "2025-03-19")
+        self.assertEqual(challenge._sgz_deadline_get("answer").date_deadline.isoformat(), "2025-03-28")
+        with self.assertRaisesMsg(ValidationError, "7.*2025-03-19"):
+            self._challenge(tender, self.manager_y, "2025-03-20", kind="documents")
+
+    def test_documents_from_the_day_they_were_obtained(self):
+        """Documents obtained on Wednesday 12 March 2025: 7 working days 13, 14, 17, 18, 19, 20, 21 March → until
+        Friday 21 March. A day before the announcement or after the challenge is not a day of the procurement."""
+        tender = self._published()
+        challenge = self._challenge(
+            tender, self.manager_y, "2025-03-21", kind="documents", documents_date="2025-03-12"
+        )
+        self.assertEqual(str(challenge.challenge_deadline), "2025-03-21")
+        with self.assertRaisesMsg(ValidationError, "2025-03-21"):
+            self._challenge(
+                tender, self.manager_v, "2025-03-24", kind="documents", documents_date="2025-03-12"
+            )
+        for day in ("2025-03-01", "2025-03-25"):
+            with self.assertRaisesMsg(ValidationError, day):
+                self._challenge(tender, self.manager_v, "2025-03-24", kind="documents", documents_date=day)
+
+    def test_a_step_of_the_process(self):
+        """The bids are opened on Monday 24 March 2025: 7 working days 25, 26, 27, 28, 31 March, 1, 2 April →
+        a bidder challenges the opening until Wednesday 2 April; a supplier that did not bid cannot."""
+        tender, _bid_x, _bid_y = self._evaluated()
+        challenge = self._challenge(
+            tender, self.manager_y, "2025-04-02", kind="process", step_date="2025-03-24"
+        )
+        self.assertEqual(str(challenge.challenge_deadline), "2025-04-02")
+        self.assertEqual(tender.open_challenge_count, 1)
+        with self.assertRaisesMsg(ValidationError, "2025-04-02"):
+            self._challenge(tender, self.manager_v, "2025-04-03", kind="process", step_date="2025-03-24")
+        with self.assertRaisesMsg(ValidationError, "bidder|投标"):
+            self._challenge(tender, self.manager_z, "2025-03-25", kind="process", step_date="2025-03-24")
+        with self.assertRaisesMsg(ValidationError, "date of the step|日期"):
+            self._challenge(tender, self.manager_v, "2025-03-25", kind="process")
+        with self.assertRaisesMsg(UserError, "were set when|不能更改|不可更改"):
+            challenge.with_user(self.manager_y).write({"step_date": "2025-03-31"})
+
+    def test_nothing_to_challenge_before_publication(self):
+        tender = self._tender()
+        with self.assertRaisesMsg(ValidationError, "published|已发布"):
+            self._challenge(tender, self.manager_y, "2025-03-04", kind="documents")
+        published = self._published()
+        with self.assertRaisesMsg(ValidationError, "announced result|结果"):
+            self._challenge(published, self.manager_y, "2025-03-04", kind="result")
