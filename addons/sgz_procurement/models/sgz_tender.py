@@ -15,6 +15,11 @@ from .sgz_procurement_plan import PURCHASE_METHODS
 CHALLENGE_WORKING_DAYS = 7
 DOCUMENTS_NOTICE_WORKING_DAYS = 5
 ANNOUNCEMENT_WORKING_DAYS = 1
+# 财政部令第74号第七条: a negotiation of a project reaching the open-tender threshold has at least 5 members.
+THRESHOLD_NEGOTIATION_MEMBERS = 5
+# 财政部令第87号第四十七条: an open tender with a budget of ¥10 million or more has at least 7 members.
+LARGE_OPEN_TENDER_AMOUNT = 10_000_000
+LARGE_OPEN_TENDER_MEMBERS = 7
 # 政府采购法第四十六条: the agreement is signed within 30 days of the award notice.
 SIGNING_DAYS = 30
 # 财政部令第94号第十三条: a challenge is answered within 7 working days of its receipt.
@@ -175,7 +180,9 @@ class SgzTender(models.Model):
     criterion_ids = fields.One2many(
         "sgz.tender.criterion", "tender_id", string="Technical Criteria", copy=True
     )
-    committee_ids = fields.One2many("sgz.tender.committee", "tender_id", string="Evaluation Committee")
+    committee_ids = fields.One2many(
+        "sgz.tender.committee", "tender_id", string="Evaluation Committee", copy=True
+    )
     bid_ids = fields.One2many("sgz.tender.bid", "tender_id", string="Bids")
     bid_count = fields.Integer(compute="_compute_bid_count", string="Bid Count")
     challenge_ids = fields.One2many("sgz.tender.challenge", "tender_id", string="Challenges")
@@ -236,13 +243,15 @@ class SgzTender(models.Model):
 
     @api.depends("method", "announcement_date", "lot_ids.ceiling_price")
     def _compute_needs_city_approval(self):
-        Threshold = self.env["sgz.procurement.threshold"]
-        today = fields.Date.context_today(self)
         for tender in self:
-            threshold = Threshold._sgz_threshold_on(tender.announcement_date or today)
-            tender.needs_city_approval = bool(
-                tender.method != "open" and threshold and tender.budget_amount >= threshold.amount
-            )
+            tender.needs_city_approval = tender.method != "open" and tender._sgz_reaches_threshold()
+
+    def _sgz_reaches_threshold(self):
+        """The project budget reaches the open-tender threshold in force on the announcement day (达到: ≥)."""
+        self.ensure_one()
+        day = self.announcement_date or fields.Date.context_today(self)
+        threshold = self.env["sgz.procurement.threshold"]._sgz_threshold_on(day)
+        return bool(threshold) and self.budget_amount >= threshold.amount
 
     def _search_needs_city_approval(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):
@@ -423,21 +432,32 @@ class SgzTender(models.Model):
                 )
             )
 
-    def _check_committee(self):
-        """财政部令第87号第四十七条 (and 第74号令第七条 for negotiation and consultation): enough members, an odd
-        number, experts at least two thirds."""
+    def _sgz_committee_minimum(self):
+        """The least number of members: the method's (财政部令第87号第四十七条; 财库〔2014〕214号第十四条;
+        财政部令第74号第七条), 5 for a negotiation reaching the open-tender threshold, 7 for an open tender of
+        ¥10 million or more."""
         self.ensure_one()
-        rule = self._rule()
-        if not rule.min_members:
+        minimum = self._rule().min_members
+        if self.method == "negotiation" and self._sgz_reaches_threshold():
+            minimum = max(minimum, THRESHOLD_NEGOTIATION_MEMBERS)
+        if self.method == "open" and self.budget_amount >= LARGE_OPEN_TENDER_AMOUNT:
+            minimum = max(minimum, LARGE_OPEN_TENDER_MEMBERS)
+        return minimum
+
+    def _check_committee(self):
+        """Enough members, an odd number, experts at least two thirds."""
+        self.ensure_one()
+        minimum = self._sgz_committee_minimum()
+        if not minimum:
             return
         members = self.committee_ids
         experts = members.filtered(lambda m: m.role in ("chair", "expert"))
-        if len(members) < rule.min_members or len(members) % 2 == 0 or 3 * len(experts) < 2 * len(members):
+        if len(members) < minimum or len(members) % 2 == 0 or 3 * len(experts) < 2 * len(members):
             raise UserError(
                 self.env._(
                     "The evaluation committee needs at least %(minimum)s members, an odd number, of whom at least "
                     "two thirds are experts; it has %(members)s members and %(experts)s experts.",
-                    minimum=rule.min_members,
+                    minimum=minimum,
                     members=len(members),
                     experts=len(experts),
                 )
@@ -471,6 +491,8 @@ class SgzTender(models.Model):
             raise UserError(self.env._("Give the announcement date and the bid deadline."))
         self._check_criteria()
         self._check_bid_period()
+        # the committee is evidence once the tender is published: it is complete before
+        self._check_committee()
 
     def _sgz_request_approval(self, target):
         """Reviews of tiers decided above the county (the city's finance department) belong to the city: only
@@ -816,15 +838,22 @@ class SgzTender(models.Model):
             "plan_id": self.plan_id.id,
             "user_id": self.env.user.id,
             "method": method,
+            "purchased_service": self.purchased_service,
             "lot_ids": [
                 Command.create(
                     {
+                        "sequence": lot.sequence,
                         "name": lot.name,
                         "ceiling_price": lot.ceiling_price,
                         "station_ids": [Command.set(lot.station_ids.ids)],
                     }
                 )
                 for lot in self.lot_ids.filtered("failed")
+            ],
+            # the committee is checked when the new tender's publication is requested: it starts with the old one
+            "committee_ids": [
+                Command.create({"user_id": member.user_id.id, "role": member.role})
+                for member in self.committee_ids
             ],
             "criterion_ids": [
                 Command.create({"name": c.name, "weight": c.weight, "description": c.description})

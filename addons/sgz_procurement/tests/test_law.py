@@ -23,6 +23,14 @@ class LawCase(ProcurementCase):
         )
         return self.env["sgz.tender"].browse(wizard.action_confirm()["res_id"])
 
+    def _lots(self, ceiling):
+        stations = self.station_a1 | self.station_a2
+        return [
+            Command.create(
+                {"name": "第一包", "ceiling_price": ceiling, "station_ids": [Command.set(stations.ids)]}
+            )
+        ]
+
     def _failed_open_tender(self):
         """An open tender of 攸县 announced Monday 3 March 2025 with one bid: the lot fails at the opening."""
         tender = self._published()
@@ -95,11 +103,6 @@ class TestSupplierMinimums(LawCase):
             {
                 "announcement_date": "2025-04-01",
                 "bid_deadline": "2025-04-07 01:30:00",
-                "committee_ids": [
-                    Command.create({"user_id": self.officer_a2.id, "role": "buyer"}),
-                    Command.create({"user_id": self.experts[0].id, "role": "chair"}),
-                    Command.create({"user_id": self.experts[1].id, "role": "expert"}),
-                ],
             }
         )
         with freeze_time("2025-04-01"):
@@ -137,14 +140,6 @@ class TestCityApproval(LawCase):
         super().setUpClass()
         # the finance department of 株洲市 (a city user works in the counties below it too)
         cls.finance_city = cls._user("finance_city", "county_finance", cls.city)
-
-    def _lots(self, ceiling):
-        stations = self.station_a1 | self.station_a2
-        return [
-            Command.create(
-                {"name": "第一包", "ceiling_price": ceiling, "station_ids": [Command.set(stations.ids)]}
-            )
-        ]
 
     def test_consultation_at_the_threshold_needs_the_city(self):
         """A consultation with one lot of 4,000,000.00 reaches the threshold (达到: 4,000,000.00 ≥
@@ -338,3 +333,51 @@ class TestChallengeKinds(LawCase):
         published = self._published()
         with self.assertRaisesMsg(ValidationError, "announced result|结果"):
             self._challenge(published, self.manager_y, "2025-03-04", kind="result")
+
+
+@tagged("post_install", "-at_install")
+class TestCommitteeSize(LawCase):
+    """Point 5: a negotiation reaching the open-tender threshold has at least 5 members (财政部令第74号第七条);
+    an open tender of ¥10 million or more at least 7 (财政部令第87号第四十七条). Checked when the publication is
+    requested."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.experts += [cls._user(f"zz_expert{n}", "county_officer", cls.county_a) for n in (5, 6)]
+
+    def _committee(self, experts, buyers=1):
+        members = [Command.create({"user_id": self.officer_a2.id, "role": "buyer"})]
+        if buyers == 2:
+            members.append(Command.create({"user_id": self.finance_a.id, "role": "buyer"}))
+        members.append(Command.create({"user_id": self.experts[0].id, "role": "chair"}))
+        members += [Command.create({"user_id": e.id, "role": "expert"}) for e in self.experts[1:experts]]
+        return members
+
+    def _request(self, **vals):
+        tender = self._tender(**vals)
+        with freeze_time("2025-03-03"):
+            tender.with_user(self.officer_a).action_publish()
+        return tender
+
+    def test_negotiation_at_the_threshold_needs_five(self):
+        """A negotiation of 4,000,000.00 reaches Hunan's threshold (4,000,000.00): 3 members (1 buyer, 2 experts)
+        are refused, 5 (1 buyer, 4 experts) accepted; at 3,999,999.99, 3 members are enough."""
+        negotiation = {"method": "negotiation", "criterion_ids": [], "bid_deadline": "2025-03-06 01:30:00"}
+        with self.assertRaisesMsg(UserError, "at least 5|至少 ?5"):
+            self._request(**negotiation, lot_ids=self._lots(4000000), committee_ids=self._committee(2))
+        tender = self._request(**negotiation, lot_ids=self._lots(4000000), committee_ids=self._committee(4))
+        self.assertEqual(tender.sgz_approval_status, "pending")
+        small = self._request(**negotiation, lot_ids=self._lots(3999999.99), committee_ids=self._committee(2))
+        self.assertEqual(small._sgz_committee_minimum(), 3)
+
+    def test_open_tender_of_ten_million_needs_seven(self):
+        """An open tender of 10,000,000.00: 5 members are refused, 7 (2 buyers, 5 experts: 5 × 3 = 15 ≥ 7 × 2 =
+        14) accepted; at 9,999,999.99, 5 are enough."""
+        with self.assertRaisesMsg(UserError, "at least 7|至少 ?7"):
+            self._request(lot_ids=self._lots(10000000), committee_ids=self._committee(4))
+        tender = self._request(lot_ids=self._lots(10000000), committee_ids=self._committee(5, buyers=2))
+        self.assertEqual(tender._sgz_committee_minimum(), 7)
+        self.assertEqual(tender.sgz_approval_status, "pending")
+        small = self._request(lot_ids=self._lots(9999999.99), committee_ids=self._committee(4))
+        self.assertEqual(small._sgz_committee_minimum(), 5)
