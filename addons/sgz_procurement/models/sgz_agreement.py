@@ -47,8 +47,6 @@ class SgzAgreement(models.Model):
         "signed_amount",
         "award_date",
         "stationing_date",
-        "publication_date",
-        "finance_filing_date",
         "new_tender_id",
         "termination_kind",
         "termination_reason",
@@ -118,10 +116,18 @@ class SgzAgreement(models.Model):
         "(政府采购法第四十九条).",
     )
     stationing_date = fields.Date(string="Workers Stationed On", tracking=True, copy=False, readonly=True)
-    publication_date = fields.Date(string="Contract Published On", tracking=True, copy=False, readonly=True)
-    finance_filing_date = fields.Date(
-        string="Filed With Finance On", tracking=True, copy=False, readonly=True
+    publication_date = fields.Date(
+        compute="_compute_year_steps",
+        string="Contract Published On",
+        help="The publication of the latest signing (each yearly signing is a contract published on its own).",
     )
+    finance_filing_date = fields.Date(
+        compute="_compute_year_steps",
+        string="Filed With Finance On",
+        help="The finance department's copy of the latest signing.",
+    )
+    publication_pending = fields.Boolean(compute="_compute_year_steps", string="Publication to Record")
+    finance_filing_pending = fields.Boolean(compute="_compute_year_steps", string="Finance Filing to Record")
     year_ids = fields.One2many("sgz.agreement.year", "agreement_id", string="Agreement Years", copy=False)
     last_sign_date = fields.Date(
         compute="_compute_last_sign_date",
@@ -167,6 +173,15 @@ class SgzAgreement(models.Model):
             agreement.sign_deadline = agreement.award_date and agreement.award_date + relativedelta(
                 days=SIGNING_DAYS
             )
+
+    @api.depends("year_ids.sign_date", "year_ids.publication_date", "year_ids.finance_filing_date")
+    def _compute_year_steps(self):
+        for agreement in self:
+            signed = agreement.year_ids.filtered("sign_date").sorted("sequence")
+            agreement.publication_date = signed[-1:].publication_date
+            agreement.finance_filing_date = signed[-1:].finance_filing_date
+            agreement.publication_pending = any(not year.publication_date for year in signed)
+            agreement.finance_filing_pending = any(not year.finance_filing_date for year in signed)
 
     def _compute_purchase_order_count(self):
         for agreement in self:
@@ -295,8 +310,8 @@ class SgzAgreement(models.Model):
 
     @sgz_action(lock_rows=True)
     def action_sign(self):
-        """Sign the agreement (year 1): deadlines for filing with the city, publishing the contract, filing it
-        with the finance department and stationing the workers; year 1 is signed and ordered."""
+        """Sign the agreement (year 1): deadlines for filing with the city and stationing the workers; year 1 is
+        signed and ordered (its signature opens the publication and finance filing deadlines)."""
         self._check_signable()
         for agreement in self:
             signed = agreement.sign_date or fields.Date.context_today(self)
@@ -311,35 +326,51 @@ class SgzAgreement(models.Model):
             )
             agreement._sgz_deadline_done("signing", signed)
             agreement._sgz_set_filing_deadline(signed)
-            for code, name, rule, value in agreement._sgz_signing_deadlines():
-                agreement._sgz_deadline_set(code, name, rule, signed, value, user=agreement.user_id)
+            agreement._sgz_deadline_set(
+                "stationing",
+                self.env._(
+                    "Station the social workers in the townships (%(months)s month)", months=STATIONING_MONTHS
+                ),
+                "months",
+                signed,
+                STATIONING_MONTHS,
+                user=agreement.user_id,
+            )
             Year = self.env["sgz.agreement.year"]
             with Year._sgz_unlocked():
                 year = Year.create(dict(agreement._prepare_year_vals(1, start), sign_date=signed))
             year.action_confirm()
         return True
 
-    def _sgz_signing_deadlines(self):
-        return [
+    def _sgz_set_year_deadlines(self, year):
+        """Each yearly signing is a contract: published within 2 working days (实施条例第五十条) and filed with the
+        finance department within 7 working days (政府采购法第四十七条), counted from the year's signature."""
+        self.ensure_one()
+        deadlines = (
             (
                 "publication",
-                self.env._("Publish the signed contract (2 working days, 实施条例第五十条)"),
-                "working_days",
+                self.env._(
+                    "Publish the contract of year %(year)s (%(days)s working days, 实施条例第五十条)",
+                    year=year.sequence,
+                    days=PUBLICATION_WORKING_DAYS,
+                ),
                 PUBLICATION_WORKING_DAYS,
             ),
             (
                 "finance_filing",
-                self.env._("File a copy of the contract with the finance department (7 working days)"),
-                "working_days",
+                self.env._(
+                    "File a copy of the contract of year %(year)s with the finance department (%(days)s working "
+                    "days, 政府采购法第四十七条)",
+                    year=year.sequence,
+                    days=FINANCE_FILING_WORKING_DAYS,
+                ),
                 FINANCE_FILING_WORKING_DAYS,
             ),
-            (
-                "stationing",
-                self.env._("Station the social workers in the townships (1 month)"),
-                "months",
-                STATIONING_MONTHS,
-            ),
-        ]
+        )
+        for code, name, days in deadlines:
+            self._sgz_deadline_set(
+                year._sgz_step_code(code), name, "working_days", year.sign_date, days, user=self.user_id
+            )
 
     def _sgz_record_step(self, field, code):
         today = fields.Date.context_today(self)
@@ -351,6 +382,22 @@ class SgzAgreement(models.Model):
             agreement.write({field: today})
             agreement._sgz_deadline_done(code, today)
 
+    def _sgz_record_year_step(self, field, code):
+        """Record the publication or the finance filing of the earliest signing that lacks it."""
+        today = fields.Date.context_today(self)
+        for agreement in self:
+            if agreement.state != "active":
+                raise UserError(self.env._("This step is recorded on an agreement in force."))
+            year = agreement.year_ids.filtered(lambda y, f=field: y.sign_date and not y[f]).sorted(
+                "sequence"
+            )[:1]
+            if not year:
+                raise UserError(self.env._("This step is already recorded for every signing."))
+            Year = self.env["sgz.agreement.year"]
+            with Year._sgz_unlocked():
+                year.write({field: today})
+            agreement._sgz_deadline_done(year._sgz_step_code(code), today)
+
     @sgz_action
     def action_confirm_stationing(self):
         self._sgz_record_step("stationing_date", "stationing")
@@ -358,12 +405,12 @@ class SgzAgreement(models.Model):
 
     @sgz_action
     def action_confirm_publication(self):
-        self._sgz_record_step("publication_date", "publication")
+        self._sgz_record_year_step("publication_date", "publication")
         return True
 
     @sgz_action
     def action_confirm_finance_filing(self):
-        self._sgz_record_step("finance_filing_date", "finance_filing")
+        self._sgz_record_year_step("finance_filing_date", "finance_filing")
         return True
 
     def _prepare_year_vals(self, sequence, start):

@@ -299,9 +299,11 @@ class TestAgreement(ProcurementCase):
             agreement.with_user(self.officer_a).action_confirm_publication()
             agreement.with_user(self.officer_a).action_confirm_finance_filing()
         self.assertEqual(str(agreement.publication_date), "2025-09-26")
+        self.assertEqual(str(agreement.year_ids.publication_date), "2025-09-26")
         self.assertFalse(agreement._sgz_deadline_get("publication"))
-        with self.assertRaises(UserError):
-            agreement.with_user(self.officer_a).write({"publication_date": "2025-09-25"})
+        for record in (agreement, agreement.year_ids):
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
+                record.with_user(self.officer_a).write({"publication_date": "2025-09-25"})
 
     def test_renewal_within_10_percent_of_year_one(self):
         """政府采购法第四十九条: a renewal year above year 1's amount by more than 10% is refused."""

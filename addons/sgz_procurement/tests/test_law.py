@@ -381,3 +381,57 @@ class TestCommitteeSize(LawCase):
         self.assertEqual(tender.sgz_approval_status, "pending")
         small = self._request(lot_ids=self._lots(9999999.99), committee_ids=self._committee(4))
         self.assertEqual(small._sgz_committee_minimum(), 5)
+
+
+@tagged("post_install", "-at_install")
+class TestYearlySignings(LawCase):
+    """Point 6: years 2 and 3 are contracts too: each yearly signing opens its own 2-working-day publication
+    (实施条例第五十条) and 7-working-day finance filing (政府采购法第四十七条) deadlines, as year 1 does."""
+
+    def test_each_signing_opens_its_deadlines(self):
+        """Year 1 signed on Monday 2 June 2025 (Dragon Boat holiday; 2025-06-02 – 2026-06-01): publish within
+        3, 4 June → Wednesday 4 June 2025; file with finance within 3, 4, 5, 6, 9, 10, 11 June → Wednesday
+        11 June 2025. Evaluated qualified on 1 June 2026, year 2 signed on Tuesday 2 June 2026: publish within
+        3, 4 June → Thursday 4 June 2026; finance within 3, 4, 5, 8, 9, 10, 11 June → Thursday 11 June 2026."""
+        agreement = self._agreement(date_start="2025-06-02")
+        officer = agreement.with_user(self.officer_a)
+        with freeze_time("2025-06-02"):
+            officer.action_sign()
+        year1 = agreement.year_ids
+        self.assertEqual(str(agreement._sgz_deadline_get("publication").date_deadline), "2025-06-04")
+        self.assertEqual(str(agreement._sgz_deadline_get("finance_filing").date_deadline), "2025-06-11")
+        with freeze_time("2025-06-03"):
+            officer.action_confirm_publication()
+        with freeze_time("2025-06-10"):
+            officer.action_confirm_finance_filing()
+            officer.action_confirm_stationing()
+        self.assertEqual(
+            (str(year1.publication_date), str(year1.finance_filing_date)), ("2025-06-03", "2025-06-10")
+        )
+        self.assertFalse(agreement.publication_pending or agreement.finance_filing_pending)
+
+        self._evaluate(year1, "qualified", day="2026-06-01")
+        officer.action_renew()
+        year2 = agreement.year_ids.filtered(lambda y: y.sequence == 2)
+        with freeze_time("2026-06-02"):
+            year2.with_user(self.officer_a).action_confirm()
+        publication = agreement._sgz_deadline_get("publication_2")
+        finance = agreement._sgz_deadline_get("finance_filing_2")
+        self.assertEqual(
+            (str(publication.date_deadline), str(finance.date_deadline)), ("2026-06-04", "2026-06-11")
+        )
+        self.assertIn("2", publication.name)
+        self.assertTrue(agreement.publication_pending and agreement.finance_filing_pending)
+        with freeze_time("2026-06-05"):
+            officer.action_confirm_publication()  # one day late
+        self.assertEqual(str(year2.publication_date), "2026-06-05")
+        self.assertEqual((publication.state, publication.late), ("done", True))
+        self.assertEqual(str(year1.publication_date), "2025-06-03")  # year 1's record is untouched
+        with freeze_time("2026-06-12"):
+            self.env["sgz.deadline"]._cron_refresh_overdue()
+            self.assertTrue(finance.overdue)
+            self.assertTrue(agreement.sgz_overdue)
+            officer.action_confirm_finance_filing()
+        self.assertFalse(agreement.sgz_overdue)
+        with self.assertRaisesMsg(UserError, "every signing|均已登记"):
+            officer.action_confirm_finance_filing()
