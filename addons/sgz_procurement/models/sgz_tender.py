@@ -823,13 +823,20 @@ class SgzTender(models.Model):
         self.write({"state": "draft"})
         return True
 
-    def _sgz_reprocure(self, method, reason):
-        """A new draft tender for the failed lots with another method (the switch is approved by finance)."""
+    def _sgz_reprocure(self, method, reason, ground=None):
+        """A new draft tender for the failed lots with another method (the switch is approved by finance); a
+        single source records the ground the user chose (政府采购法第三十一条)."""
         self.ensure_one()
         if not self.lot_ids.filtered("failed"):
             raise UserError(self.env._("Only the failed lots of a tender are procured again."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for changing the purchase method."))
+        if method == "single_source" and ground not in dict(SINGLE_SOURCE_GROUNDS):
+            raise UserError(
+                self.env._(
+                    "Choose which of the three grounds of 政府采购法第三十一条 allows a single source."
+                )
+            )
         if method == self.method:
             return self.env["sgz.tender"]
         vals = {
@@ -863,7 +870,7 @@ class SgzTender(models.Model):
             else [],
         }
         if method == "single_source":
-            vals.update(single_source_ground="unique", single_source_justification=reason)
+            vals.update(single_source_ground=ground, single_source_justification=reason)
         Tender = self.env["sgz.tender"]
         with Tender._sgz_unlocked():
             new = Tender.create(dict(vals, switched_from_id=self.id, switch_reason=reason))

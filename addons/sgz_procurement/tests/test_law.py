@@ -435,3 +435,22 @@ class TestYearlySignings(LawCase):
         self.assertFalse(agreement.sgz_overdue)
         with self.assertRaisesMsg(UserError, "every signing|均已登记"):
             officer.action_confirm_finance_filing()
+
+
+@tagged("post_install", "-at_install")
+class TestReprocurement(LawCase):
+    """Point 7: the re-procurement wizard records the single-source ground the user chooses (政府采购法第三十一条),
+    and the new tender starts with the failed one's committee and lots."""
+
+    def test_the_chosen_ground_is_recorded(self):
+        failed = self._failed_open_tender()
+        reason = "汛期紧急救助服务，不能从其他供应商处采购"
+        with self.assertRaisesMsg(UserError, "三十一条"):
+            self._reprocure(failed, "single_source", reason=reason)
+        new = self._reprocure(failed, "single_source", reason=reason, single_source_ground="emergency")
+        self.assertEqual((new.single_source_ground, new.single_source_justification), ("emergency", reason))
+        self.assertEqual(new.switched_from_id, failed)
+        members = [(m.user_id, m.role) for m in failed.committee_ids]
+        self.assertEqual([(m.user_id, m.role) for m in new.committee_ids], members)
+        lots = [(lot.name, lot.ceiling_price, lot.station_ids) for lot in failed.lot_ids]
+        self.assertEqual([(lot.name, lot.ceiling_price, lot.station_ids) for lot in new.lot_ids], lots)
