@@ -63,8 +63,6 @@ TENDER_STATES = [
     ("failed", "Failed"),
     ("cancelled", "Cancelled"),
 ]
-# what the committee checks once it starts working
-COMMITTEE_LOCKED_STATES = ("opened", "awarded", "failed", "cancelled")
 
 
 class SgzTender(models.Model):
@@ -77,10 +75,10 @@ class SgzTender(models.Model):
     _check_company_auto = True
 
     _sgz_approval_states = {"published": "draft", "awarded": "opened"}
-    # what approval covers stays as approved: everything but the responsible and the committee (locked on
-    # its own once the bids are opened) is fixed once the tender is published or waiting for approval
+    # what approval covers stays as approved: everything but the responsible is fixed once the tender is
+    # published or waiting for approval, the committee included (evidence of the procurement)
     _sgz_locked_states = ("published", "opened", "awarded", "failed", "cancelled")
-    _sgz_lock_writable = ("user_id", "committee_ids")
+    _sgz_lock_writable = ("user_id",)
     _sgz_action_fields = (
         "state",
         "opening_date",
@@ -970,12 +968,16 @@ class SgzTenderCriterion(models.Model):
 
 
 class SgzTenderCommittee(models.Model):
+    """A member of the evaluation committee: chosen while the tender is a draft, then evidence of the procurement
+    (the line follows its tender's lock: published, waiting for approval, opened…)."""
+
     _name = "sgz.tender.committee"
     _description = "Evaluation Committee Member"
     _inherit = ["sgz.lock.mixin"]
     _order = "tender_id, role, id"
 
     _sgz_lock_parent = "tender_id"
+    _sgz_fixed_fields = ("tender_id",)
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="tender_id.company_id", store=True, index=True)
@@ -989,23 +991,6 @@ class SgzTenderCommittee(models.Model):
     _sql_constraints = [
         ("member_unique", "unique(tender_id, user_id)", "This person is already on the committee.")
     ]
-
-    def _sgz_locked_records(self):
-        # the committee may change until the bids are opened; then only its own flow (scores) goes on
-        return self.filtered(lambda m: m.sudo().tender_id.state in COMMITTEE_LOCKED_STATES)
-
-    def _sgz_check_unlink(self):
-        if self._sgz_locked_records():
-            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
-
-    def _sgz_check_parent_open(self, vals_list):
-        tenders = (
-            self.env["sgz.tender"]
-            .sudo()
-            .browse({vals["tender_id"] for vals in vals_list if vals.get("tender_id")})
-        )
-        if any(tender.state in COMMITTEE_LOCKED_STATES for tender in tenders):
-            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
 
     @api.depends("user_id", "role")
     def _compute_display_name(self):

@@ -31,6 +31,37 @@ class TestProcurementHoles(ProcurementCase):
         pending = tender.sgz_review_ids.filtered(lambda r: r.state == "pending")
         self.assertIn(self.env.ref("sgz_base.sgz_base_group_county_finance"), pending.group_id)
 
+    def test_the_committee_of_a_published_tender_is_evidence(self):
+        """Issue 15, point 6: county deleted a committee member of a published tender. Once the publication is
+        requested (and after), no member is deleted, changed, added or moved, whichever way the call comes."""
+        tender = self._tender()
+        Committee = self.env["sgz.tender.committee"].with_user(self.officer_a)
+        draft_member = tender.committee_ids.filtered(lambda m: m.role == "expert")[:1]
+        draft_member.with_user(self.officer_a).write({"role": "chair"})  # a draft's committee is still chosen
+        draft_member.with_user(self.officer_a).write({"role": "expert"})
+        with freeze_time(ANNOUNCE):
+            tender.with_user(self.officer_a).action_publish()
+        for stage in ("waiting for approval", "published"):
+            with self.subTest(stage):
+                member = tender.committee_ids.filtered(lambda m: m.role == "expert")[:1].with_user(
+                    self.officer_a
+                )
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    member.unlink()
+                for vals in ({"user_id": self.officer_a.id}, {"role": "buyer"}):
+                    with self.assertRaisesMsg(UserError, "locked|锁定"):
+                        member.write(vals)
+                with self.assertRaisesMsg(UserError, "were set when|不能更改|不可更改"):
+                    member.write({"tender_id": self._tender(name="另一项目").id})
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    tender.with_user(self.officer_a).write({"committee_ids": [Command.unlink(member.id)]})
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    Committee.create({"tender_id": tender.id, "user_id": self.finance_a.id, "role": "buyer"})
+                self.assertEqual(len(tender.committee_ids), 5)
+            if stage == "waiting for approval":
+                with freeze_time(ANNOUNCE):
+                    self._approve(tender)
+
     def test_a_tender_with_bids_does_not_go_back_to_draft(self):
         tender = self._published()
         self._bid(tender, self.manager_x, 300000)

@@ -139,7 +139,8 @@ class TestTender(ProcurementCase):
         with self.assertRaises(UserError):
             as_officer.write({"opening_date": "2025-03-10 00:00:00"})  # opening the sealed bids early
         self.assertFalse(tender.opening_date)
-        as_officer.write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id, "role": "buyer"})]})
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            as_officer.write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id, "role": "buyer"})]})
         for user in (self.officer_a, self.admin):
             with self.assertRaisesMsg(UserError, "stays on record|不能删除|保留"):
                 tender.with_user(user).unlink()
