@@ -3,7 +3,7 @@ from typing import NamedTuple
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.sgz_base.lib import china_date
+from odoo.addons.sgz_base.lib import CHINA_OFFSET, china_date
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from .sgz_procurement_plan import PURCHASE_METHODS
@@ -487,6 +487,15 @@ class SgzTender(models.Model):
                 raise UserError(self.env._("Lot %(lot)s needs a ceiling price.", lot=lot.name))
         if not (self.announcement_date and self.bid_deadline):
             raise UserError(self.env._("Give the announcement date and the bid deadline."))
+        if self.bid_deadline <= fields.Datetime.now():
+            raise UserError(
+                self.env._(
+                    "The bid deadline of %(tender)s (%(deadline)s) has passed: set a new announcement date and bid "
+                    "deadline before it is published.",
+                    tender=self.name,
+                    deadline=self._sgz_deadline_label(),
+                )
+            )
         self._check_criteria()
         self._check_bid_period()
         # the committee is evidence once the tender is published: it is complete before
@@ -507,7 +516,21 @@ class SgzTender(models.Model):
         return reviews
 
     def _action_publish(self):
+        """Publish today: a tender approved after its planned announcement day is announced today, and its bid
+        period must still hold from today (the period check refuses it otherwise)."""
+        today = fields.Date.context_today(self)
         with self._sgz_unlocked():
+            for tender in self:
+                planned = tender.announcement_date
+                if planned < today:
+                    tender.write({"announcement_date": today})
+                    tender.message_post(
+                        body=self.env._(
+                            "Announced on %(today)s, the day of the approval (planned for %(planned)s).",
+                            today=today,
+                            planned=planned,
+                        )
+                    )
             self.write({"state": "published"})
 
     def _sgz_approval_apply(self, target):
@@ -579,7 +602,8 @@ class SgzTender(models.Model):
         self._check_committee()
 
     def _sgz_deadline_label(self):
-        return fields.Datetime.context_timestamp(self, self.bid_deadline).strftime("%Y-%m-%d %H:%M")
+        """The bid deadline in Beijing time, the time of the law's periods whatever the user's timezone."""
+        return (self.bid_deadline + CHINA_OFFSET).strftime("%Y-%m-%d %H:%M")
 
     def _sgz_open(self, now, late_reason=None):
         """Record the opening at the deadline, check validity, fail the lots with too few compliant suppliers,

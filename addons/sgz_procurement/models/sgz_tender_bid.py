@@ -150,9 +150,7 @@ class SgzTenderBid(models.Model):
                     self.env._(
                         "The bid deadline of %(tender)s was %(deadline)s: bids are closed.",
                         tender=tender.name,
-                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
+                        deadline=tender._sgz_deadline_label(),
                     )
                 )
 
