@@ -35,6 +35,7 @@
         "views/sgz_approval_review_views.xml",
         "views/sgz_filing_views.xml",
         "views/sgz_deadline_views.xml",
+        "wizard/sgz_deadline_done_wizard_views.xml",
     ],
     "demo": [
         "demo/sgz_base_demo.xml",
