@@ -54,6 +54,8 @@ class SgzAgreement(models.Model):
     )
     _sgz_fixed_fields = ("company_id", "tender_id", "lot_id")
     _sgz_unlink_states = ("draft",)
+    # steps taken outside the system, recorded with the day they happened and the evidence
+    _sgz_deadline_recordable_codes = ("stationing", "publication", "finance_filing")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -372,46 +374,59 @@ class SgzAgreement(models.Model):
                 year._sgz_step_code(code), name, "working_days", year.sign_date, days, user=self.user_id
             )
 
-    def _sgz_record_step(self, field, code):
-        today = fields.Date.context_today(self)
-        for agreement in self:
-            if agreement.state != "active":
-                raise UserError(self.env._("This step is recorded on an agreement in force."))
-            if agreement[field]:
-                raise UserError(self.env._("This step is already recorded."))
-            agreement.write({field: today})
-            agreement._sgz_deadline_done(code, today)
+    # ---- steps recorded by the county (the day they happened, with the evidence) ------------------------------
 
-    def _sgz_record_year_step(self, field, code):
-        """Record the publication or the finance filing of the earliest signing that lacks it."""
-        today = fields.Date.context_today(self)
-        for agreement in self:
-            if agreement.state != "active":
-                raise UserError(self.env._("This step is recorded on an agreement in force."))
-            year = agreement.year_ids.filtered(lambda y, f=field: y.sign_date and not y[f]).sorted(
-                "sequence"
-            )[:1]
-            if not year:
-                raise UserError(self.env._("This step is already recorded for every signing."))
-            Year = self.env["sgz.agreement.year"]
-            with Year._sgz_unlocked():
-                year.write({field: today})
-            agreement._sgz_deadline_done(year._sgz_step_code(code), today)
+    def _sgz_deadline_recordable(self, code):
+        step, _sep, year = code.rpartition("_")
+        return super()._sgz_deadline_recordable(code) or (
+            step in ("publication", "finance_filing") and year.isdigit()
+        )
+
+    def _sgz_step_target(self, code):
+        """(record, field) where the step ``code`` is recorded: the agreement's stationing, or the publication
+        and the finance filing of one of its signings."""
+        self.ensure_one()
+        if code == "stationing":
+            return self, "stationing_date"
+        for year in self.year_ids:
+            for step in ("publication", "finance_filing"):
+                if year._sgz_step_code(step) == code:
+                    return year, f"{step}_date"
+        raise UserError(self.env._("This step is already recorded."))
+
+    def _sgz_deadline_record(self, code, date_done, **evidence):
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("This step is recorded on an agreement in force."))
+        record, field = self._sgz_step_target(code)
+        result = super()._sgz_deadline_record(code, date_done, **evidence)
+        with record._sgz_unlocked():
+            record.write({field: date_done})
+        return result
+
+    def _sgz_year_step_wizard(self, step):
+        """The dialog recording ``step`` (publication, finance filing) of the earliest signing lacking it."""
+        self.ensure_one()
+        field = f"{step}_date"
+        year = self.year_ids.filtered(lambda y: y.sign_date and not y[field]).sorted("sequence")[:1]
+        if self.state != "active" or not year:
+            raise UserError(self.env._("This step is already recorded for every signing."))
+        return self._sgz_deadline_wizard(year._sgz_step_code(step))
 
     @sgz_action
     def action_confirm_stationing(self):
-        self._sgz_record_step("stationing_date", "stationing")
-        return True
+        self.ensure_one()
+        if self.state != "active" or self.stationing_date:
+            raise UserError(self.env._("This step is already recorded."))
+        return self._sgz_deadline_wizard("stationing")
 
     @sgz_action
     def action_confirm_publication(self):
-        self._sgz_record_year_step("publication_date", "publication")
-        return True
+        return self._sgz_year_step_wizard("publication")
 
     @sgz_action
     def action_confirm_finance_filing(self):
-        self._sgz_record_year_step("finance_filing_date", "finance_filing")
-        return True
+        return self._sgz_year_step_wizard("finance_filing")
 
     def _prepare_year_vals(self, sequence, start):
         self.ensure_one()

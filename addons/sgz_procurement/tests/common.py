@@ -216,6 +216,20 @@ class ProcurementCase(SgzCase):
             )
         )
 
+    def _record_step(self, agreement, action, day, evidence="已在中国政府采购网公告", user=None):
+        """The county records a step of ``agreement`` through its button's dialog (``action``): the day it happened
+        (``day``, recorded on that day) and the evidence."""
+        user = user or self.officer_a
+        with freeze_time(day):
+            dialog = getattr(agreement.with_user(user), action)()
+            wizard = (
+                self.env[dialog["res_model"]]
+                .with_user(user)
+                .with_context(dialog["context"])
+                .create({"date_done": day, "evidence": evidence})
+            )
+            wizard.action_confirm()
+
     def _evaluate(self, year, result, day="2026-03-20"):
         with freeze_time(day):
             evaluation = (

@@ -100,8 +100,8 @@ class TestAgreement(ProcurementCase):
         agreement = self._agreement()
         with freeze_time("2025-09-25"):
             agreement.with_user(self.officer_a).action_sign()
-            agreement.with_user(self.officer_a).action_confirm_publication()
-            agreement.with_user(self.officer_a).action_confirm_finance_filing()
+        self._record_step(agreement, "action_confirm_publication", "2025-09-25")
+        self._record_step(agreement, "action_confirm_finance_filing", "2025-09-25")
         filing = agreement._sgz_deadline_get("filing")
         self.assertEqual(filing.date_deadline, datetime.date(2025, 10, 22))
         self.assertEqual(filing.user_id, self.officer_a)
@@ -125,7 +125,7 @@ class TestAgreement(ProcurementCase):
                 agreement,
             )
             agreement.with_user(self.officer_a).action_sgz_file()
-            agreement.with_user(self.officer_a).action_confirm_stationing()
+        self._record_step(agreement, "action_confirm_stationing", "2025-10-23")
         self.assertEqual(filing.state, "done")
         self.assertTrue(filing.late)
         self.assertFalse(filing.activity_id.exists())
@@ -295,9 +295,8 @@ class TestAgreement(ProcurementCase):
         self.assertEqual(
             agreement._sgz_deadline_get("finance_filing").date_deadline, datetime.date(2025, 10, 11)
         )
-        with freeze_time("2025-09-26"):
-            agreement.with_user(self.officer_a).action_confirm_publication()
-            agreement.with_user(self.officer_a).action_confirm_finance_filing()
+        self._record_step(agreement, "action_confirm_publication", "2025-09-26")
+        self._record_step(agreement, "action_confirm_finance_filing", "2025-09-26")
         self.assertEqual(str(agreement.publication_date), "2025-09-26")
         self.assertEqual(str(agreement.year_ids.publication_date), "2025-09-26")
         self.assertFalse(agreement._sgz_deadline_get("publication"))

@@ -400,11 +400,9 @@ class TestYearlySignings(LawCase):
         year1 = agreement.year_ids
         self.assertEqual(str(agreement._sgz_deadline_get("publication").date_deadline), "2025-06-04")
         self.assertEqual(str(agreement._sgz_deadline_get("finance_filing").date_deadline), "2025-06-11")
-        with freeze_time("2025-06-03"):
-            officer.action_confirm_publication()
-        with freeze_time("2025-06-10"):
-            officer.action_confirm_finance_filing()
-            officer.action_confirm_stationing()
+        self._record_step(agreement, "action_confirm_publication", "2025-06-03")
+        self._record_step(agreement, "action_confirm_finance_filing", "2025-06-10")
+        self._record_step(agreement, "action_confirm_stationing", "2025-06-10")
         self.assertEqual(
             (str(year1.publication_date), str(year1.finance_filing_date)), ("2025-06-03", "2025-06-10")
         )
@@ -422,8 +420,7 @@ class TestYearlySignings(LawCase):
         )
         self.assertIn("2", publication.name)
         self.assertTrue(agreement.publication_pending and agreement.finance_filing_pending)
-        with freeze_time("2026-06-05"):
-            officer.action_confirm_publication()  # one day late
+        self._record_step(agreement, "action_confirm_publication", "2026-06-05")  # one day late
         self.assertEqual(str(year2.publication_date), "2026-06-05")
         self.assertEqual((publication.state, publication.late), ("done", True))
         self.assertEqual(str(year1.publication_date), "2025-06-03")  # year 1's record is untouched
@@ -431,7 +428,7 @@ class TestYearlySignings(LawCase):
             self.env["sgz.deadline"]._cron_refresh_overdue()
             self.assertTrue(finance.overdue)
             self.assertTrue(agreement.sgz_overdue)
-            officer.action_confirm_finance_filing()
+        self._record_step(agreement, "action_confirm_finance_filing", "2026-06-12")
         self.assertFalse(agreement.sgz_overdue)
         with self.assertRaisesMsg(UserError, "every signing|均已登记"):
             officer.action_confirm_finance_filing()
@@ -454,3 +451,64 @@ class TestReprocurement(LawCase):
         self.assertEqual([(m.user_id, m.role) for m in new.committee_ids], members)
         lots = [(lot.name, lot.ceiling_price, lot.station_ids) for lot in failed.lot_ids]
         self.assertEqual([(lot.name, lot.ceiling_price, lot.station_ids) for lot in new.lot_ids], lots)
+
+
+@tagged("post_install", "-at_install")
+class TestStepsRecordedWithTheirDay(LawCase):
+    """Issue 20, point 7: recording a deadline as met (e.g. 合同已公告) takes the day it happened, not in the
+    future, with the evidence, instead of stamping today."""
+
+    def test_the_day_it_happened_and_the_evidence(self):
+        """Signed Thursday 25 September 2025: publish within 2 working days → Sunday 28 September (a worked
+        day). Published on Friday 26 September but recorded only on Friday 10 October: the deadline is done on
+        26 September, on time, with the evidence in the deadline and the chatter."""
+        agreement = self._agreement()
+        with freeze_time("2025-09-25"):
+            agreement.with_user(self.officer_a).action_sign()
+        deadline = agreement._sgz_deadline_get("publication")
+        Wizard = self.env["sgz.deadline.done.wizard"].with_user(self.officer_a)
+        with freeze_time("2025-10-10"):
+            dialog = agreement.with_user(self.officer_a).action_confirm_publication()
+            self.assertEqual(dialog["context"], {"default_deadline_id": deadline.id})
+            wizard = Wizard.create({"deadline_id": deadline.id})
+            self.assertEqual(str(wizard.date_done), "2025-10-10")  # today, until the clerk gives the real day
+            refusals = (
+                ("2025-10-11", "today at the latest|最迟"),  # a day in the future
+                ("2025-09-24", "2025-09-25"),  # before the signature it counts from
+            )
+            for day, words in refusals:
+                with self.assertRaisesMsg(UserError, words):
+                    Wizard.create(
+                        {"deadline_id": deadline.id, "date_done": day, "evidence": "x"}
+                    ).action_confirm()
+            with self.assertRaisesMsg(UserError, "evidence|证明"):
+                Wizard.create({"deadline_id": deadline.id, "date_done": "2025-09-26"}).action_confirm()
+            evidence = "中国政府采购网，2025年9月26日合同公告"
+            Wizard.create(
+                {"deadline_id": deadline.id, "date_done": "2025-09-26", "evidence": evidence}
+            ).action_confirm()
+        self.assertEqual(str(agreement.year_ids.publication_date), "2025-09-26")
+        self.assertEqual(
+            (deadline.state, str(deadline.date_done), deadline.late), ("done", "2025-09-26", False)
+        )
+        self.assertEqual((deadline.evidence, deadline.done_by_id), (evidence, self.officer_a))
+        self.assertIn(evidence, agreement.message_ids[0].body)
+
+    def test_only_the_documents_steps_and_rights(self):
+        """The dialog records what the document lets a user record, for whoever may change the document: not
+        the filing with the city (its filing is the evidence), not by the provider."""
+        agreement = self._agreement()
+        with freeze_time("2025-09-25"):
+            agreement.with_user(self.officer_a).action_sign()
+        Wizard = self.env["sgz.deadline.done.wizard"]
+        filing = agreement._sgz_deadline_get("filing")
+        with freeze_time("2025-09-26"), self.assertRaisesMsg(UserError, "already recorded|已记录"):
+            Wizard.with_user(self.officer_a).create(
+                {"deadline_id": filing.id, "date_done": "2025-09-26", "evidence": "x"}
+            ).action_confirm()
+        publication = agreement._sgz_deadline_get("publication")
+        with freeze_time("2025-09-26"), self.assertRaises(AccessError):
+            Wizard.with_user(self.manager_x).create(
+                {"deadline_id": publication.id, "date_done": "2025-09-26", "evidence": "x"}
+            ).action_confirm()
+        self.assertEqual(publication.state, "open")
