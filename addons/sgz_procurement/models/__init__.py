@@ -5,6 +5,7 @@ from . import (
     sgz_agreement,
     sgz_agreement_change,
     sgz_agreement_evaluation,
+    sgz_agreement_evaluation_type,
     sgz_agreement_year,
     sgz_approval_tier,
     sgz_procurement_plan,

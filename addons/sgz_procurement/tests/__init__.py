@@ -2,6 +2,7 @@ from . import (
     test_access,
     test_access_matrix,
     test_agreement,
+    test_agreement_evaluation,
     test_award,
     test_bid,
     test_concurrency,

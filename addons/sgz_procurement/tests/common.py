@@ -230,8 +230,10 @@ class ProcurementCase(SgzCase):
             )
             wizard.action_confirm()
 
-    def _evaluate(self, year, result, day="2026-03-20"):
-        with freeze_time(day):
+    def _evaluate(self, year, result, day=None):
+        """``year`` evaluated on ``day`` (its last day by default: a year is evaluated in its last month or after),
+        60/40 marks scored 50 + 32 = 82 (qualified) or 30 + 20 = 50 (unqualified, below the pass mark of 60)."""
+        with freeze_time(day or year.date_end):
             evaluation = (
                 self.env["sgz.agreement.evaluation"]
                 .with_user(self.evaluator)

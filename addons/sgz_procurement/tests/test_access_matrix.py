@@ -35,6 +35,8 @@ MATRIX = {
     # rules of the law as data: the province keeps them
     "sgz.procurement.supplier.minimum": PROVINCE_DATA,
     "sgz.procurement.threshold": PROVINCE_DATA,
+    "sgz.agreement.evaluation.type": PROVINCE_DATA,
+    "sgz.agreement.evaluation.type.line": PROVINCE_DATA,
 }
 
 
