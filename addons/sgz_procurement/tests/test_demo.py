@@ -71,6 +71,18 @@ class TestDemoWorks(TransactionCase):
             tender.with_user(approver).action_sgz_approve()
         self.assertEqual(tender.state, "draft")
 
+    def test_the_demo_agreement_is_not_overdue(self):
+        """Issue 20, point 7: the demo's deadlines are met (on the day they happened) or due ahead: the agreement
+        (signed by the budgets addon's demo when installed) opens without the overdue ribbon or late activities."""
+        agreement = self.env.ref("sgz_procurement.agreement_changsha_county_2025")
+        self.env["sgz.deadline"]._cron_refresh_overdue()
+        today = fields.Date.context_today(agreement)
+        self.assertFalse(agreement.sgz_overdue)
+        self.assertFalse(agreement.sudo().sgz_deadline_ids.filtered("overdue").mapped("name"))
+        self.assertFalse(agreement.sudo().activity_ids.filtered(lambda a: a.date_deadline < today))
+        done = agreement.sudo().sgz_deadline_ids.filtered(lambda d: d.state == "done" and d.code != "filing")
+        self.assertTrue(all(d.evidence and d.date_done <= d.date_deadline for d in done))
+
     def test_city_officer_acknowledges_the_plan(self):
         plan = self.env.ref("sgz_procurement.plan_changsha_county_2026")
         self.assertEqual(plan.state, "submitted")
