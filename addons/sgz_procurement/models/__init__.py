@@ -14,4 +14,5 @@ from . import (
     sgz_tender,
     sgz_tender_bid,
     sgz_tender_challenge,
+    sgz_tender_score,
 )

@@ -266,7 +266,9 @@ class SgzAgreement(models.Model):
         """Every signing (the agreement's, then each year's) is filed with the city (§七(三))."""
         self._sgz_deadline_set(
             "filing",
-            self.env._("File the signed agreement with the city (15 working days)"),
+            self.env._(
+                "File the signed agreement with the city (%(days)s working days)", days=FILING_WORKING_DAYS
+            ),
             "working_days",
             signed,
             FILING_WORKING_DAYS,
@@ -448,8 +450,9 @@ class SgzAgreement(models.Model):
         if self.signed_amount and amount > limit + 0.005:
             raise UserError(
                 self.env._(
-                    "%(amount).2f for %(what)s exceeds the amount of %(signed).2f signed in year 1 by more than 10%% "
-                    "(at most %(limit).2f): procure the service again (政府采购法第四十九条).",
+                    "%(amount).2f for %(what)s exceeds the amount of %(signed).2f signed in year 1 by more than "
+                    "%(percent)s%% (at most %(limit).2f): procure the service again (政府采购法第四十九条).",
+                    percent=f"{INCREASE_LIMIT * 100:g}",
                     amount=amount,
                     what=what,
                     signed=self.signed_amount,
@@ -476,7 +479,8 @@ class SgzAgreement(models.Model):
             if last.sequence >= CYCLE_YEARS:
                 raise UserError(
                     self.env._(
-                        "The 3-year cycle is complete: the next provider is chosen by a new procurement."
+                        "The %(years)s-year cycle is complete: the next provider is chosen by a new procurement.",
+                        years=CYCLE_YEARS,
                     )
                 )
             Year = self.env["sgz.agreement.year"]

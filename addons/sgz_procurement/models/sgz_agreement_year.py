@@ -94,7 +94,9 @@ class SgzAgreementYear(models.Model):
     def _check_sequence(self):
         for year in self:
             if not 1 <= year.sequence <= CYCLE_YEARS:
-                raise ValidationError(self.env._("An agreement cycle has years 1 to 3."))
+                raise ValidationError(
+                    self.env._("An agreement cycle has years 1 to %(years)s.", years=CYCLE_YEARS)
+                )
             previous = year.agreement_id.year_ids.filtered(lambda y, cur=year: y.sequence == cur.sequence - 1)
             if year.sequence > 1 and previous.evaluation_result != "qualified":
                 raise ValidationError(

@@ -370,8 +370,9 @@ class SgzTender(models.Model):
                 if deadline_day <= tender.notice_end_date:
                     raise ValidationError(
                         self.env._(
-                            "A single-source purchase is published for 5 working days before it is made: the "
-                            "notice of %(start)s runs until %(end)s, so the negotiation comes after that day.",
+                            "A single-source purchase is published for %(days)s working days before it is made: "
+                            "the notice of %(start)s runs until %(end)s, so the negotiation comes after that day.",
+                            days=rule.notice_working_days,
                             start=tender.announcement_date,
                             end=tender.notice_end_date,
                         )
@@ -779,7 +780,9 @@ class SgzTender(models.Model):
             for agreement in agreements:
                 agreement._sgz_deadline_set(
                     "signing",
-                    self.env._("Sign the service agreement (30 days after the award notice)"),
+                    self.env._(
+                        "Sign the service agreement (%(days)s days after the award notice)", days=SIGNING_DAYS
+                    ),
                     "days",
                     today,
                     SIGNING_DAYS,
@@ -861,7 +864,23 @@ class SgzTender(models.Model):
             )
         if method == self.method:
             return self.env["sgz.tender"]
-        vals = {
+        vals = self._prepare_reprocure_vals(method)
+        if method == "single_source":
+            vals.update(single_source_ground=ground, single_source_justification=reason)
+        Tender = self.env["sgz.tender"]
+        with Tender._sgz_unlocked():
+            new = Tender.create(dict(vals, switched_from_id=self.id, switch_reason=reason))
+        self.message_post(
+            body=self.env._(
+                "Failed lots procured again by %(tender)s: %(reason)s", tender=new.name, reason=reason
+            )
+        )
+        return new
+
+    def _prepare_reprocure_vals(self, method):
+        """The new tender of the failed lots: their data, the committee, and the criteria when scored."""
+        self.ensure_one()
+        return {
             "name": self.env._("%(tender)s (re-procurement)", tender=self.name),
             "company_id": self.company_id.id,
             "plan_id": self.plan_id.id,
@@ -891,17 +910,6 @@ class SgzTender(models.Model):
             if METHOD_RULES[method].evaluation_methods[0] == "comprehensive"
             else [],
         }
-        if method == "single_source":
-            vals.update(single_source_ground=ground, single_source_justification=reason)
-        Tender = self.env["sgz.tender"]
-        with Tender._sgz_unlocked():
-            new = Tender.create(dict(vals, switched_from_id=self.id, switch_reason=reason))
-        self.message_post(
-            body=self.env._(
-                "Failed lots procured again by %(tender)s: %(reason)s", tender=new.name, reason=reason
-            )
-        )
-        return new
 
     # ---- navigation ------------------------------------------------------------------------------------------
 

@@ -30,7 +30,8 @@ class SgzTenderChallenge(models.Model):
 
     _sgz_locked_states = ("answered",)
     _sgz_action_fields = ("state", "answered_by_id", "answer_date", "date")
-    _sgz_fixed_fields = ("tender_id", "company_id", "kind", "documents_date", "step_date")
+    # the challenger words the challenge when filing it
+    _sgz_fixed_fields = ("tender_id", "company_id", "kind", "documents_date", "step_date", "description")
     _sgz_unlink_states = ()
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="restrict", index=True)
@@ -182,14 +183,18 @@ class SgzTenderChallenge(models.Model):
             )
         return challenges
 
-    def write(self, vals):
-        if not self._sgz_lock_lifted():
-            companies = self.env.user.company_ids
-            if "answer" in vals and any(c.tender_company_id not in companies for c in self):
-                raise UserError(self.env._("Only the buyer answers a challenge."))
-            if "description" in vals and any(c.company_id not in companies for c in self):
-                raise UserError(self.env._("Only the challenger words the challenge."))
-        return super().write(vals)
+    def _sgz_locked_records(self):
+        """Answered, a challenge is evidence; before, only the buyer writes on it (its answer): the challenger
+        worded it when filing it (its fixed fields)."""
+        companies = self.env.user.company_ids
+        return super()._sgz_locked_records() | self.filtered(
+            lambda c: c.sudo().tender_company_id not in companies
+        )
+
+    def _sgz_lock_label(self):
+        if self.state == "open":
+            return self.env._("filed; only the buyer answers it")
+        return super()._sgz_lock_label()
 
     @sgz_action(lock_rows=True)
     def action_answer(self):

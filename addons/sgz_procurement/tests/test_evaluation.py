@@ -88,19 +88,19 @@ class TestEvaluation(ProcurementCase):
         chair = tender.committee_ids.filtered(lambda m: m.role == "chair")
         line = bid_x.score_ids.filtered(lambda s: s.member_id == chair)[0]
         officer = self.officer_a
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             line.with_user(officer).write({"member_id": tender.committee_ids[0].id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             chair.with_user(officer).write({"user_id": self.officer_a2.id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "its lines cannot be deleted|明细行不能删除"):
             chair.with_user(officer).unlink()
         with self.assertRaises(AccessError):
             line.with_user(officer).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             line.sudo().unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             tender.with_user(officer).write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id})]})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "create|创建"):
             self.env["sgz.tender.score"].with_user(officer).create(
                 {"bid_id": bid_x.id, "member_id": chair.id, "criterion_id": tender.criterion_ids[0].id}
             )

@@ -49,7 +49,7 @@ class TestProcurementRules(ProcurementCase):
         self.assertEqual(tender.state, "failed")
         self.assertIn("2", tender.failed_reason)
         self.assertFalse(tender.sudo().bid_ids.score_ids)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Award a tender whose bids are opened|开标和评审之后"):
             tender.with_user(self.officer_a).action_award()
 
     def test_switching_method_needs_the_finance_department(self):

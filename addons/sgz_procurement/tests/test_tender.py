@@ -62,7 +62,7 @@ class TestTender(ProcurementCase):
         with self.frozen(ANNOUNCE):
             tender.action_publish()
             first, second = tender.sgz_review_ids.sorted("sequence")
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "must decide first|先"):
                 second.with_user(self.approver_a).action_approve()
             first.with_user(self.officer_a2).action_approve()
             self.assertEqual(tender.state, "draft")
@@ -78,7 +78,7 @@ class TestTender(ProcurementCase):
         self.assertEqual(tender.state, "draft")
         self.assertEqual(tender.sgz_approval_status, "rejected")
         self.assertIn("最高限价偏高", " ".join(tender.message_ids.mapped("body")))
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "needs approval|须经审批"):
             tender.with_user(self.officer_a).write({"state": "published"})
         with self.frozen(ANNOUNCE):
             tender.action_publish()  # a fresh request
@@ -130,13 +130,13 @@ class TestTender(ProcurementCase):
             {"method": "negotiation"},
             {"criterion_ids": [(5, 0, 0)]},
         ):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "locked|已锁定"):
                 as_officer.write(vals)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             as_officer.criterion_ids[0].write({"weight": 10})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             as_officer.lot_ids.write({"ceiling_price": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             as_officer.write({"opening_date": "2025-03-10 00:00:00"})  # opening the sealed bids early
         self.assertFalse(tender.opening_date)
         with self.assertRaisesMsg(UserError, "locked|锁定"):
