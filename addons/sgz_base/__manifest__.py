@@ -37,6 +37,7 @@
         "views/sgz_filing_views.xml",
         "views/sgz_deadline_views.xml",
         "views/sgz_input_limit_views.xml",
+        "wizard/sgz_deadline_done_wizard_views.xml",
     ],
     "demo": [
         "demo/sgz_base_demo.xml",

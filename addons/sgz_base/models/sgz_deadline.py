@@ -15,6 +15,11 @@ A document inheriting ``sgz.deadline.mixin`` (and ``mail.activity.mixin``) keeps
                             signed_on, 15, user=record.user_id)
     record._sgz_deadline_done("filing")      # or _sgz_deadline_cancel("filing")
 
+A step the user takes outside the system (publishing a contract, stationing the workers…) is recorded as met
+with the day it happened and its evidence: the document declares the codes in
+``_sgz_deadline_recordable_codes``, its button returns ``record._sgz_deadline_wizard(code)`` (a dialog,
+``sgz.deadline.done.wizard``), which calls ``record._sgz_deadline_record(code, day, evidence…)``.
+
 Setting a deadline schedules a to-do activity for the responsible user on the document (replacing the
 previous one of the same code); finishing it marks the activity done, cancelling removes it. Each deadline
 has a stored ``overdue`` flag, refreshed on every change and every night by one cron; the document gets a
@@ -57,6 +62,12 @@ class SgzDeadline(models.Model):
         index=True,
     )
     overdue = fields.Boolean(index=True, readonly=True, help="Open and past its due date; refreshed daily.")
+    done_by_id = fields.Many2one("res.users", string="Recorded By", readonly=True)
+    evidence = fields.Text(
+        readonly=True, help="What shows the step was taken: the address of a publication, a receipt's number…"
+    )
+    evidence_file = fields.Binary(string="Evidence File", attachment=True, readonly=True)
+    evidence_file_name = fields.Char(readonly=True)
     late = fields.Boolean(compute="_compute_late", store=True, string="Done Late")
     activity_id = fields.Many2one("mail.activity", string="Activity", ondelete="set null")
 

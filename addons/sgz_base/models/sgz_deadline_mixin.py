@@ -1,4 +1,5 @@
 from odoo import api, fields, models
+from odoo.exceptions import UserError
 
 from .sgz_document_link import document_links
 
@@ -6,6 +7,9 @@ from .sgz_document_link import document_links
 class SgzDeadlineMixin(models.AbstractModel):
     _name = "sgz.deadline.mixin"
     _description = "Deadline Mixin"
+
+    #: codes of the deadlines a user records as met, with the day it happened and the evidence
+    _sgz_deadline_recordable_codes = ()
 
     sgz_deadline_ids = document_links("sgz.deadline", "Deadlines")
     sgz_overdue = fields.Boolean(
@@ -73,3 +77,77 @@ class SgzDeadlineMixin(models.AbstractModel):
             )
             deadlines.write({"state": "cancelled"})
             deadlines.activity_id.exists().unlink()
+
+    # ---- recorded by the user ----------------------------------------------------------------------------------
+
+    def _sgz_deadline_recordable(self, code):
+        """Whether a user records the deadline ``code`` as met (override for codes built at run time)."""
+        return code in self._sgz_deadline_recordable_codes
+
+    def _sgz_deadline_wizard(self, code):
+        """The action of the document's button for the deadline ``code``: a dialog asking for the day the step
+        was taken and its evidence."""
+        self.ensure_one()
+        deadline = self._sgz_deadline_get(code)
+        if not deadline or not self._sgz_deadline_recordable(code):
+            raise UserError(self.env._("This step is already recorded."))
+        return {
+            "type": "ir.actions.act_window",
+            "name": deadline.name,
+            "res_model": "sgz.deadline.done.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_deadline_id": deadline.id},
+        }
+
+    def _sgz_deadline_record(
+        self, code, date_done, evidence=None, evidence_file=None, evidence_file_name=None
+    ):
+        """The user records the deadline ``code`` as met on ``date_done``, neither in the future nor before the
+        day the deadline counts from, with its evidence (a text, a file or both). Override to write the
+        document's own field, calling super."""
+        self.ensure_one()
+        self.check_access("write")
+        deadline = self._sgz_deadline_get(code)
+        if not deadline or not self._sgz_deadline_recordable(code):
+            raise UserError(self.env._("This step is already recorded."))
+        date_done = fields.Date.to_date(date_done)
+        today = fields.Date.context_today(self)
+        if not date_done or date_done > today:
+            raise UserError(
+                self.env._("%(task)s: give the day it was done, today at the latest.", task=deadline.name)
+            )
+        if date_done < deadline.date_start:
+            raise UserError(
+                self.env._(
+                    "%(task)s counts from %(start)s: it cannot have been done on %(date)s.",
+                    task=deadline.name,
+                    start=deadline.date_start,
+                    date=date_done,
+                )
+            )
+        if not ((evidence or "").strip() or evidence_file):
+            raise UserError(
+                self.env._("%(task)s: give the evidence (a text, a file or both).", task=deadline.name)
+            )
+        self._sgz_deadline_done(code, date_done)
+        deadline.write(
+            {
+                "done_by_id": self.env.user.id,
+                "evidence": (evidence or "").strip() or False,
+                "evidence_file": evidence_file or False,
+                "evidence_file_name": evidence_file_name or False,
+            }
+        )
+        if "message_ids" not in self._fields:
+            return
+        self.sudo().message_post(
+            body=self.env._(
+                "%(task)s: done on %(date)s, recorded by %(user)s. Evidence: %(evidence)s",
+                task=deadline.name,
+                date=date_done,
+                user=self.env.user.name,
+                evidence=(evidence or "").strip() or evidence_file_name or "—",
+            ),
+            author_id=self.env.user.partner_id.id,
+        )

@@ -98,6 +98,22 @@ class _DemoStory:
         year.action_confirm()
         return year
 
+    def record_steps(self, agreement):
+        """The county published each signing and filed it with the finance department on time, stationed the
+        workers when year 1 started (each step with the day it happened and its evidence), and filed the signed
+        agreement with the city: the demo agreement has no overdue deadline."""
+        county = agreement.with_env(self.as_user(self.officer))
+        steps = (
+            ("publication", "2025-02-21", "中国政府采购网，2025年2月21日合同公告"),
+            ("finance_filing", "2025-02-27", "长沙县财政局政府采购合同备案回执"),
+            ("stationing", "2025-03-01", "星沙、湘龙社工站驻站社工到岗签到表"),
+            ("publication_2", "2026-02-26", "中国政府采购网，2026年2月26日合同公告"),
+            ("finance_filing_2", "2026-03-04", "长沙县财政局政府采购合同备案回执（第二年）"),
+        )
+        for code, day, evidence in steps:
+            county._sgz_deadline_record(code, day, evidence=evidence)
+        county.action_sgz_file()
+
     def bill_and_pay(self, year):
         """The first quarter of year 2 is billed, posted and paid."""
         finance = self.as_user(self.finance)
@@ -183,6 +199,7 @@ class SgzBudgetDemo(models.AbstractModel):
         )
         story.xmlid("sgz_budget.budget_changsha_county_2026", budget)
         year = story.evaluate_and_renew(story.sign_agreement())
+        story.record_steps(year.agreement_id)
         story.bill_and_pay(year)
         story.transfer(budget)
         story.refused_over_commitment(budget)

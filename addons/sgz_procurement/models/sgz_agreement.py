@@ -47,8 +47,6 @@ class SgzAgreement(models.Model):
         "signed_amount",
         "award_date",
         "stationing_date",
-        "publication_date",
-        "finance_filing_date",
         "new_tender_id",
         "termination_kind",
         "termination_reason",
@@ -56,6 +54,8 @@ class SgzAgreement(models.Model):
     )
     _sgz_fixed_fields = ("company_id", "tender_id", "lot_id")
     _sgz_unlink_states = ("draft",)
+    # steps taken outside the system, recorded with the day they happened and the evidence
+    _sgz_deadline_recordable_codes = ("stationing", "publication", "finance_filing")
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -118,10 +118,18 @@ class SgzAgreement(models.Model):
         "(政府采购法第四十九条).",
     )
     stationing_date = fields.Date(string="Workers Stationed On", tracking=True, copy=False, readonly=True)
-    publication_date = fields.Date(string="Contract Published On", tracking=True, copy=False, readonly=True)
-    finance_filing_date = fields.Date(
-        string="Filed With Finance On", tracking=True, copy=False, readonly=True
+    publication_date = fields.Date(
+        compute="_compute_year_steps",
+        string="Contract Published On",
+        help="The publication of the latest signing (each yearly signing is a contract published on its own).",
     )
+    finance_filing_date = fields.Date(
+        compute="_compute_year_steps",
+        string="Filed With Finance On",
+        help="The finance department's copy of the latest signing.",
+    )
+    publication_pending = fields.Boolean(compute="_compute_year_steps", string="Publication to Record")
+    finance_filing_pending = fields.Boolean(compute="_compute_year_steps", string="Finance Filing to Record")
     year_ids = fields.One2many("sgz.agreement.year", "agreement_id", string="Agreement Years", copy=False)
     last_sign_date = fields.Date(
         compute="_compute_last_sign_date",
@@ -167,6 +175,15 @@ class SgzAgreement(models.Model):
             agreement.sign_deadline = agreement.award_date and agreement.award_date + relativedelta(
                 days=SIGNING_DAYS
             )
+
+    @api.depends("year_ids.sign_date", "year_ids.publication_date", "year_ids.finance_filing_date")
+    def _compute_year_steps(self):
+        for agreement in self:
+            signed = agreement.year_ids.filtered("sign_date").sorted("sequence")
+            agreement.publication_date = signed[-1:].publication_date
+            agreement.finance_filing_date = signed[-1:].finance_filing_date
+            agreement.publication_pending = any(not year.publication_date for year in signed)
+            agreement.finance_filing_pending = any(not year.finance_filing_date for year in signed)
 
     def _compute_purchase_order_count(self):
         for agreement in self:
@@ -249,7 +266,9 @@ class SgzAgreement(models.Model):
         """Every signing (the agreement's, then each year's) is filed with the city (§七(三))."""
         self._sgz_deadline_set(
             "filing",
-            self.env._("File the signed agreement with the city (15 working days)"),
+            self.env._(
+                "File the signed agreement with the city (%(days)s working days)", days=FILING_WORKING_DAYS
+            ),
             "working_days",
             signed,
             FILING_WORKING_DAYS,
@@ -295,8 +314,8 @@ class SgzAgreement(models.Model):
 
     @sgz_action(lock_rows=True)
     def action_sign(self):
-        """Sign the agreement (year 1): deadlines for filing with the city, publishing the contract, filing it
-        with the finance department and stationing the workers; year 1 is signed and ordered."""
+        """Sign the agreement (year 1): deadlines for filing with the city and stationing the workers; year 1 is
+        signed and ordered (its signature opens the publication and finance filing deadlines)."""
         self._check_signable()
         for agreement in self:
             signed = agreement.sign_date or fields.Date.context_today(self)
@@ -311,60 +330,105 @@ class SgzAgreement(models.Model):
             )
             agreement._sgz_deadline_done("signing", signed)
             agreement._sgz_set_filing_deadline(signed)
-            for code, name, rule, value in agreement._sgz_signing_deadlines():
-                agreement._sgz_deadline_set(code, name, rule, signed, value, user=agreement.user_id)
+            agreement._sgz_deadline_set(
+                "stationing",
+                self.env._(
+                    "Station the social workers in the townships (%(months)s month)", months=STATIONING_MONTHS
+                ),
+                "months",
+                signed,
+                STATIONING_MONTHS,
+                user=agreement.user_id,
+            )
             Year = self.env["sgz.agreement.year"]
             with Year._sgz_unlocked():
                 year = Year.create(dict(agreement._prepare_year_vals(1, start), sign_date=signed))
             year.action_confirm()
         return True
 
-    def _sgz_signing_deadlines(self):
-        return [
+    def _sgz_set_year_deadlines(self, year):
+        """Each yearly signing is a contract: published within 2 working days (实施条例第五十条) and filed with the
+        finance department within 7 working days (政府采购法第四十七条), counted from the year's signature."""
+        self.ensure_one()
+        deadlines = (
             (
                 "publication",
-                self.env._("Publish the signed contract (2 working days, 实施条例第五十条)"),
-                "working_days",
+                self.env._(
+                    "Publish the contract of year %(year)s (%(days)s working days, 实施条例第五十条)",
+                    year=year.sequence,
+                    days=PUBLICATION_WORKING_DAYS,
+                ),
                 PUBLICATION_WORKING_DAYS,
             ),
             (
                 "finance_filing",
-                self.env._("File a copy of the contract with the finance department (7 working days)"),
-                "working_days",
+                self.env._(
+                    "File a copy of the contract of year %(year)s with the finance department (%(days)s working "
+                    "days, 政府采购法第四十七条)",
+                    year=year.sequence,
+                    days=FINANCE_FILING_WORKING_DAYS,
+                ),
                 FINANCE_FILING_WORKING_DAYS,
             ),
-            (
-                "stationing",
-                self.env._("Station the social workers in the townships (1 month)"),
-                "months",
-                STATIONING_MONTHS,
-            ),
-        ]
+        )
+        for code, name, days in deadlines:
+            self._sgz_deadline_set(
+                year._sgz_step_code(code), name, "working_days", year.sign_date, days, user=self.user_id
+            )
 
-    def _sgz_record_step(self, field, code):
-        today = fields.Date.context_today(self)
-        for agreement in self:
-            if agreement.state != "active":
-                raise UserError(self.env._("This step is recorded on an agreement in force."))
-            if agreement[field]:
-                raise UserError(self.env._("This step is already recorded."))
-            agreement.write({field: today})
-            agreement._sgz_deadline_done(code, today)
+    # ---- steps recorded by the county (the day they happened, with the evidence) ------------------------------
+
+    def _sgz_deadline_recordable(self, code):
+        step, _sep, year = code.rpartition("_")
+        return super()._sgz_deadline_recordable(code) or (
+            step in ("publication", "finance_filing") and year.isdigit()
+        )
+
+    def _sgz_step_target(self, code):
+        """(record, field) where the step ``code`` is recorded: the agreement's stationing, or the publication
+        and the finance filing of one of its signings."""
+        self.ensure_one()
+        if code == "stationing":
+            return self, "stationing_date"
+        for year in self.year_ids:
+            for step in ("publication", "finance_filing"):
+                if year._sgz_step_code(step) == code:
+                    return year, f"{step}_date"
+        raise UserError(self.env._("This step is already recorded."))
+
+    def _sgz_deadline_record(self, code, date_done, **evidence):
+        self.ensure_one()
+        if self.state != "active":
+            raise UserError(self.env._("This step is recorded on an agreement in force."))
+        record, field = self._sgz_step_target(code)
+        result = super()._sgz_deadline_record(code, date_done, **evidence)
+        with record._sgz_unlocked():
+            record.write({field: date_done})
+        return result
+
+    def _sgz_year_step_wizard(self, step):
+        """The dialog recording ``step`` (publication, finance filing) of the earliest signing lacking it."""
+        self.ensure_one()
+        field = f"{step}_date"
+        year = self.year_ids.filtered(lambda y: y.sign_date and not y[field]).sorted("sequence")[:1]
+        if self.state != "active" or not year:
+            raise UserError(self.env._("This step is already recorded for every signing."))
+        return self._sgz_deadline_wizard(year._sgz_step_code(step))
 
     @sgz_action
     def action_confirm_stationing(self):
-        self._sgz_record_step("stationing_date", "stationing")
-        return True
+        self.ensure_one()
+        if self.state != "active" or self.stationing_date:
+            raise UserError(self.env._("This step is already recorded."))
+        return self._sgz_deadline_wizard("stationing")
 
     @sgz_action
     def action_confirm_publication(self):
-        self._sgz_record_step("publication_date", "publication")
-        return True
+        return self._sgz_year_step_wizard("publication")
 
     @sgz_action
     def action_confirm_finance_filing(self):
-        self._sgz_record_step("finance_filing_date", "finance_filing")
-        return True
+        return self._sgz_year_step_wizard("finance_filing")
 
     def _prepare_year_vals(self, sequence, start):
         self.ensure_one()
@@ -386,8 +450,9 @@ class SgzAgreement(models.Model):
         if self.signed_amount and amount > limit + 0.005:
             raise UserError(
                 self.env._(
-                    "%(amount).2f for %(what)s exceeds the amount of %(signed).2f signed in year 1 by more than 10%% "
-                    "(at most %(limit).2f): procure the service again (政府采购法第四十九条).",
+                    "%(amount).2f for %(what)s exceeds the amount of %(signed).2f signed in year 1 by more than "
+                    "%(percent)s%% (at most %(limit).2f): procure the service again (政府采购法第四十九条).",
+                    percent=f"{INCREASE_LIMIT * 100:g}",
                     amount=amount,
                     what=what,
                     signed=self.signed_amount,
@@ -414,7 +479,8 @@ class SgzAgreement(models.Model):
             if last.sequence >= CYCLE_YEARS:
                 raise UserError(
                     self.env._(
-                        "The 3-year cycle is complete: the next provider is chosen by a new procurement."
+                        "The %(years)s-year cycle is complete: the next provider is chosen by a new procurement.",
+                        years=CYCLE_YEARS,
                     )
                 )
             Year = self.env["sgz.agreement.year"]

@@ -42,6 +42,17 @@ class SgzAgreementChange(models.Model):
         "res.users", string="Recorded By", default=lambda self: self.env.user, readonly=True
     )
 
+    @api.depends("agreement_id.name", "change_type", "date")
+    def _compute_display_name(self):
+        types = dict(self._fields["change_type"]._description_selection(self.env))
+        for change in self:
+            change.display_name = self.env._(
+                "%(agreement)s: %(change)s from %(date)s",
+                agreement=change.sudo().agreement_id.name or "",
+                change=types.get(change.change_type, ""),
+                date=change.date or "",
+            )
+
     @api.constrains("reason", "description")
     def _check_texts(self):
         for change in self:

@@ -20,7 +20,13 @@ class SgzAgreementYear(models.Model):
     _check_company_auto = True
 
     _sgz_locked_states = ("confirmed", "evaluated", "closed")
-    _sgz_action_fields = ("state", "purchase_order_id", "evaluation_result")
+    _sgz_action_fields = (
+        "state",
+        "purchase_order_id",
+        "evaluation_result",
+        "publication_date",
+        "finance_filing_date",
+    )
     _sgz_fixed_fields = ("agreement_id", "sequence")
     _sgz_unlink_states = ("draft",)
     # a year is opened by signing the agreement or renewing it, never typed in
@@ -35,6 +41,10 @@ class SgzAgreementYear(models.Model):
     date_start = fields.Date(string="From", required=True)
     date_end = fields.Date(string="To", required=True)
     sign_date = fields.Date(string="Signed On", tracking=True)
+    publication_date = fields.Date(string="Contract Published On", tracking=True, copy=False, readonly=True)
+    finance_filing_date = fields.Date(
+        string="Filed With Finance On", tracking=True, copy=False, readonly=True
+    )
     amount = fields.Monetary(tracking=True)
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", tracking=True)
     payment_schedule = fields.Selection(PAYMENT_SCHEDULES, default="quarterly", required=True)
@@ -84,7 +94,9 @@ class SgzAgreementYear(models.Model):
     def _check_sequence(self):
         for year in self:
             if not 1 <= year.sequence <= CYCLE_YEARS:
-                raise ValidationError(self.env._("An agreement cycle has years 1 to 3."))
+                raise ValidationError(
+                    self.env._("An agreement cycle has years 1 to %(years)s.", years=CYCLE_YEARS)
+                )
             previous = year.agreement_id.year_ids.filtered(lambda y, cur=year: y.sequence == cur.sequence - 1)
             if year.sequence > 1 and previous.evaluation_result != "qualified":
                 raise ValidationError(
@@ -140,10 +152,18 @@ class SgzAgreementYear(models.Model):
             year.write(
                 {"state": "confirmed", "sign_date": year.sign_date or today, "purchase_order_id": order.id}
             )
+            # each signing is a contract: published and filed with the finance department on its own
+            year.agreement_id._sgz_set_year_deadlines(year)
             if year.sequence > 1:
                 # Each yearly signing is filed with the city within 15 working days (§七(三)).
                 year.agreement_id._sgz_set_filing_deadline(year.sign_date)
         return True
+
+    def _sgz_step_code(self, code):
+        """The code of a deadline of this year's signing on the agreement ("publication" for year 1,
+        "publication_2" for year 2, …)."""
+        self.ensure_one()
+        return code if self.sequence == 1 else f"{code}_{self.sequence}"
 
     def _sgz_close(self, day):
         """The agreement ended on ``day``: the year is closed and the periods starting after it are not bought."""

@@ -3,15 +3,23 @@ from typing import NamedTuple
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.sgz_base.lib import china_date
+from odoo.addons.sgz_base.lib import CHINA_OFFSET, china_date
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from .sgz_procurement_plan import PURCHASE_METHODS
 
-# 政府采购法第五十二条 and 财政部令第94号第十条: challenges within 7 working days of the end of the result
-# announcement period, which lasts 1 working day (财政部令第87号第六十九条).
-ANNOUNCEMENT_WORKING_DAYS = 1
+# 政府采购法第五十二条 and 财政部令第94号第十条: a challenge is filed within 7 working days of the day the
+# supplier knew or should have known of the harm: of obtaining the procurement documents or the end of their
+# announcement period (5 working days, 财政部令第87号第十六条), of the step of the process, or of the end of the
+# result announcement period (1 working day, 财政部令第87号第六十九条).
 CHALLENGE_WORKING_DAYS = 7
+DOCUMENTS_NOTICE_WORKING_DAYS = 5
+ANNOUNCEMENT_WORKING_DAYS = 1
+# 财政部令第74号第七条: a negotiation of a project reaching the open-tender threshold has at least 5 members.
+THRESHOLD_NEGOTIATION_MEMBERS = 5
+# 财政部令第87号第四十七条: an open tender with a budget of ¥10 million or more has at least 7 members.
+LARGE_OPEN_TENDER_AMOUNT = 10_000_000
+LARGE_OPEN_TENDER_MEMBERS = 7
 # 政府采购法第四十六条: the agreement is signed within 30 days of the award notice.
 SIGNING_DAYS = 30
 # 财政部令第94号第十三条: a challenge is answered within 7 working days of its receipt.
@@ -23,22 +31,22 @@ class MethodRule(NamedTuple):
 
     bid_period: tuple  # (deadline rule, value): the least time between announcement and bid deadline
     min_members: int  # the committee: at least this many members, an odd number, experts ≥ 2/3
-    min_valid_bids: int  # fewer valid bids on a lot and the lot fails (废标)
     price_weight: tuple | None  # (lowest, highest) price weight in % under comprehensive scoring
     evaluation_methods: tuple  # the evaluation methods the purchase method allows, the default first
     notice_working_days: int = 0  # a public notice before the purchase (single source)
 
 
+# The least number of compliant suppliers per method is data with validity (sgz.procurement.supplier.minimum).
 METHOD_RULES = {
-    # 政府采购法第三十五条 (20 days), 第三十六条 (fewer than three → 废标); 财政部令第87号第四十七条 (committee),
-    # 第五十五条 (service price weight at least 10%; 0 for fixed-price projects)
-    "open": MethodRule(("days", 20), 5, 3, (10.0, 100.0), ("comprehensive", "lowest_price")),
+    # 政府采购法第三十五条 (20 days); 财政部令第87号第四十七条 (committee), 第五十五条 (service price weight at
+    # least 10%; 0 for fixed-price projects)
+    "open": MethodRule(("days", 20), 5, (10.0, 100.0), ("comprehensive", "lowest_price")),
     # 财库〔2014〕214号第十条 (10 days), 第十四条 (3 or more members), 第二十四条 (services: price 10–30%)
-    "consultation": MethodRule(("days", 10), 3, 0, (10.0, 30.0), ("comprehensive",)),
+    "consultation": MethodRule(("days", 10), 3, (10.0, 30.0), ("comprehensive",)),
     # 政府采购法第三十八条 (lowest compliant price); 财政部令第74号第七条, 第二十九条 (3 working days)
-    "negotiation": MethodRule(("working_days", 3), 3, 0, None, ("lowest_price",)),
+    "negotiation": MethodRule(("working_days", 3), 3, None, ("lowest_price",)),
     # 政府采购法第三十一条; 实施条例第三十八条 (public notice of at least 5 working days)
-    "single_source": MethodRule(("days", 0), 0, 0, None, ("lowest_price",), notice_working_days=5),
+    "single_source": MethodRule(("days", 0), 0, None, ("lowest_price",), notice_working_days=5),
 }
 EVALUATION_METHODS = [("comprehensive", "Comprehensive Scoring"), ("lowest_price", "Lowest Compliant Price")]
 # 政府采购法第三十一条: the three grounds for a single-source purchase
@@ -55,8 +63,6 @@ TENDER_STATES = [
     ("failed", "Failed"),
     ("cancelled", "Cancelled"),
 ]
-# what the committee checks once it starts working
-COMMITTEE_LOCKED_STATES = ("opened", "awarded", "failed", "cancelled")
 
 
 class SgzTender(models.Model):
@@ -69,14 +75,15 @@ class SgzTender(models.Model):
     _check_company_auto = True
 
     _sgz_approval_states = {"published": "draft", "awarded": "opened"}
-    # what approval covers stays as approved: everything but the responsible and the committee (locked on
-    # its own once the bids are opened) is fixed once the tender is published or waiting for approval
+    # what approval covers stays as approved: everything but the responsible is fixed once the tender is
+    # published or waiting for approval, the committee included (evidence of the procurement)
     _sgz_locked_states = ("published", "opened", "awarded", "failed", "cancelled")
-    _sgz_lock_writable = ("user_id", "committee_ids")
+    _sgz_lock_writable = ("user_id",)
     _sgz_action_fields = (
         "state",
         "opening_date",
         "opened_by_id",
+        "opening_delay_reason",
         "award_date",
         "failed_reason",
         "switched_from_id",
@@ -106,6 +113,13 @@ class SgzTender(models.Model):
         SINGLE_SOURCE_GROUNDS, string="Single-Source Ground", tracking=True
     )
     single_source_justification = fields.Text(tracking=True)
+    purchased_service = fields.Boolean(
+        string="Government-Purchased Service",
+        default=True,
+        tracking=True,
+        help="A service the government buys from social organizations (政府购买服务): a competitive consultation "
+        "goes on with two compliant suppliers (财库〔2015〕124号).",
+    )
     switched_from_id = fields.Many2one(
         "sgz.tender",
         string="Re-procurement Of",
@@ -149,16 +163,37 @@ class SgzTender(models.Model):
         "10–30%, 0 for a fixed-price project.",
     )
     lot_ids = fields.One2many("sgz.tender.lot", "tender_id", string="Lots", copy=True)
+    budget_amount = fields.Monetary(
+        compute="_compute_budget_amount",
+        string="Project Budget",
+        help="The sum of the lots' ceiling prices: compared with the open-tender threshold.",
+    )
+    needs_city_approval = fields.Boolean(
+        compute="_compute_needs_city_approval",
+        search="_search_needs_city_approval",
+        string="Needs the City Finance Department's Approval",
+        help="A method other than open tender for a project reaching the open-tender threshold is approved by "
+        "the city's finance department before the procurement starts (政府采购法第二十七条).",
+    )
     criterion_ids = fields.One2many(
         "sgz.tender.criterion", "tender_id", string="Technical Criteria", copy=True
     )
-    committee_ids = fields.One2many("sgz.tender.committee", "tender_id", string="Evaluation Committee")
+    committee_ids = fields.One2many(
+        "sgz.tender.committee", "tender_id", string="Evaluation Committee", copy=True
+    )
     bid_ids = fields.One2many("sgz.tender.bid", "tender_id", string="Bids")
     bid_count = fields.Integer(compute="_compute_bid_count", string="Bid Count")
     challenge_ids = fields.One2many("sgz.tender.challenge", "tender_id", string="Challenges")
     open_challenge_count = fields.Integer(compute="_compute_open_challenge_count", string="Open Challenges")
     opening_date = fields.Datetime(string="Opened On", readonly=True, copy=False, tracking=True)
     opened_by_id = fields.Many2one("res.users", string="Opened By", readonly=True, copy=False)
+    opening_delay_reason = fields.Text(
+        string="Reason for the Late Opening",
+        readonly=True,
+        copy=False,
+        help="Bids are opened at the bid deadline itself; opened on a later day, the reason is recorded here and in "
+        "the chatter.",
+    )
     award_date = fields.Date(
         string="Result Announced On",
         readonly=True,
@@ -198,6 +233,30 @@ class SgzTender(models.Model):
                 if days and tender.announcement_date
                 else False
             )
+
+    @api.depends("lot_ids.ceiling_price")
+    def _compute_budget_amount(self):
+        for tender in self:
+            tender.budget_amount = sum(tender.lot_ids.mapped("ceiling_price"))
+
+    @api.depends("method", "announcement_date", "lot_ids.ceiling_price")
+    def _compute_needs_city_approval(self):
+        for tender in self:
+            tender.needs_city_approval = tender.method != "open" and tender._sgz_reaches_threshold()
+
+    def _sgz_reaches_threshold(self):
+        """The project budget reaches the open-tender threshold in force on the announcement day (达到: ≥)."""
+        self.ensure_one()
+        day = self.announcement_date or fields.Date.context_today(self)
+        threshold = self.env["sgz.procurement.threshold"]._sgz_threshold_on(day)
+        return bool(threshold) and self.budget_amount >= threshold.amount
+
+    def _search_needs_city_approval(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Unsupported search on the city's approval."))
+        candidates = self.search([("method", "!=", "open")]).filtered("needs_city_approval")
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", candidates.ids)]
 
     @api.depends("award_date")
     def _compute_challenge_deadline(self):
@@ -311,8 +370,9 @@ class SgzTender(models.Model):
                 if deadline_day <= tender.notice_end_date:
                     raise ValidationError(
                         self.env._(
-                            "A single-source purchase is published for 5 working days before it is made: the "
-                            "notice of %(start)s runs until %(end)s, so the negotiation comes after that day.",
+                            "A single-source purchase is published for %(days)s working days before it is made: "
+                            "the notice of %(start)s runs until %(end)s, so the negotiation comes after that day.",
+                            days=rule.notice_working_days,
                             start=tender.announcement_date,
                             end=tender.notice_end_date,
                         )
@@ -371,21 +431,32 @@ class SgzTender(models.Model):
                 )
             )
 
-    def _check_committee(self):
-        """财政部令第87号第四十七条 (and 第74号令第七条 for negotiation and consultation): enough members, an odd
-        number, experts at least two thirds."""
+    def _sgz_committee_minimum(self):
+        """The least number of members: the method's (财政部令第87号第四十七条; 财库〔2014〕214号第十四条;
+        财政部令第74号第七条), 5 for a negotiation reaching the open-tender threshold, 7 for an open tender of
+        ¥10 million or more."""
         self.ensure_one()
-        rule = self._rule()
-        if not rule.min_members:
+        minimum = self._rule().min_members
+        if self.method == "negotiation" and self._sgz_reaches_threshold():
+            minimum = max(minimum, THRESHOLD_NEGOTIATION_MEMBERS)
+        if self.method == "open" and self.budget_amount >= LARGE_OPEN_TENDER_AMOUNT:
+            minimum = max(minimum, LARGE_OPEN_TENDER_MEMBERS)
+        return minimum
+
+    def _check_committee(self):
+        """Enough members, an odd number, experts at least two thirds."""
+        self.ensure_one()
+        minimum = self._sgz_committee_minimum()
+        if not minimum:
             return
         members = self.committee_ids
         experts = members.filtered(lambda m: m.role in ("chair", "expert"))
-        if len(members) < rule.min_members or len(members) % 2 == 0 or 3 * len(experts) < 2 * len(members):
+        if len(members) < minimum or len(members) % 2 == 0 or 3 * len(experts) < 2 * len(members):
             raise UserError(
                 self.env._(
                     "The evaluation committee needs at least %(minimum)s members, an odd number, of whom at least "
                     "two thirds are experts; it has %(members)s members and %(experts)s experts.",
-                    minimum=rule.min_members,
+                    minimum=minimum,
                     members=len(members),
                     experts=len(experts),
                 )
@@ -417,11 +488,50 @@ class SgzTender(models.Model):
                 raise UserError(self.env._("Lot %(lot)s needs a ceiling price.", lot=lot.name))
         if not (self.announcement_date and self.bid_deadline):
             raise UserError(self.env._("Give the announcement date and the bid deadline."))
+        if self.bid_deadline <= fields.Datetime.now():
+            raise UserError(
+                self.env._(
+                    "The bid deadline of %(tender)s (%(deadline)s) has passed: set a new announcement date and bid "
+                    "deadline before it is published.",
+                    tender=self.name,
+                    deadline=self._sgz_deadline_label(),
+                )
+            )
         self._check_criteria()
         self._check_bid_period()
+        # the committee is evidence once the tender is published: it is complete before
+        self._check_committee()
+
+    def _sgz_request_approval(self, target):
+        """Reviews of tiers decided above the county (the city's finance department) belong to the city: only
+        its users decide them, whatever groups the county's users hold."""
+        reviews = super()._sgz_request_approval(target)
+        above = reviews.filtered(lambda review: review.tier_id.sgz_reviewer_level == "parent")
+        Review = self.env["sgz.approval.review"]
+        for review in above:
+            city = self.browse(review.res_id).company_id.parent_id
+            if not city:
+                continue
+            with Review._sgz_unlocked():
+                review.sudo().write({"company_id": city.id})
+        return reviews
 
     def _action_publish(self):
+        """Publish today: a tender approved after its planned announcement day is announced today, and its bid
+        period must still hold from today (the period check refuses it otherwise)."""
+        today = fields.Date.context_today(self)
         with self._sgz_unlocked():
+            for tender in self:
+                planned = tender.announcement_date
+                if planned < today:
+                    tender.write({"announcement_date": today})
+                    tender.message_post(
+                        body=self.env._(
+                            "Announced on %(today)s, the day of the approval (planned for %(planned)s).",
+                            today=today,
+                            planned=planned,
+                        )
+                    )
             self.write({"state": "published"})
 
     def _sgz_approval_apply(self, target):
@@ -436,58 +546,138 @@ class SgzTender(models.Model):
     # ---- opening and evaluation ------------------------------------------------------------------------------
 
     @sgz_action(lock_rows=True)
-    def action_open_bids(self):
-        """Open the sealed bids at the deadline: record when and by whom, check validity, fail the lots with too
-        few valid bids, prepare the score sheets."""
+    def action_open_bids(self, reason=None):
+        """Open the sealed bids. The opening is recorded at the bid deadline itself (财政部令第87号第三十九条):
+        opened on a later day, it needs the reason, posted in the chatter (without one, the button asks for it
+        and nothing is opened)."""
         now = fields.Datetime.now()
         for tender in self:
-            if tender.state != "published":
-                raise UserError(self.env._("Only a published tender can be opened."))
-            if now < tender.bid_deadline:
+            tender._sgz_check_openable(now)
+        late = self.filtered(lambda tender: tender._sgz_opening_late(now))
+        if late and not (reason or "").strip():
+            if len(self) > 1:
                 raise UserError(
                     self.env._(
-                        "Bids are opened at the deadline (%(deadline)s), not before.",
-                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
+                        "%(tender)s is opened late: open it on its own, with the reason.", tender=late[0].name
                     )
                 )
-            if tender.notice_end_date and china_date(now) <= tender.notice_end_date:
-                raise UserError(
-                    self.env._(
-                        "The single-source notice runs until %(end)s: the purchase is made after it.",
-                        end=tender.notice_end_date,
-                    )
-                )
-            tender._check_committee()
-            tender.write({"state": "opened", "opening_date": now, "opened_by_id": self.env.user.id})
-            tender.message_post(
-                body=self.env._(
-                    "Bids opened by %(user)s: %(count)s bids.",
-                    user=self.env.user.name,
-                    count=tender.bid_count,
-                )
-            )
-            bids = tender.sudo().bid_ids.filtered(lambda b: b.state != "withdrawn")
-            with bids._sgz_unlocked():
-                bids._check_validity()
-            tender._fail_thin_lots()
-            tender._prepare_score_sheets()
+            return self._sgz_opening_wizard()
+        for tender in self:
+            tender._sgz_open(now, reason if tender in late else None)
         return True
 
-    def _fail_thin_lots(self):
-        """政府采购法第三十六条: a lot of an open tender with fewer than three valid bids fails (废标)."""
+    def _sgz_opening_late(self, now):
+        """Opened on a later day than the bid deadline's (Beijing time)."""
         self.ensure_one()
-        minimum = self._rule().min_valid_bids
-        if not minimum:
+        return china_date(now) > china_date(self.bid_deadline)
+
+    def _sgz_opening_wizard(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Late Opening"),
+            "res_model": "sgz.tender.opening.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_tender_id": self.id},
+        }
+
+    def _sgz_check_openable(self, now):
+        self.ensure_one()
+        if self.state != "published":
+            raise UserError(self.env._("Only a published tender can be opened."))
+        if now < self.bid_deadline:
+            raise UserError(
+                self.env._(
+                    "Bids are opened at the deadline (%(deadline)s), not before.",
+                    deadline=self._sgz_deadline_label(),
+                )
+            )
+        if self.notice_end_date and china_date(now) <= self.notice_end_date:
+            raise UserError(
+                self.env._(
+                    "The single-source notice runs until %(end)s: the purchase is made after it.",
+                    end=self.notice_end_date,
+                )
+            )
+        self._check_committee()
+
+    def _sgz_deadline_label(self):
+        """The bid deadline in Beijing time, the time of the law's periods whatever the user's timezone."""
+        return (self.bid_deadline + CHINA_OFFSET).strftime("%Y-%m-%d %H:%M")
+
+    def _sgz_open(self, now, late_reason=None):
+        """Record the opening at the deadline, check validity, fail the lots with too few compliant suppliers,
+        prepare the score sheets."""
+        self.ensure_one()
+        self.write(
+            {
+                "state": "opened",
+                "opening_date": self.bid_deadline,
+                "opened_by_id": self.env.user.id,
+                "opening_delay_reason": late_reason or False,
+            }
+        )
+        body = self.env._(
+            "Bids opened by %(user)s: %(count)s bids.", user=self.env.user.name, count=self.bid_count
+        )
+        if late_reason:
+            body = self.env._(
+                "Bids opened by %(user)s on %(day)s, after the deadline of %(deadline)s: %(count)s bids. Reason "
+                "for the late opening: %(reason)s",
+                user=self.env.user.name,
+                day=china_date(now),
+                deadline=self._sgz_deadline_label(),
+                count=self.bid_count,
+                reason=late_reason.strip(),
+            )
+        self.message_post(body=body)
+        bids = self.sudo().bid_ids.filtered(lambda b: b.state != "withdrawn")
+        with bids._sgz_unlocked():
+            bids._check_validity()
+        self._fail_thin_lots()
+        self._prepare_score_sheets()
+
+    def _sgz_supplier_conditions(self):
+        """The cases of the supplier minimums that apply to this tender (sgz.procurement.supplier.minimum)."""
+        self.ensure_one()
+        conditions = ["general"]
+        if self.purchased_service:
+            conditions.append("purchased_service")
+        if self.switched_from_id.method == "open":
+            # re-procured after a failed open tender, its publication approved by the finance department
+            conditions.append("after_failed_open")
+        return conditions
+
+    def _sgz_supplier_minimum(self):
+        """The rule giving the least number of compliant suppliers of this tender, in force on its announcement
+        day (empty: no minimum)."""
+        self.ensure_one()
+        day = self.announcement_date or fields.Date.context_today(self)
+        return self.env["sgz.procurement.supplier.minimum"]._sgz_rule_for(
+            self.method, self._sgz_supplier_conditions(), day
+        )
+
+    def _fail_thin_lots(self):
+        """A lot with fewer compliant suppliers than its method's minimum fails: an open tender's lot is 废标
+        (政府采购法第三十六条), a consultation's or negotiation's procurement is terminated (财库〔2014〕214号第三十四条,
+        财政部令第74号第三十七条)."""
+        self.ensure_one()
+        rule = self._sgz_supplier_minimum()
+        if not rule:
             return
+        methods = dict(self._fields["method"]._description_selection(self.env))
         for lot in self.lot_ids:
             valid = lot.sudo().bid_ids.filtered(lambda b: b.state == "valid")
-            if len(valid) < minimum:
+            if len(valid) < rule.minimum:
                 reason = self.env._(
-                    "%(lot)s has %(count)s valid bids, fewer than the three an open tender needs (政府采购法第三十六条).",
+                    "%(lot)s has %(count)s compliant suppliers, fewer than the %(minimum)s a %(method)s needs "
+                    "(%(basis)s): the procurement of this lot is terminated.",
                     lot=lot.name,
                     count=len(valid),
+                    minimum=rule.minimum,
+                    method=methods[self.method],
+                    basis=rule.note or "",
                 )
                 with lot._sgz_unlocked():
                     lot.write({"failed": True, "failed_reason": reason})
@@ -590,7 +780,9 @@ class SgzTender(models.Model):
             for agreement in agreements:
                 agreement._sgz_deadline_set(
                     "signing",
-                    self.env._("Sign the service agreement (30 days after the award notice)"),
+                    self.env._(
+                        "Sign the service agreement (%(days)s days after the award notice)", days=SIGNING_DAYS
+                    ),
                     "days",
                     today,
                     SIGNING_DAYS,
@@ -656,40 +848,25 @@ class SgzTender(models.Model):
         self.write({"state": "draft"})
         return True
 
-    def _sgz_reprocure(self, method, reason):
-        """A new draft tender for the failed lots with another method (the switch is approved by finance)."""
+    def _sgz_reprocure(self, method, reason, ground=None):
+        """A new draft tender for the failed lots with another method (the switch is approved by finance); a
+        single source records the ground the user chose (政府采购法第三十一条)."""
         self.ensure_one()
         if not self.lot_ids.filtered("failed"):
             raise UserError(self.env._("Only the failed lots of a tender are procured again."))
         if not (reason or "").strip():
             raise UserError(self.env._("Give the reason for changing the purchase method."))
+        if method == "single_source" and ground not in dict(SINGLE_SOURCE_GROUNDS):
+            raise UserError(
+                self.env._(
+                    "Choose which of the three grounds of 政府采购法第三十一条 allows a single source."
+                )
+            )
         if method == self.method:
             return self.env["sgz.tender"]
-        vals = {
-            "name": self.env._("%(tender)s (re-procurement)", tender=self.name),
-            "company_id": self.company_id.id,
-            "plan_id": self.plan_id.id,
-            "user_id": self.env.user.id,
-            "method": method,
-            "lot_ids": [
-                Command.create(
-                    {
-                        "name": lot.name,
-                        "ceiling_price": lot.ceiling_price,
-                        "station_ids": [Command.set(lot.station_ids.ids)],
-                    }
-                )
-                for lot in self.lot_ids.filtered("failed")
-            ],
-            "criterion_ids": [
-                Command.create({"name": c.name, "weight": c.weight, "description": c.description})
-                for c in self.criterion_ids
-            ]
-            if METHOD_RULES[method].evaluation_methods[0] == "comprehensive"
-            else [],
-        }
+        vals = self._prepare_reprocure_vals(method)
         if method == "single_source":
-            vals.update(single_source_ground="unique", single_source_justification=reason)
+            vals.update(single_source_ground=ground, single_source_justification=reason)
         Tender = self.env["sgz.tender"]
         with Tender._sgz_unlocked():
             new = Tender.create(dict(vals, switched_from_id=self.id, switch_reason=reason))
@@ -699,6 +876,40 @@ class SgzTender(models.Model):
             )
         )
         return new
+
+    def _prepare_reprocure_vals(self, method):
+        """The new tender of the failed lots: their data, the committee, and the criteria when scored."""
+        self.ensure_one()
+        return {
+            "name": self.env._("%(tender)s (re-procurement)", tender=self.name),
+            "company_id": self.company_id.id,
+            "plan_id": self.plan_id.id,
+            "user_id": self.env.user.id,
+            "method": method,
+            "purchased_service": self.purchased_service,
+            "lot_ids": [
+                Command.create(
+                    {
+                        "sequence": lot.sequence,
+                        "name": lot.name,
+                        "ceiling_price": lot.ceiling_price,
+                        "station_ids": [Command.set(lot.station_ids.ids)],
+                    }
+                )
+                for lot in self.lot_ids.filtered("failed")
+            ],
+            # the committee is checked when the new tender's publication is requested: it starts with the old one
+            "committee_ids": [
+                Command.create({"user_id": member.user_id.id, "role": member.role})
+                for member in self.committee_ids
+            ],
+            "criterion_ids": [
+                Command.create({"name": c.name, "weight": c.weight, "description": c.description})
+                for c in self.criterion_ids
+            ]
+            if METHOD_RULES[method].evaluation_methods[0] == "comprehensive"
+            else [],
+        }
 
     # ---- navigation ------------------------------------------------------------------------------------------
 
@@ -789,12 +1000,16 @@ class SgzTenderCriterion(models.Model):
 
 
 class SgzTenderCommittee(models.Model):
+    """A member of the evaluation committee: chosen while the tender is a draft, then evidence of the procurement
+    (the line follows its tender's lock: published, waiting for approval, opened…)."""
+
     _name = "sgz.tender.committee"
     _description = "Evaluation Committee Member"
     _inherit = ["sgz.lock.mixin"]
     _order = "tender_id, role, id"
 
     _sgz_lock_parent = "tender_id"
+    _sgz_fixed_fields = ("tender_id",)
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="tender_id.company_id", store=True, index=True)
@@ -808,23 +1023,6 @@ class SgzTenderCommittee(models.Model):
     _sql_constraints = [
         ("member_unique", "unique(tender_id, user_id)", "This person is already on the committee.")
     ]
-
-    def _sgz_locked_records(self):
-        # the committee may change until the bids are opened; then only its own flow (scores) goes on
-        return self.filtered(lambda m: m.sudo().tender_id.state in COMMITTEE_LOCKED_STATES)
-
-    def _sgz_check_unlink(self):
-        if self._sgz_locked_records():
-            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
-
-    def _sgz_check_parent_open(self, vals_list):
-        tenders = (
-            self.env["sgz.tender"]
-            .sudo()
-            .browse({vals["tender_id"] for vals in vals_list if vals.get("tender_id")})
-        )
-        if any(tender.state in COMMITTEE_LOCKED_STATES for tender in tenders):
-            raise UserError(self.env._("The bids are opened: the committee can no longer change."))
 
     @api.depends("user_id", "role")
     def _compute_display_name(self):

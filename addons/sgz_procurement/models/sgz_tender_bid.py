@@ -82,6 +82,15 @@ class SgzTenderBid(models.Model):
         ("provider_lot_unique", "unique(lot_id, company_id)", "A provider bids once per lot."),
     ]
 
+    @api.depends("company_id.name", "tender_id.name", "lot_id.name")
+    def _compute_display_name(self):
+        for bid in self:
+            bid.display_name = self.env._(
+                "Bid of %(provider)s for %(lot)s",
+                provider=bid.sudo().company_id.name or "",
+                lot=bid.sudo().lot_id.name or "",
+            )
+
     def _seal(self):
         return self.env["sgz.tender.bid.seal"].sudo().search([("bid_id", "in", self.ids)])
 
@@ -150,9 +159,7 @@ class SgzTenderBid(models.Model):
                     self.env._(
                         "The bid deadline of %(tender)s was %(deadline)s: bids are closed.",
                         tender=tender.name,
-                        deadline=fields.Datetime.context_timestamp(tender, tender.bid_deadline).strftime(
-                            "%Y-%m-%d %H:%M"
-                        ),
+                        deadline=tender._sgz_deadline_label(),
                     )
                 )
 
@@ -193,11 +200,25 @@ class SgzTenderBid(models.Model):
         bids._check_bid_open()
         return bids
 
-    def write(self, vals):
-        self.check_access("write")
-        if {"price", "technical_document", "technical_document_name"} & set(vals):
-            self._check_bid_open()
-        return super().write(vals)
+    def _sgz_locked_records(self):
+        """Valid, invalid and withdrawn bids are evidence; a submitted bid is locked too once its tender no
+        longer accepts bids (its deadline passed, or it is no longer published)."""
+        now = fields.Datetime.now()
+        closed = self.filtered(
+            lambda bid: (
+                bid.state == "submitted"
+                and (bid.sudo().tender_id.state != "published" or now >= bid.sudo().tender_id.bid_deadline)
+            )
+        )
+        return super()._sgz_locked_records() | closed
+
+    def _sgz_lock_label(self):
+        tender = self.sudo().tender_id
+        if self.state == "submitted" and tender.bid_deadline:
+            return self.env._(
+                "bids closed at the deadline of %(deadline)s", deadline=tender._sgz_deadline_label()
+            )
+        return super()._sgz_lock_label()
 
     @sgz_action(lock_rows=True)
     def action_withdraw(self):
@@ -243,48 +264,3 @@ class SgzTenderBidSeal(models.Model):
     price = fields.Float(required=True)
 
     _sql_constraints = [("bid_unique", "unique(bid_id)", "A bid has one sealed price.")]
-
-
-class SgzTenderScore(models.Model):
-    """A committee member's score of one bid on one criterion: sheets are prepared at the opening, each
-    member enters only their own scores while the bids are opened, and no score is ever moved or deleted."""
-
-    _name = "sgz.tender.score"
-    _description = "Committee Score"
-    _inherit = ["sgz.lock.mixin"]
-    _order = "bid_id, member_id, criterion_id"
-
-    _sgz_action_fields = ("bid_id", "member_id", "criterion_id", "scored")
-    _sgz_unlink_states = ()
-    _sgz_create_by_action = True
-
-    bid_id = fields.Many2one("sgz.tender.bid", required=True, ondelete="cascade", index=True)
-    tender_id = fields.Many2one(related="bid_id.tender_id", store=True, index=True)
-    company_id = fields.Many2one(related="bid_id.tender_company_id", store=True, index=True)
-    bidder_id = fields.Many2one(related="bid_id.company_id", string="Provider")
-    lot_id = fields.Many2one(related="bid_id.lot_id")
-    member_id = fields.Many2one("sgz.tender.committee", string="Member", required=True, ondelete="restrict")
-    member_user_id = fields.Many2one(related="member_id.user_id", store=True, string="Member User")
-    criterion_id = fields.Many2one("sgz.tender.criterion", required=True, ondelete="restrict")
-    weight = fields.Float(related="criterion_id.weight")
-    score = fields.Float(help="0 to 100")
-    scored = fields.Boolean(readonly=True)
-
-    _sql_constraints = [
-        ("score_unique", "unique(bid_id, member_id, criterion_id)", "One score per member and criterion."),
-        ("score_range", "CHECK(score >= 0 AND score <= 100)", "A score lies between 0 and 100."),
-    ]
-
-    def write(self, vals):
-        if "score" in vals and not self._sgz_lock_lifted():
-            for line in self:
-                if line.tender_id.state != "opened":
-                    raise UserError(self.env._("Scores are given between the opening and the award."))
-                if line.member_user_id != self.env.user:
-                    raise UserError(
-                        self.env._("Only %(member)s enters this score.", member=line.member_user_id.name)
-                    )
-            super().write(vals)  # the lock mixin refuses anything but the score
-            with self._sgz_unlocked():
-                return super().write({"scored": True})
-        return super().write(vals)

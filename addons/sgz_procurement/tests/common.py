@@ -1,9 +1,12 @@
+import datetime
 from contextlib import contextmanager
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
+from odoo.tools import SQL
 
+from odoo.addons.sgz_base.lib import china_date
 from odoo.addons.sgz_base.tests.common import SgzCase, uscc
 
 # A 2025 calendar for the whole tender: announcement Monday 3 March; bid deadline Monday 24 March at 09:30
@@ -18,6 +21,34 @@ OPENING = DEADLINE
 AWARD = "2025-03-26"
 CHALLENGE_END = "2025-04-08"
 SIGN_BY = "2025-04-25"
+
+
+def pass_bid_deadline(tender):
+    """The bid period passes (for tests on the demo, which plays on the day it is installed): the tender's
+    announcement, bid deadline and bids move back by the same number of days, so that the deadline was a
+    second ago and the bid period stays as long as it was."""
+    env = tender.env
+    now = fields.Datetime.now()
+    deadline = now - datetime.timedelta(seconds=1)
+    shift = tender.bid_deadline - deadline
+    env.flush_all()
+    env.cr.execute(
+        SQL(
+            "UPDATE sgz_tender SET bid_deadline = %(deadline)s, announcement_date = announcement_date - %(days)s "
+            "WHERE id = %(id)s",
+            deadline=deadline,
+            days=(china_date(tender.bid_deadline) - china_date(deadline)).days,
+            id=tender.id,
+        )
+    )
+    env.cr.execute(
+        SQL(
+            "UPDATE sgz_tender_bid SET submit_date = submit_date - %(shift)s WHERE tender_id = %(id)s",
+            shift=shift,
+            id=tender.id,
+        )
+    )
+    env.invalidate_all()
 
 
 class ProcurementCase(SgzCase):
@@ -185,8 +216,24 @@ class ProcurementCase(SgzCase):
             )
         )
 
-    def _evaluate(self, year, result, day="2026-03-20"):
+    def _record_step(self, agreement, action, day, evidence="已在中国政府采购网公告", user=None):
+        """The county records a step of ``agreement`` through its button's dialog (``action``): the day it happened
+        (``day``, recorded on that day) and the evidence."""
+        user = user or self.officer_a
         with freeze_time(day):
+            dialog = getattr(agreement.with_user(user), action)()
+            wizard = (
+                self.env[dialog["res_model"]]
+                .with_user(user)
+                .with_context(dialog["context"])
+                .create({"date_done": day, "evidence": evidence})
+            )
+            wizard.action_confirm()
+
+    def _evaluate(self, year, result, day=None):
+        """``year`` evaluated on ``day`` (its last day by default: a year is evaluated in its last month or after),
+        60/40 marks scored 50 + 32 = 82 (qualified) or 30 + 20 = 50 (unqualified, below the pass mark of 60)."""
+        with freeze_time(day or year.date_end):
             evaluation = (
                 self.env["sgz.agreement.evaluation"]
                 .with_user(self.evaluator)

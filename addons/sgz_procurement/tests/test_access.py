@@ -145,9 +145,9 @@ class TestProcurementForms(ProcurementCase):
 
     def test_provider_cannot_change_evaluation_of_its_bid(self):
         tender, bid_x, _bid_y = self._evaluated()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             bid_x.with_user(self.manager_x).write({"rank": 1, "total_score": 100})
         agreement = self._agreement()
         agreement.action_sign()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             agreement.year_ids.with_user(self.officer_a).write({"evaluation_result": "qualified"})

@@ -7,6 +7,7 @@ from .common import ProcurementCase
 COUNTY_DOCUMENT = row("rwcd", "rwcd", "rwcd", "rwcd", "r", "r", "r", "r")  # providers: own ones (rules)
 COUNTY_ONLY = row("rwcd", "rwcd", "rwcd", "rwcd", "r", "", "", "r")
 EVIDENCE_ADDED = row("rc", "rc", "rc", "rc", "r", "r", "r", "r")  # changes: recorded, never edited or deleted
+PROVINCE_DATA = row("rwcd", "r", "r", "r", "r", "r", "r", "r")
 EVALUATOR_DOCUMENT = row("r", "r", "r", "r", "r", "r", "r", "rwcd")
 
 MATRIX = {
@@ -31,6 +32,11 @@ MATRIX = {
     "sgz.agreement.change.line": EVIDENCE_ADDED,
     "sgz.agreement.evaluation": EVALUATOR_DOCUMENT,
     "sgz.agreement.evaluation.line": EVALUATOR_DOCUMENT,
+    # rules of the law as data: the province keeps them
+    "sgz.procurement.supplier.minimum": PROVINCE_DATA,
+    "sgz.procurement.threshold": PROVINCE_DATA,
+    "sgz.agreement.evaluation.type": PROVINCE_DATA,
+    "sgz.agreement.evaluation.type.line": PROVINCE_DATA,
 }
 
 

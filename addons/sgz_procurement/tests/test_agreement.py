@@ -2,6 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -67,7 +68,7 @@ class TestAgreement(ProcurementCase):
         self.assertEqual(new.state, "draft")
         self.assertEqual(new.company_id, self.county_a)
         self.assertEqual(new.lot_ids.station_ids, self.station_a1 | self.station_a2)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "in force|履行中"):
             agreement.with_user(self.officer_a).action_renew()
         with self.assertRaisesMsg(ValidationError, "qualified|合格"):
             self.env["sgz.agreement.year"].create(agreement._prepare_year_vals(2, datetime.date(2026, 4, 20)))
@@ -100,8 +101,8 @@ class TestAgreement(ProcurementCase):
         agreement = self._agreement()
         with freeze_time("2025-09-25"):
             agreement.with_user(self.officer_a).action_sign()
-            agreement.with_user(self.officer_a).action_confirm_publication()
-            agreement.with_user(self.officer_a).action_confirm_finance_filing()
+        self._record_step(agreement, "action_confirm_publication", "2025-09-25")
+        self._record_step(agreement, "action_confirm_finance_filing", "2025-09-25")
         filing = agreement._sgz_deadline_get("filing")
         self.assertEqual(filing.date_deadline, datetime.date(2025, 10, 22))
         self.assertEqual(filing.user_id, self.officer_a)
@@ -125,7 +126,7 @@ class TestAgreement(ProcurementCase):
                 agreement,
             )
             agreement.with_user(self.officer_a).action_sgz_file()
-            agreement.with_user(self.officer_a).action_confirm_stationing()
+        self._record_step(agreement, "action_confirm_stationing", "2025-10-23")
         self.assertEqual(filing.state, "done")
         self.assertTrue(filing.late)
         self.assertFalse(filing.activity_id.exists())
@@ -177,30 +178,31 @@ class TestAgreement(ProcurementCase):
         with self.assertRaisesMsg(UserError, "already filed|已"):
             agreement.with_user(self.officer_a).action_sgz_file()
 
-    def test_change_for_policy_or_force_majeure(self):
-        """A signed agreement changes only through a change record, which applies to the agreement and to the
-        purchase order of the year in force from its date on (the periods already billed stay as they were)."""
-        agreement = self._agreement()
-        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
-        vals = {
+    def _policy_change_vals(self, agreement):
+        return {
             "agreement_id": agreement.id,
             "kind": "policy",
             "date": "2025-07-20",
             "reason": "县财政调增社工站经费",
             "description": "江桥街道社工站年度服务经费由20万元调整为22万元",
             "line_ids": [
-                (
-                    0,
-                    0,
+                Command.create(
                     {
                         "station_id": self.station_a1.id,
                         "action": "update",
                         "annual_amount": 220000,
                         "worker_quota": 3,
-                    },
+                    }
                 )
             ],
         }
+
+    def test_change_for_policy_or_force_majeure(self):
+        """A signed agreement changes only through a change record, which applies to the agreement and to the
+        purchase order of the year in force from its date on (the periods already billed stay as they were)."""
+        agreement = self._agreement()
+        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
+        vals = self._policy_change_vals(agreement)
         with self.assertRaisesMsg(UserError, "in force|有效"):
             Change.create(vals)  # not signed yet
         with freeze_time("2025-04-20"):
@@ -227,29 +229,30 @@ class TestAgreement(ProcurementCase):
         self.assertEqual(prices, [50000, 55000, 55000, 55000])
         self.assertAlmostEqual(order.amount_total, 375000, places=2)
         self.assertAlmostEqual(year.amount, 375000, places=2)
+
+    def test_a_change_is_evidence_within_ten_percent(self):
+        """Nobody edits or deletes a change; more than 10% above year 1's amount needs a new procurement
+        (政府采购法第四十九条): 皇图岭 160,000 → 300,000 makes 500,000, above 360,000 × 1.10 = 396,000."""
+        agreement = self._agreement()
+        with freeze_time("2025-04-20"):
+            agreement.action_sign()
+        Change = self.env["sgz.agreement.change"].with_user(self.officer_a)
+        vals = self._policy_change_vals(agreement)
+        change = Change.create(vals)
         with self.assertRaises(AccessError):  # nobody edits a change
             change.with_user(self.officer_a).write({"reason": "x"})
         with self.assertRaises(AccessError):
             change.with_user(self.admin).write({"reason": "x"})
         with self.assertRaises(AccessError):
             change.with_user(self.manager_x).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             change.sudo().unlink()
         self.assertEqual(change.with_user(self.manager_x).reason, "县财政调增社工站经费")
-        # more than 10% above year 1's amount needs a new procurement (政府采购法第四十九条)
+        update = Command.create(
+            {"station_id": self.station_a2.id, "action": "update", "annual_amount": 300000}
+        )
         with self.assertRaisesMsg(UserError, "10%|四十九"):
-            Change.create(
-                dict(
-                    vals,
-                    line_ids=[
-                        (
-                            0,
-                            0,
-                            {"station_id": self.station_a2.id, "action": "update", "annual_amount": 300000},
-                        )
-                    ],
-                )
-            )
+            Change.create(dict(vals, line_ids=[update]))
 
     def test_signed_agreement_is_locked(self):
         """Issue reproductions: station amounts, a station removed, the provider changed, a year's amount set
@@ -270,17 +273,20 @@ class TestAgreement(ProcurementCase):
             (year, {"state": "evaluated"}),
             (year, {"evaluation_result": "qualified"}),
         ):
-            with self.subTest(model=record._name, vals=vals), self.assertRaises(UserError):
+            with (
+                self.subTest(model=record._name, vals=vals),
+                self.assertRaisesMsg(UserError, "locked|已锁定|buttons|按钮"),
+            ):
                 record.write(vals)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "its lines cannot be deleted|明细行不能删除"):
             line.unlink()
         order = year.sudo().purchase_order_id.with_user(self.finance_a)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "purchase order of an agreement year follows|采购订单随协议"):
             order.order_line[0].write({"price_unit": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "purchase order of an agreement year follows|采购订单随协议"):
             order.button_cancel()
         for user in (officer, self.admin):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
                 agreement.with_user(user).unlink()
         self.assertEqual(agreement.annual_amount, 360000)
 
@@ -295,13 +301,14 @@ class TestAgreement(ProcurementCase):
         self.assertEqual(
             agreement._sgz_deadline_get("finance_filing").date_deadline, datetime.date(2025, 10, 11)
         )
-        with freeze_time("2025-09-26"):
-            agreement.with_user(self.officer_a).action_confirm_publication()
-            agreement.with_user(self.officer_a).action_confirm_finance_filing()
+        self._record_step(agreement, "action_confirm_publication", "2025-09-26")
+        self._record_step(agreement, "action_confirm_finance_filing", "2025-09-26")
         self.assertEqual(str(agreement.publication_date), "2025-09-26")
+        self.assertEqual(str(agreement.year_ids.publication_date), "2025-09-26")
         self.assertFalse(agreement._sgz_deadline_get("publication"))
-        with self.assertRaises(UserError):
-            agreement.with_user(self.officer_a).write({"publication_date": "2025-09-25"})
+        for record in (agreement, agreement.year_ids):
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
+                record.with_user(self.officer_a).write({"publication_date": "2025-09-25"})
 
     def test_renewal_within_10_percent_of_year_one(self):
         """政府采购法第四十九条: a renewal year above year 1's amount by more than 10% is refused."""

@@ -47,7 +47,7 @@ class TestAward(ProcurementCase):
         with freeze_time(AWARD):
             tender.with_user(self.officer_a).action_award()
             self.assertEqual(tender.state, "opened")
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "needs approval|须经审批"):
                 tender.with_user(self.officer_a).write({"state": "awarded"})
             self._approve(tender)
         self.assertEqual(tender.state, "awarded")
@@ -75,11 +75,11 @@ class TestAward(ProcurementCase):
         agreement = tender.agreement_ids
         with freeze_time("2025-04-01"), self.assertRaisesMsg(UserError, "challenge|质疑"):
             agreement.with_user(self.officer_a).action_sign()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "answer to the challenge first|质疑答复"):
             challenge.with_user(self.officer_a).action_answer()  # an answer is needed
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "only the buyer|采购人"):
             challenge.with_user(self.manager_y).write({"answer": "自己回答"})  # only the buyer answers
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             challenge.with_user(self.officer_a).write({"state": "answered"})
         challenge.with_user(self.officer_a).write({"answer": "经复核，评分程序合规。"})
         with freeze_time("2025-04-02"):
@@ -89,14 +89,14 @@ class TestAward(ProcurementCase):
         with freeze_time("2025-04-02"):
             agreement.with_user(self.officer_a).action_sign()
         self.assertEqual(agreement.state, "active")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             challenge.with_user(self.officer_a).write({"answer": "改写"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             challenge.sudo().unlink()
 
     def test_backdating_is_refused(self):
         tender, _bid_x, _bid_y = self._awarded()
-        with freeze_time("2025-04-10"), self.assertRaises(UserError):
+        with freeze_time("2025-04-10"), self.assertRaisesMsg(UserError, "buttons|按钮"):
             self.env["sgz.tender.challenge"].with_user(self.manager_y).create(
                 {
                     "tender_id": tender.id,
@@ -106,7 +106,7 @@ class TestAward(ProcurementCase):
                 }
             )
         for vals in ({"award_date": "2025-03-01"}, {"opening_date": False}, {"state": "opened"}):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
                 tender.with_user(self.officer_a).write(vals)
 
     def test_award_rejected_stays_under_evaluation(self):

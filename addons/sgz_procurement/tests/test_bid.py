@@ -55,7 +55,7 @@ class TestBid(ProcurementCase):
             record = bid_x.with_user(user)
             self.assertTrue(record.sealed)
             self.assertEqual(record.price, 0)
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "sealed|密封"):
                 record.sealed_price  # noqa: B018
         for user in (self.officer_a, self.manager_x):
             with self.assertRaises(AccessError):
@@ -88,7 +88,7 @@ class TestBid(ProcurementCase):
         bid = self._bid(self.tender, self.manager_x, 380000)
         with freeze_time("2025-03-20"):
             bid.with_user(self.manager_x).price = 370000
-        with freeze_time("2025-03-24 01:30:00"), self.assertRaises(UserError):
+        with freeze_time("2025-03-24 01:30:00"), self.assertRaisesMsg(UserError, "bids closed|截止"):
             bid.with_user(self.manager_x).price = 300000
         self._open(self.tender)
         self.assertEqual(bid.price, 370000)
@@ -96,7 +96,7 @@ class TestBid(ProcurementCase):
     def test_bid_withdrawn_never_deleted(self):
         bid = self._bid(self.tender, self.manager_x, 380000)
         with freeze_time("2025-03-20"):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "delete|删除"):
                 bid.with_user(self.manager_x).unlink()
             for vals in (
                 {"state": "valid"},
@@ -104,11 +104,11 @@ class TestBid(ProcurementCase):
                 {"total_score": 99},
                 {"company_id": self.provider_y.id},
             ):
-                with self.assertRaises(UserError):
+                with self.assertRaisesMsg(UserError, "buttons|按钮|when it was created|创建时"):
                     bid.with_user(self.manager_x).write(vals)
             bid.with_user(self.manager_x).action_withdraw()
         self.assertEqual(bid.state, "withdrawn")
-        with freeze_time("2025-03-21"), self.assertRaises(UserError):
+        with freeze_time("2025-03-21"), self.assertRaisesMsg(UserError, "locked|已锁定"):
             bid.with_user(self.manager_x).price = 1
         self._open(self.tender)
         self.assertEqual(bid.state, "withdrawn")

@@ -47,24 +47,27 @@ class TestEvaluation(ProcurementCase):
         self.assertEqual((bid_y.rank, bid_x.rank), (1, 2))
 
     def test_bid_above_ceiling_invalid_at_opening(self):
-        tender = self._published(method="consultation")  # no three-bid rule
+        # a consultation for a government-purchased service: two compliant suppliers are enough (X and V)
+        tender = self._published(method="consultation")
         bid_x = self._bid(tender, self.manager_x, 380000)
         bid_y = self._bid(tender, self.manager_y, 390000)
+        bid_v = self._bid(tender, self.manager_v, 385000)
         # A price that got above the ceiling (e.g. entered before a correction of the ceiling) is invalid.
         self.env["sgz.tender.bid.seal"].sudo().search([("bid_id", "=", bid_y.id)]).price = 410000
         self._open(tender)
         self.assertEqual(bid_y.state, "invalid")
         self.assertTrue(bid_y.invalid_reason)
         self.assertEqual(bid_x.state, "valid")
-        self._score(tender, {bid_x: 80})
+        self._score(tender, {bid_x: 80, bid_v: 60})
         tender.with_user(self.officer_a).action_compute_ranking()
         self.assertEqual(bid_x.rank, 1)
-        self.assertEqual(bid_x.price_score, 30)  # the invalid price is not the benchmark
+        self.assertEqual(bid_x.price_score, 30)  # the invalid 410,000 is not the benchmark: 380,000 is
         self.assertEqual(bid_y.rank, 0)
 
     def test_scores_by_members_within_0_100(self):
         tender = self._published(method="consultation")
         bid_x = self._bid(tender, self.manager_x, 380000)
+        self._bid(tender, self.manager_v, 370000)
         self._open(tender)
         line = bid_x.score_ids.filtered(lambda s: s.member_user_id == self.officer_a2)[0]
         with self.assertConstraintMsg("between 0 and 100|0.*100"):
@@ -80,23 +83,24 @@ class TestEvaluation(ProcurementCase):
         another person, the chair's scores deleted)."""
         tender = self._published(method="consultation")
         bid_x = self._bid(tender, self.manager_x, 380000)
+        self._bid(tender, self.manager_v, 370000)
         self._open(tender)
         chair = tender.committee_ids.filtered(lambda m: m.role == "chair")
         line = bid_x.score_ids.filtered(lambda s: s.member_id == chair)[0]
         officer = self.officer_a
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             line.with_user(officer).write({"member_id": tender.committee_ids[0].id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             chair.with_user(officer).write({"user_id": self.officer_a2.id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "its lines cannot be deleted|明细行不能删除"):
             chair.with_user(officer).unlink()
         with self.assertRaises(AccessError):
             line.with_user(officer).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             line.sudo().unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             tender.with_user(officer).write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id})]})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "create|创建"):
             self.env["sgz.tender.score"].with_user(officer).create(
                 {"bid_id": bid_x.id, "member_id": chair.id, "criterion_id": tender.criterion_ids[0].id}
             )
@@ -112,6 +116,7 @@ class TestEvaluation(ProcurementCase):
             ],
         )
         bid_x = self._bid(tender, self.manager_x, 380000)
+        self._bid(tender, self.manager_v, 370000)
         self._open(tender)
         lines = bid_x.score_ids.filtered(lambda s: s.member_user_id == self.finance_a)
         lines.with_user(self.finance_a).write({"score": 75})
@@ -154,8 +159,9 @@ class TestEvaluation(ProcurementCase):
         self.assertEqual(tender.evaluation_method, "lowest_price")
         bid_x = self._bid(tender, self.manager_x, 380000, day="2025-03-05")
         bid_y = self._bid(tender, self.manager_y, 350000, day="2025-03-05")
+        bid_v = self._bid(tender, self.manager_v, 390000, day="2025-03-05")  # three compliant suppliers
         with freeze_time("2025-03-10 01:30:00"):
             tender.with_user(self.officer_a).action_open_bids()
         tender.with_user(self.officer_a).action_compute_ranking()
         self.assertEqual(tender.lot_ids.winner_bid_id, bid_y)
-        self.assertFalse((bid_x | bid_y).score_ids)
+        self.assertFalse((bid_x | bid_y | bid_v).score_ids)

@@ -49,13 +49,13 @@ class TestPlan(ProcurementCase):
         as_officer.action_submit()
         with self.assertRaisesMsg(UserError, "locked|锁定"):
             as_officer.write({"objectives": "<p>改写</p>"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             as_officer.line_ids[0].write({"amount": 1})
         plan.sgz_filing_ids.with_user(self.city_officer).action_acknowledge()
         for user in (self.officer_a, self.admin):
             with self.assertRaisesMsg(UserError, "stays on record|不能删除|保留"):
                 plan.with_user(user).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             plan.sgz_filing_ids.with_user(self.officer_a).write({"document": b"UEsE"})  # after acknowledgment
 
     def test_amount_per_fund_source(self):
@@ -71,7 +71,7 @@ class TestPlan(ProcurementCase):
         self.assertEqual(filing.company_id, self.county_a)
         self.assertEqual(filing.target_company_id, self.city)
         self.assertEqual(filing.user_id, self.officer_a)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only an officer of|工作人员"):
             filing.with_user(self.officer_a).action_acknowledge()
         filing.with_user(self.city_officer).action_acknowledge()
         self.assertEqual(plan.state, "filed")
@@ -96,7 +96,7 @@ class TestPlan(ProcurementCase):
 
     def test_tender_from_filed_plan(self):
         plan = self._plan()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "acknowledged the plan|确认计划备案"):
             plan.action_create_tender()
         plan.action_submit()
         plan.sgz_filing_ids.with_user(self.city_officer).action_acknowledge()

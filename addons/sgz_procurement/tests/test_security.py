@@ -31,6 +31,37 @@ class TestProcurementHoles(ProcurementCase):
         pending = tender.sgz_review_ids.filtered(lambda r: r.state == "pending")
         self.assertIn(self.env.ref("sgz_base.sgz_base_group_county_finance"), pending.group_id)
 
+    def test_the_committee_of_a_published_tender_is_evidence(self):
+        """Issue 15, point 6: county deleted a committee member of a published tender. Once the publication is
+        requested (and after), no member is deleted, changed, added or moved, whichever way the call comes."""
+        tender = self._tender()
+        Committee = self.env["sgz.tender.committee"].with_user(self.officer_a)
+        draft_member = tender.committee_ids.filtered(lambda m: m.role == "expert")[:1]
+        draft_member.with_user(self.officer_a).write({"role": "chair"})  # a draft's committee is still chosen
+        draft_member.with_user(self.officer_a).write({"role": "expert"})
+        with freeze_time(ANNOUNCE):
+            tender.with_user(self.officer_a).action_publish()
+        for stage in ("waiting for approval", "published"):
+            with self.subTest(stage):
+                member = tender.committee_ids.filtered(lambda m: m.role == "expert")[:1].with_user(
+                    self.officer_a
+                )
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    member.unlink()
+                for vals in ({"user_id": self.officer_a.id}, {"role": "buyer"}):
+                    with self.assertRaisesMsg(UserError, "locked|锁定"):
+                        member.write(vals)
+                with self.assertRaisesMsg(UserError, "were set when|不能更改|不可更改"):
+                    member.write({"tender_id": self._tender(name="另一项目").id})
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    tender.with_user(self.officer_a).write({"committee_ids": [Command.unlink(member.id)]})
+                with self.assertRaisesMsg(UserError, "locked|锁定"):
+                    Committee.create({"tender_id": tender.id, "user_id": self.finance_a.id, "role": "buyer"})
+                self.assertEqual(len(tender.committee_ids), 5)
+            if stage == "waiting for approval":
+                with freeze_time(ANNOUNCE):
+                    self._approve(tender)
+
     def test_a_tender_with_bids_does_not_go_back_to_draft(self):
         tender = self._published()
         self._bid(tender, self.manager_x, 300000)
@@ -42,9 +73,9 @@ class TestProcurementHoles(ProcurementCase):
         tender, bid_x, _bid_y = self._evaluated()
         score = bid_x.score_ids[0]
         for user in (self.officer_a, self.finance_a):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "buttons|按钮"):
                 score.with_user(user).write({"member_user_id": user.id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             bid_x.with_user(self.manager_x).write({"tender_company_id": self.county_b.id})
 
     def test_a_challenge_stays_with_the_buyer(self):
@@ -55,9 +86,9 @@ class TestProcurementHoles(ProcurementCase):
                 .with_user(self.manager_y)
                 .create({"tender_id": tender.id, "company_id": self.provider_y.id, "description": "评分不公"})
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             challenge.with_user(self.manager_y).write({"tender_company_id": self.provider_y.id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "only the buyer|采购人"):
             challenge.with_user(self.manager_y).write({"answer": "自拟答复"})
         with self.assertRaisesMsg(UserError, "buyer|采购人"):
             challenge.with_user(self.manager_y).action_answer()
@@ -67,16 +98,16 @@ class TestProcurementHoles(ProcurementCase):
         agreement = tender.agreement_ids.with_user(self.officer_a)
         with self.assertRaisesMsg(UserError, "award|中标"):
             agreement.write({"provider_id": self.provider_y.id})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             agreement.station_line_ids[0].write({"annual_amount": 199999})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "carries the result|承接"):
             agreement.write({"station_line_ids": [Command.create({"station_id": self.station_b1.id})]})
 
     def test_years_come_from_signing_and_renewal_only(self):
         agreement = self._agreement()
         with freeze_time("2025-04-20"):
             agreement.action_sign()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "created by their actions only|只能由相应操作"):
             self.env["sgz.agreement.year"].with_user(self.officer_a).create(
                 {
                     "agreement_id": agreement.id,
@@ -101,13 +132,16 @@ class TestProcurementHoles(ProcurementCase):
             (order, {"partner_id": self.provider_y.partner_id.id}),
             (order, {"order_line": [Command.create({"product_id": line.product_id.id, "price_unit": 1})]}),
         ):
-            with self.subTest(vals=vals), self.assertRaises(UserError):
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesMsg(UserError, "purchase order of an agreement year follows|采购订单随协议"),
+            ):
                 record.write(vals)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "purchase order of an agreement year follows|采购订单随协议"):
             self.env["purchase.order.line"].with_user(self.finance_a).create(
                 {"order_id": order.id, "product_id": line.product_id.id, "product_qty": 1, "price_unit": 5}
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "purchase order of an agreement year follows|采购订单随协议"):
             self.env["purchase.order"].with_user(self.finance_a).create(
                 {"partner_id": self.provider_x.partner_id.id, "sgz_agreement_year_id": agreement.year_ids.id}
             )

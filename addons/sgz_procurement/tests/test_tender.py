@@ -41,7 +41,7 @@ class TestTender(ProcurementCase):
         self.assertEqual(tender.sgz_approval_status, "pending")
         review = tender.sgz_review_ids
         self.assertEqual(review.group_id, self.env.ref("sgz_base.sgz_base_group_county_approver"))
-        with self.assertRaisesMsg(UserError, "already requested|已"):
+        with self.frozen(ANNOUNCE), self.assertRaisesMsg(UserError, "already requested|已"):
             tender.action_publish()
         with self.frozen(ANNOUNCE):
             review.with_user(self.approver_a).action_approve(comment="同意发布")
@@ -62,7 +62,7 @@ class TestTender(ProcurementCase):
         with self.frozen(ANNOUNCE):
             tender.action_publish()
             first, second = tender.sgz_review_ids.sorted("sequence")
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "must decide first|先"):
                 second.with_user(self.approver_a).action_approve()
             first.with_user(self.officer_a2).action_approve()
             self.assertEqual(tender.state, "draft")
@@ -78,7 +78,7 @@ class TestTender(ProcurementCase):
         self.assertEqual(tender.state, "draft")
         self.assertEqual(tender.sgz_approval_status, "rejected")
         self.assertIn("最高限价偏高", " ".join(tender.message_ids.mapped("body")))
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "needs approval|须经审批"):
             tender.with_user(self.officer_a).write({"state": "published"})
         with self.frozen(ANNOUNCE):
             tender.action_publish()  # a fresh request
@@ -130,16 +130,51 @@ class TestTender(ProcurementCase):
             {"method": "negotiation"},
             {"criterion_ids": [(5, 0, 0)]},
         ):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "locked|已锁定"):
                 as_officer.write(vals)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             as_officer.criterion_ids[0].write({"weight": 10})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "locked|已锁定"):
             as_officer.lot_ids.write({"ceiling_price": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "buttons|按钮"):
             as_officer.write({"opening_date": "2025-03-10 00:00:00"})  # opening the sealed bids early
         self.assertFalse(tender.opening_date)
-        as_officer.write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id, "role": "buyer"})]})
+        with self.assertRaisesMsg(UserError, "locked|锁定"):
+            as_officer.write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id, "role": "buyer"})]})
         for user in (self.officer_a, self.admin):
             with self.assertRaisesMsg(UserError, "stays on record|不能删除|保留"):
                 tender.with_user(user).unlink()
+
+    def test_an_expired_tender_is_neither_requested_nor_approved(self):
+        """Issue 20, point 2: a tender whose bid deadline (24 March 2025 09:30 Beijing time) has passed is
+        neither sent for approval nor published by the approval."""
+        tender = self._tender()
+        with (
+            self.frozen("2025-03-24 01:30:00"),
+            self.assertRaisesMsg(UserError, "2025-03-24 09:30.*passed|已过"),
+        ):
+            tender.with_user(self.officer_a).action_publish()
+        self.assertFalse(tender.sgz_review_ids)
+        with self.frozen(ANNOUNCE):
+            tender.with_user(self.officer_a).action_publish()
+        with self.frozen("2025-03-25"), self.assertRaisesMsg(UserError, "passed|已过"):
+            tender.sgz_review_ids.with_user(self.approver_a).action_approve()
+        self.assertEqual((tender.state, tender.sgz_approval_status), ("draft", "pending"))
+
+    def test_a_late_approval_announces_on_its_day(self):
+        """Requested for an announcement on Monday 3 March 2025, deadline Monday 24 March: approved on Tuesday
+        4 March, the tender is announced that day (24 March is 20 days later: the period holds); approved on
+        Wednesday 5 March it would leave 19 days: refused, the earliest deadline being 25 March."""
+        late = self._tender()
+        with self.frozen(ANNOUNCE):
+            late.with_user(self.officer_a).action_publish()
+        with self.frozen("2025-03-05"), self.assertRaisesMsg(ValidationError, "2025-03-25"):
+            late.sgz_review_ids.with_user(self.approver_a).action_approve()
+        self.assertEqual(str(late.announcement_date), ANNOUNCE)
+        with self.frozen("2025-03-04"):
+            late.sgz_review_ids.with_user(self.approver_a).action_approve()
+        self.assertEqual(late.state, "published")
+        self.assertEqual(str(late.announcement_date), "2025-03-04")
+        self.assertIn(
+            "2025-03-03", late.message_ids.filtered(lambda m: "2025-03-04" in (m.body or ""))[:1].body
+        )

@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..models.sgz_procurement_plan import PURCHASE_METHODS
+from ..models.sgz_tender import SINGLE_SOURCE_GROUNDS
 
 
 class SgzTenderReprocureWizard(models.TransientModel):
@@ -20,6 +21,11 @@ class SgzTenderReprocureWizard(models.TransientModel):
     method = fields.Selection(
         PURCHASE_METHODS, string="Purchase Method", required=True, default="consultation"
     )
+    single_source_ground = fields.Selection(
+        SINGLE_SOURCE_GROUNDS,
+        string="Single-Source Ground",
+        help="Which of the three grounds of 政府采购法第三十一条 allows buying from a single source.",
+    )
     reason = fields.Text(string="Reason for the Method Change", required=True)
 
     def action_confirm(self):
@@ -28,7 +34,7 @@ class SgzTenderReprocureWizard(models.TransientModel):
         tender.check_access("write")
         if tender.state not in ("failed", "awarded"):
             raise UserError(self.env._("Only the failed lots of an opened tender are procured again."))
-        new = tender._sgz_reprocure(self.method, self.reason)
+        new = tender._sgz_reprocure(self.method, self.reason, ground=self.single_source_ground)
         if not new:
             raise UserError(
                 self.env._("Choose another purchase method, or publish a new tender of the same method.")

@@ -1,0 +1,1 @@
+from . import sgz_deadline_done_wizard
