@@ -6,6 +6,7 @@ to the fen half-up per line. The Odoo models load rates, limits and tax tables f
 the Odoo layer translates.
 """
 
+from .employment import employment_months, months_employed
 from .errors import BatchError, PayrollError
 from .iit import (
     ANNUAL_CUMULATIVE_TABLE_2019,
@@ -47,8 +48,17 @@ from .payslip import (
     compute_batch,
     compute_payslip,
 )
-from .proration import CALENDAR_DAYS, PAID_DAYS, PAID_DAYS_PER_MONTH, paid_days, period_days, prorate
-from .specials import catch_up
+from .proration import (
+    CALENDAR_DAYS,
+    PAID_DAYS,
+    PAID_DAYS_PER_MONTH,
+    month_shares,
+    paid_days,
+    period_days,
+    prorate,
+    prorate_shares,
+)
+from .specials import Declaration, cumulative_deduction, month_deductions, standard_dates
 
 __all__ = [
     "ANNUAL_CUMULATIVE_TABLE_2019",
@@ -71,6 +81,7 @@ __all__ = [
     "ContributionLine",
     "ContributionRule",
     "D",
+    "Declaration",
     "IitResult",
     "PayrollError",
     "PayslipInput",
@@ -78,21 +89,27 @@ __all__ = [
     "PayslipResult",
     "PriorPayment",
     "YearToDate",
-    "catch_up",
     "check_brackets",
     "compute_batch",
     "compute_payslip",
     "contribution_base",
     "contribution_line",
     "contribution_lines",
+    "cumulative_deduction",
     "cumulative_withholding",
     "employee_code",
     "employer_code",
+    "employment_months",
     "fen",
     "find_bracket",
+    "month_deductions",
+    "month_shares",
+    "months_employed",
     "paid_days",
     "period_days",
     "prorate",
+    "prorate_shares",
     "special_code",
+    "standard_dates",
     "tax_on",
 ]

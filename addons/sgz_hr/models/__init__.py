@@ -14,6 +14,7 @@ from . import (
     sgz_payroll_run,
     sgz_payslip,
     sgz_payslip_line,
+    sgz_payslip_month,
     sgz_payslip_period,
     sgz_personnel_document,
     sgz_recruitment_plan,

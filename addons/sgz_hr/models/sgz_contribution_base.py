@@ -91,8 +91,7 @@ class SgzContributionBase(models.Model):
         the bases of the contribution years not declared yet (a constant number of queries)."""
         wanted = {}
         for row in group.rows:
-            scheme = group.schemes.get((row["scheme_region_id"], row["date_from"]))
-            start = scheme.contribution_year_start_month if scheme else 1
+            start = group.schemes[row["scheme_region_id"], row["date_from"]].contribution_year_start_month
             month = row["date_from"]
             year = month.year if month.month >= start else month.year - 1
             wanted[row["employee_id"], month] = year

@@ -9,6 +9,7 @@ from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code
 from ..report import sgz_payroll_xlsx
 from .sgz_insurance_scheme import amount as to_decimal
+from .sgz_payroll_compute import CONFIRMED
 
 # lines that, on an adjustment, are already what changes hands now (the others are differences from the
 # payslip it corrects)
@@ -466,7 +467,8 @@ class SgzPayrollRun(models.Model):
         return lines
 
     def _sgz_export_ytd_specials(self, payslips):
-        """``{employee id: {SAD_* code: Decimal}}``: this tax year's special deductions, this month included."""
+        """``{employee id: {SAD_* code: Decimal}}``: this tax year's special deductions, this month included,
+        with those of the opening balance (本年期初累计数) per kind."""
         tax_month = date_utils.start_of(self.payment_date, "month")
         self.env.cr.execute(
             SQL(
@@ -475,7 +477,7 @@ class SgzPayrollRun(models.Model):
                   FROM sgz_payslip_line l
                   JOIN sgz_payslip p ON p.id = l.payslip_id
                  WHERE p.company_id = %s AND p.tax_month >= %s AND p.tax_month <= %s AND l.code = ANY(%s)
-                   AND p.employee_id = ANY(%s) AND (p.state IN ('confirmed', 'replaced') OR p.run_id = %s)
+                   AND p.employee_id = ANY(%s) AND (p.state IN %s OR p.run_id = %s)
               GROUP BY p.employee_id, l.code
                 """,
                 self.company_id.id,
@@ -483,12 +485,23 @@ class SgzPayrollRun(models.Model):
                 tax_month,
                 [special_code(kind.code) for kind in SPECIAL_DEDUCTION_KINDS],
                 payslips.employee_id.ids,
+                CONFIRMED,
                 self.id,
             )
         )
         ytd = {}
-        for employee_id, code, total in self.env.cr.fetchall():
-            ytd.setdefault(employee_id, {})[code] = to_decimal(total)
+        rows = self.env.cr.fetchall()
+        openings = self.env["sgz.payroll.opening"]._sgz_specials_by_kind(
+            self.company_id.id, tax_month.year, payslips.employee_id.ids
+        )
+        rows += [
+            (employee_id, code, amount)
+            for employee_id, kinds in openings.items()
+            for code, amount in kinds.items()
+        ]
+        for employee_id, code, total in rows:
+            codes = ytd.setdefault(employee_id, {})
+            codes[code] = codes.get(code, ZERO) + to_decimal(total)
         return ytd
 
     def _sgz_export_rows(self):

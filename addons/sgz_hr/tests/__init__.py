@@ -8,6 +8,7 @@ from . import (
     test_payroll,
     test_payroll_engine,
     test_payroll_law,
+    test_payroll_law_second,
     test_payroll_opening,
     test_tour,
     test_workers,

@@ -51,6 +51,7 @@ MATRIX = {
     "sgz.payslip": row(provider="rwcd"),
     "sgz.payslip.period": row(provider="rwc"),
     "sgz.payslip.line": row(provider="r"),
+    "sgz.payslip.month": row(provider="r"),
     "sgz.eligibility.override": row(provider="rwcd"),
     "sgz.recruitment.plan": row(provider="rwcd", bureau="r"),
     "sgz.recruitment.plan.line": row(provider="rwcd", bureau="r"),

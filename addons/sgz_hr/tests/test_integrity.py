@@ -162,11 +162,9 @@ class TestIntegrity(SgzHrCase):
 
     # F5 ---------------------------------------------------------------------------------------------------------
     def test_f5_deduction_without_standard_refused(self):
-        # child education standards start in 2023: none applies in 2022
-        with self.assertRaisesMsg(ValidationError, "no published standard applies on 2022-06-01"):
-            self._deduction(
-                self.li, "child_education", None, "2022-06-01", user=self.hr_x, monthly_amount=1000
-            )
+        # infant care standards start in 2022 (国发〔2022〕8号): none applies in 2021
+        with self.assertRaisesMsg(ValidationError, "no published standard applies on 2021-06-01"):
+            self._deduction(self.li, "infant_care", None, "2021-06-01", user=self.hr_x, monthly_amount=1000)
         # a standard of another kind
         with self.assertRaisesMsg(ValidationError, "does not apply to this kind"):
             self._deduction(

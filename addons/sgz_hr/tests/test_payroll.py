@@ -34,13 +34,14 @@ class TestPayroll(SgzHrCase):
         found = Scheme._sgz_lookup(
             {(self.region_county_a.id, month(2024, 6)), (self.region_county_a.id, month(2024, 7))}
         )
-        self.assertEqual(found[self.region_county_a.id, month(2024, 6)], self.scheme_a)
-        self.assertEqual(found[self.region_county_a.id, month(2024, 7)], self.scheme_a2)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 6)].scheme, self.scheme_a)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 7)].scheme, self.scheme_a2)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 7)].lines, tuple(self.scheme_a2.line_ids))
         # a township below the county finds the county's scheme; county B has none before the demo one
         found = Scheme._sgz_lookup(
             {(self.township_a1.id, month(2024, 3)), (self.region_county_b.id, month(2024, 3))}
         )
-        self.assertEqual(found[self.township_a1.id, month(2024, 3)], self.scheme_a)
+        self.assertEqual(found[self.township_a1.id, month(2024, 3)].scheme, self.scheme_a)
         self.assertFalse(found[self.region_county_b.id, month(2024, 3)])
         with self.assertRaisesMsg(ValidationError, "overlap"):
             self._scheme(self.region_county_a, "2024-06-01", False, floor=3000, ceiling=20000, name="重叠")
