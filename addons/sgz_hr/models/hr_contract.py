@@ -31,9 +31,18 @@ PAID_CONTRACT_FIELDS = frozenset(
 )
 
 
+# A worker's pay is read by the provider's staff only (issue 15, point 3): bureaus supervise that a contract
+# exists, its period and station, and that it pays at least the minimum wage (``sgz_meets_minimum_wage``), never
+# the amounts. Field groups refuse the amounts in read, search_read, read_group, searches and exports alike.
+PAY_GROUPS = "sgz_base.sgz_base_group_provider_hr,hr_contract.group_hr_contract_manager,base.group_system"
+
+
 class HrContract(models.Model):
     _inherit = "hr.contract"
     _sgz_input_checked = True
+
+    wage = fields.Monetary(groups=PAY_GROUPS)
+    contract_wage = fields.Monetary(groups=PAY_GROUPS)
 
     sgz_station_id = fields.Many2one(
         "sgz.station",
@@ -57,11 +66,23 @@ class HrContract(models.Model):
         help="The service agreement under which the worker is stationed: the provider's agreement in force "
         "that covers the station.",
     )
-    sgz_allowance = fields.Monetary(string="Allowances", tracking=True, help="Monthly allowances (津贴补贴).")
+    sgz_allowance = fields.Monetary(
+        string="Allowances", tracking=True, groups=PAY_GROUPS, help="Monthly allowances (津贴补贴)."
+    )
     sgz_performance_pay = fields.Monetary(
         string="Performance Pay",
         tracking=True,
+        groups=PAY_GROUPS,
         help="Default monthly performance pay, changeable on each payslip.",
+    )
+    sgz_meets_minimum_wage = fields.Boolean(
+        string="Pays at Least the Minimum Wage",
+        compute="_compute_sgz_meets_minimum_wage",
+        compute_sudo=True,
+        search="_search_sgz_meets_minimum_wage",
+        help="The base wage is at least the monthly minimum wage of the station's county in force today (at its "
+        "start for a contract that has not started, at its end for one that has ended). What a bureau sees of a "
+        "worker's pay.",
     )
     sgz_scheme_region_id = fields.Many2one(
         "sgz.region",
@@ -107,6 +128,29 @@ class HrContract(models.Model):
             if not contract.sgz_agreement_id and contract.sgz_station_id:
                 found = by_key.get((contract.sgz_station_id.id, contract.company_id.id))
                 contract.sgz_agreement_id = found.with_env(self.env) if found else False
+
+    @api.depends("wage", "date_start", "date_end", "sgz_station_id", "sgz_scheme_region_id")
+    def _compute_sgz_meets_minimum_wage(self):
+        minimums = {}
+        today = fields.Date.context_today(self)
+        MinimumWage = self.env["sgz.minimum.wage"].sudo()
+        for contract in self:
+            region = contract.sgz_station_id.county_region_id or contract.sgz_scheme_region_id
+            if not (region and contract.date_start):
+                contract.sgz_meets_minimum_wage = True
+                continue
+            day = max(contract.date_start, min(today, contract.date_end or today))
+            if (region, day) not in minimums:
+                minimums[region, day] = MinimumWage._sgz_applicable(region, day).amount
+            contract.sgz_meets_minimum_wage = contract.wage >= minimums[region, day]
+
+    def _search_sgz_meets_minimum_wage(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search the minimum wage check with “is set” or “is not set”."))
+        contracts = self.sudo().search([("company_id.sgz_kind", "=", "provider")])
+        below = contracts.filtered(lambda c: not c.sgz_meets_minimum_wage)
+        wanted_below = (operator == "=") != value
+        return [("id", "in" if wanted_below else "not in", below.ids)]
 
     @api.constrains("sgz_agreement_id", "sgz_station_id", "company_id")
     def _check_sgz_agreement(self):

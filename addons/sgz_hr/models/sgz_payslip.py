@@ -117,6 +117,13 @@ class SgzPayslip(models.Model):
         check_company=True,
     )
     adjustment_ids = fields.One2many("sgz.payslip", "origin_payslip_id", string="Adjustments")
+    adjustment_reason = fields.Text(
+        string="Reason for the Adjustment",
+        tracking=True,
+        copy=False,
+        help="Why the confirmed payslip is corrected (a wage paid wrong, performance pay entered late…): the "
+        "provider manager approves the adjustment with it.",
+    )
     period_ids = fields.One2many("sgz.payslip.period", "payslip_id", string="Contract Periods")
     # inputs
     performance_pay = fields.Monetary(
@@ -359,6 +366,14 @@ class SgzPayslip(models.Model):
                 raise UserError(
                     self.env._(
                         "Compute the adjustment %(name)s before asking for approval.",
+                        name=payslip.display_name,
+                    )
+                )
+            if not (payslip.adjustment_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give the reason for the adjustment %(name)s before asking for approval: the manager "
+                        "approves the correction with it.",
                         name=payslip.display_name,
                     )
                 )

@@ -5,6 +5,7 @@ from . import (
     test_demo,
     test_integrity,
     test_outputs,
+    test_pay_rules,
     test_payroll,
     test_payroll_engine,
     test_payroll_law,

@@ -308,7 +308,7 @@ class TestIntegrity(SgzHrCase):
         february = self._run(month(2024, 2))
         action = original.with_user(self.hr_x).action_create_adjustment()
         adjustment = self.env["sgz.payslip"].browse(action["res_id"])
-        adjustment.with_user(self.hr_x).write({"performance_pay": 2000})
+        adjustment.with_user(self.hr_x).write({"performance_pay": 2000, "adjustment_reason": "绩效工资补发"})
         adjustment.with_user(self.hr_x).action_compute()
         adjustment.with_user(self.hr_x).action_request_confirmation()
         self.assertFalse(adjustment.with_user(self.manager_x).sgz_can_review)

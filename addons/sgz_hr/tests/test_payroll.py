@@ -266,7 +266,7 @@ class TestPayroll(SgzHrCase):
         self.assertEqual(adjustment.run_id, february)  # paid with the payroll of February
         self.assertEqual(adjustment.date_from, month(2024, 1))
         self.assertTrue(adjustment.is_adjustment)
-        adjustment.with_user(self.hr_x).write({"performance_pay": 2000})
+        adjustment.with_user(self.hr_x).write({"performance_pay": 2000, "adjustment_reason": "绩效工资补发"})
         adjustment.with_user(self.hr_x).action_compute()
         self.assertEqual(adjustment.gross, 12000)
         self.assertEqual(adjustment.paid_gross, 2000)
