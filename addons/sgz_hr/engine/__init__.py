@@ -10,12 +10,14 @@ from .employment import employment_months, months_employed
 from .errors import BatchError, PayrollError
 from .iit import (
     ANNUAL_CUMULATIVE_TABLE_2019,
+    FULL_YEAR_WAGE_LIMIT,
     MONTHLY_BASIC_DEDUCTION,
     Bracket,
     IitResult,
     check_brackets,
     cumulative_withholding,
     find_bracket,
+    full_year_basic_deduction,
     tax_on,
 )
 from .insurance import (
@@ -38,7 +40,7 @@ from .lines import (
     employer_code,
     special_code,
 )
-from .money import CENT, ZERO, D, fen
+from .money import CENT, ZERO, D, fen, fraction, to_decimal
 from .payslip import (
     PayslipInput,
     PayslipLine,
@@ -64,6 +66,7 @@ __all__ = [
     "ANNUAL_CUMULATIVE_TABLE_2019",
     "CALENDAR_DAYS",
     "CENT",
+    "FULL_YEAR_WAGE_LIMIT",
     "INSURANCE_KINDS",
     "LINES",
     "LINE_BY_CODE",
@@ -102,6 +105,8 @@ __all__ = [
     "employment_months",
     "fen",
     "find_bracket",
+    "fraction",
+    "full_year_basic_deduction",
     "month_deductions",
     "month_shares",
     "months_employed",
@@ -112,4 +117,5 @@ __all__ = [
     "special_code",
     "standard_dates",
     "tax_on",
+    "to_decimal",
 ]

@@ -1,24 +1,14 @@
 from dataclasses import dataclass
-from decimal import Decimal
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import CALENDAR_DAYS, INSURANCE_KINDS, PAID_DAYS, ContributionRule
+from ..engine import CALENDAR_DAYS, INSURANCE_KINDS, PAID_DAYS, ContributionRule, fraction, to_decimal
 
 PRORATION_METHODS = [
     (CALENDAR_DAYS, "Calendar Days"),
     (PAID_DAYS, "21.75 Paid Days a Month (劳社部发〔2008〕3号)"),
 ]
-
-
-def percent(value):
-    """A percentage stored as a float (16.0) → the engine's fraction (Decimal('0.16'))."""
-    return Decimal(repr(round(value or 0.0, 6))) / 100
-
-
-def amount(value):
-    return Decimal(repr(round(value or 0.0, 2)))
 
 
 class SgzInsuranceScheme(models.Model):
@@ -165,10 +155,10 @@ class ResolvedScheme:
             ceiling = housing_line.base_ceiling if housing_line else 0
             housing = ContributionRule(
                 "housing_fund",
-                percent(housing_fund_rate),
-                percent(housing_fund_rate),
-                amount(floor) if floor else None,
-                amount(ceiling) if ceiling else None,
+                fraction(housing_fund_rate),
+                fraction(housing_fund_rate),
+                to_decimal(floor) if floor else None,
+                to_decimal(ceiling) if ceiling else None,
                 "Housing fund",
             )
         return tuple(rules), housing
@@ -228,9 +218,9 @@ class SgzInsuranceSchemeLine(models.Model):
         self.ensure_one()
         return ContributionRule(
             self.kind,
-            percent(self.employer_rate),
-            percent(self.employee_rate),
-            amount(self.base_floor) if self.base_floor else None,
-            amount(self.base_ceiling) if self.base_ceiling else None,
+            fraction(self.employer_rate),
+            fraction(self.employee_rate),
+            to_decimal(self.base_floor) if self.base_floor else None,
+            to_decimal(self.base_ceiling) if self.base_ceiling else None,
             self.kind,
         )

@@ -26,16 +26,42 @@ from ..engine import (
     compute_batch,
     employment_months,
     fen,
+    full_year_basic_deduction,
     month_shares,
     months_employed,
     prorate_shares,
     special_code,
+    to_decimal,
 )
-from .sgz_insurance_scheme import amount as to_decimal
 
-CONFIRMED = ("confirmed", "replaced")
+# the payslips that were paid: a replaced payslip was paid too (its adjustment pays the difference), so it stays
+# in every year-to-date figure and counts as paid for the contracts and bases it was computed from
+CONFIRMED_STATES = ("confirmed", "replaced")
+# the figures computing writes (by SQL, in one statement for the whole batch)
+RESULT_FIELDS = (
+    "base_wage",
+    "allowances",
+    "gross",
+    "contribution_base",
+    "employee_insurance",
+    "employer_insurance",
+    "housing_fund_employee",
+    "housing_fund_employer",
+    "special_deductions",
+    "cumulative_income",
+    "cumulative_deductions",
+    "cumulative_taxable",
+    "cumulative_tax",
+    "tax",
+    "net",
+    "employer_cost",
+    "paid_gross",
+    "paid_contributions",
+    "carried_owed",
+    "recovered",
+    "owed",
+)
 # the year-to-date columns read from the confirmed payslips and the opening balances, in YearToDate's order
-# (a replaced payslip was paid: it stays in every year-to-date figure)
 YTD_COLUMNS = ("gross", "contributions", "specials", "other", "tax")
 
 
@@ -110,9 +136,10 @@ class SgzPayrollCompute(models.AbstractModel):
             if row["state"] != "draft":
                 raise UserError(self.env._("Only draft payslips can be computed."))
             groups.setdefault((row["company_id"], row["tax_month"]), []).append(row)
-        frozen = self.env["sgz.payslip"]._sgz_approved_adjustment_ids(
+        adjustments = self.env["sgz.payslip"].browse(
             [row["id"] for rows in groups.values() for row in rows if row["is_adjustment"]]
         )
+        frozen = set(adjustments._sgz_approved_adjustments().ids)
         for (company_id, tax_month), rows in groups.items():
             group = PayrollGroup(company_id, tax_month, rows)
             group.frozen = frozen
@@ -159,8 +186,6 @@ class SgzPayrollCompute(models.AbstractModel):
     def _sgz_check_frozen(self, group, rows, results):
         """An approved adjustment is paid as approved: computing its worker's pay again must give the same
         figures (then it is left untouched), else the computation is refused, naming it (one query)."""
-        from .sgz_payslip import RESULT_FIELDS
-
         frozen = [
             (row, result) for row, result in zip(rows, results, strict=True) if row["id"] in group.frozen
         ]
@@ -269,7 +294,7 @@ class SgzPayrollCompute(models.AbstractModel):
               GROUP BY employee_id
                 """,
                 group.company_id,
-                CONFIRMED,
+                CONFIRMED_STATES,
                 jan1,
                 group.tax_month,
                 group.employee_ids,
@@ -305,7 +330,7 @@ class SgzPayrollCompute(models.AbstractModel):
               ORDER BY employee_id, tax_month DESC, is_adjustment DESC, id DESC
                 """,
                 group.company_id,
-                CONFIRMED,
+                CONFIRMED_STATES,
                 group.tax_month,
                 group.employee_ids,
             )
@@ -351,7 +376,7 @@ class SgzPayrollCompute(models.AbstractModel):
               GROUP BY employee_id
                 """,
                 company=company_id,
-                confirmed=CONFIRMED,
+                confirmed=CONFIRMED_STATES,
                 jan1=datetime.date(year - 1, 1, 1),
                 next_jan1=datetime.date(year, 1, 1),
                 year=year - 1,
@@ -359,7 +384,7 @@ class SgzPayrollCompute(models.AbstractModel):
             )
         )
         result = {
-            row["employee_id"]: row["months"] == 12 and to_decimal(row["gross"]) <= Decimal(60000)
+            row["employee_id"]: full_year_basic_deduction(int(row["months"]), to_decimal(row["gross"]))
             for row in cr.dictfetchall()
         }
         cr.execute(
@@ -439,7 +464,7 @@ class SgzPayrollCompute(models.AbstractModel):
                 first=first,
                 last=month - relativedelta(months=1),
                 employees=employee_ids,
-                confirmed=CONFIRMED,
+                confirmed=CONFIRMED_STATES,
                 # an opening balance counts tax months: the work month paid the month after is its month + 1
                 pay_months=pay_months,
             )
@@ -607,8 +632,6 @@ class SgzPayrollCompute(models.AbstractModel):
         )
 
     def _sgz_store(self, group, rows, results):
-        from .sgz_payslip import RESULT_FIELDS
-
         columns = {
             "id": ("int", []),
             "scheme_id": ("int", []),

@@ -7,7 +7,7 @@ from odoo.tools import SQL, date_utils
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from ..engine import SPECIAL_DEDUCTION_KINDS, special_code
-from .sgz_payroll_compute import CONFIRMED
+from .sgz_payroll_compute import CONFIRMED_STATES
 
 # the opening's field of each kind of special additional deduction
 SPECIAL_FIELDS = {kind.code: f"special_{kind.code}" for kind in SPECIAL_DEDUCTION_KINDS}
@@ -178,9 +178,9 @@ class SgzPayrollOpening(models.Model):
         """Confirmed payslips of the worker at this employer in the year: within the months covered, or after."""
         covered_until = self.last_month + 1
         if after_last_month:
-            domain = self._sgz_payslip_domain(CONFIRMED, first_month=covered_until)
+            domain = self._sgz_payslip_domain(CONFIRMED_STATES, first_month=covered_until)
         else:
-            domain = self._sgz_payslip_domain(CONFIRMED, stop_month=covered_until)
+            domain = self._sgz_payslip_domain(CONFIRMED_STATES, stop_month=covered_until)
         return self.env["sgz.payslip"].sudo().search_count(domain, limit=1)
 
     def _sgz_months_under_contract(self):

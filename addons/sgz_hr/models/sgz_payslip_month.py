@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from .sgz_payroll_compute import CONFIRMED
+from .sgz_payroll_compute import CONFIRMED_STATES
 
 # A worker's pay of one work month at one employer: its original payslip plus its adjustments (an SQL piece
 # other addons may select from, e.g. sgz_reporting's statistics: ``FROM sgz_payslip_month``).
@@ -28,7 +28,7 @@ WORKER_MONTH_SQL = SQL(
      WHERE p.state IN %s
   GROUP BY p.company_id, p.employee_id, p.date_from
     """,
-    CONFIRMED,
+    CONFIRMED_STATES,
 )
 
 
@@ -44,6 +44,25 @@ class SgzPayslipMonth(models.Model):
     _description = "Worker-Month Pay"
     _auto = False
     _order = "month desc, employee_id"
+    # searching the view flushes what it reads
+    _depends = {
+        "sgz.payslip": [
+            "company_id",
+            "employee_id",
+            "date_from",
+            "station_id",
+            "state",
+            "is_adjustment",
+            "paid_gross",
+            "employee_insurance",
+            "employer_insurance",
+            "housing_fund_employee",
+            "housing_fund_employer",
+            "employer_cost",
+            "tax",
+            "net",
+        ],
+    }
 
     company_id = fields.Many2one("res.company", string="Employer", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")

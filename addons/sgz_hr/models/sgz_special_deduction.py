@@ -10,9 +10,9 @@ from ..engine import (
     month_deductions,
     special_code,
     standard_dates,
+    to_decimal,
 )
-from .sgz_insurance_scheme import amount as to_decimal
-from .sgz_payroll_compute import CONFIRMED as CONFIRMED_PAYSLIP_STATES
+from .sgz_payroll_compute import CONFIRMED_STATES
 from .sgz_special_deduction_standard import SPECIAL_KINDS
 
 # 国发〔2018〕41号第十七条: housing loan interest and housing rent are not deducted for the same months
@@ -276,7 +276,7 @@ class SgzSpecialDeduction(models.Model):
               GROUP BY p.employee_id, l.code
                 """,
                 group.company_id,
-                CONFIRMED_PAYSLIP_STATES,
+                CONFIRMED_STATES,
                 group.tax_month.replace(month=1),
                 group.tax_month,
                 group.employee_ids,

@@ -276,8 +276,8 @@ class TestPayroll(SgzHrCase):
         with self.assertRaisesMsg(UserError, "not approved"):
             february.with_user(self.hr_x).with_context(lang="en_US").action_confirm()
         adjustment.with_user(self.hr_x).action_request_confirmation()
-        with self.assertRaises(UserError):
-            adjustment.with_user(self.hr_x).action_sgz_approve()  # not a manager (and requested it)
+        with self.assertRaisesMsg(UserError, "Only members of .*Provider Manager can decide this review"):
+            adjustment.with_user(self.hr_x).with_context(lang="en_US").action_sgz_approve()  # not a manager
         adjustment.with_user(self.manager_x).action_sgz_approve()
         february.with_user(self.hr_x).action_confirm()
         self.assertEqual(original.state, "replaced")

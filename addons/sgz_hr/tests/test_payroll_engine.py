@@ -31,6 +31,7 @@ from odoo.tests import BaseCase, tagged
 from odoo.addons.sgz_hr.engine import (
     ANNUAL_CUMULATIVE_TABLE_2019,
     CALENDAR_DAYS,
+    FULL_YEAR_WAGE_LIMIT,
     PAID_DAYS,
     PAID_DAYS_PER_MONTH,
     SPECIAL_DEDUCTION_KINDS,
@@ -49,6 +50,7 @@ from odoo.addons.sgz_hr.engine import (
     cumulative_withholding,
     employment_months,
     fen,
+    full_year_basic_deduction,
     month_deductions,
     month_shares,
     months_employed,
@@ -68,6 +70,29 @@ HOUSING_FUND = ContributionRule("housing_fund", "0.08", "0.08", 3000, 20000, "Ho
 # The published examples state "三险一金" as one figure: 15 % of the wage on the employee side
 # gives exactly 1,500 on 10,000 and 4,500 on 30,000.
 THREE_INSURANCES_ONE_FUND = ContributionRule("social", "0", "0.15")
+
+
+# the lines of test_full_payslip_lines, labels from the one table of lines (engine/lines.py)
+FULL_PAYSLIP_LINES = [
+    ("BASIC", "Basic Wage", "8000"),
+    ("ALW", "Allowances", "1000"),
+    ("PERF", "Performance Pay", "2000"),
+    ("UNPAID", "Unpaid Leave Deduction", "-500"),
+    ("GROSS", "Gross Pay", "10500"),
+    ("EE_PENSION", "Pension Insurance (Employee)", "-720"),
+    ("EE_MEDICAL", "Medical Insurance (Employee)", "-180"),
+    ("EE_UNEMPLOYMENT", "Unemployment Insurance (Employee)", "-27"),
+    ("EE_INJURY", "Work Injury Insurance (Employee)", "0"),
+    ("HF_EE", "Housing Provident Fund (Employee)", "-720"),
+    ("IIT", "Individual Income Tax", "-55.59"),
+    ("NET", "Net Pay", "8797.41"),
+    ("ER_PENSION", "Pension Insurance (Employer)", "1440"),
+    ("ER_MEDICAL", "Medical Insurance (Employer)", "783"),
+    ("ER_UNEMPLOYMENT", "Unemployment Insurance (Employer)", "63"),
+    ("ER_INJURY", "Work Injury Insurance (Employer)", "18"),
+    ("HF_ER", "Housing Provident Fund (Employer)", "720"),
+    ("COST", "Employer Cost", "13524"),
+]
 
 
 def declaration(monthly, date_from, declared, date_to=None, one_off=False, kind="child_education"):
@@ -302,29 +327,9 @@ class TestPayrollEngine(BaseCase):
             special_deductions=2000,
         )
         result = compute_payslip(inp)
-        expected = [
-            # labels from the one table of lines (engine/lines.py)
-            ("BASIC", "Basic Wage", "8000"),
-            ("ALW", "Allowances", "1000"),
-            ("PERF", "Performance Pay", "2000"),
-            ("UNPAID", "Unpaid Leave Deduction", "-500"),
-            ("GROSS", "Gross Pay", "10500"),
-            ("EE_PENSION", "Pension Insurance (Employee)", "-720"),
-            ("EE_MEDICAL", "Medical Insurance (Employee)", "-180"),
-            ("EE_UNEMPLOYMENT", "Unemployment Insurance (Employee)", "-27"),
-            ("EE_INJURY", "Work Injury Insurance (Employee)", "0"),
-            ("HF_EE", "Housing Provident Fund (Employee)", "-720"),
-            ("IIT", "Individual Income Tax", "-55.59"),
-            ("NET", "Net Pay", "8797.41"),
-            ("ER_PENSION", "Pension Insurance (Employer)", "1440"),
-            ("ER_MEDICAL", "Medical Insurance (Employer)", "783"),
-            ("ER_UNEMPLOYMENT", "Unemployment Insurance (Employer)", "63"),
-            ("ER_INJURY", "Work Injury Insurance (Employer)", "18"),
-            ("HF_ER", "Housing Provident Fund (Employer)", "720"),
-            ("COST", "Employer Cost", "13524"),
-        ]
         self.assertEqual(
-            [(ln.code, ln.name_en, ln.amount) for ln in result.lines], [(c, n, d(a)) for c, n, a in expected]
+            [(ln.code, ln.name_en, ln.amount) for ln in result.lines],
+            [(c, n, d(a)) for c, n, a in FULL_PAYSLIP_LINES],
         )
         self.assertEqual(result.gross, d(10500))
         self.assertEqual(result.contribution_wage, d(9000))
@@ -401,6 +406,18 @@ class TestPayrollEngine(BaseCase):
         unflagged = run_months(12, base_wage=8000)
         self.assertEqual([r.tax for r in unflagged], [d(90)] * 12)
         self.assertEqual(sum(r.tax for r in unflagged), sum(r.tax for r in raised))
+
+    def test_full_year_condition(self):
+        # [19号] withheld here in each of the 12 months of last year, wages of at most 60,000 = 12 × 5,000
+        self.assertEqual(FULL_YEAR_WAGE_LIMIT, d(60000))
+        self.assertTrue(full_year_basic_deduction(12, 60000))
+        self.assertTrue(full_year_basic_deduction(12, d("54000.00")))
+        self.assertFalse(full_year_basic_deduction(12, "60000.01"))
+        self.assertFalse(full_year_basic_deduction(11, 30000))  # joined in February: not every month
+        with self.assertRaisesRegex(TypeError, "whole number"):
+            full_year_basic_deduction(12.0, 30000)
+        with self.assertRaisesRegex(ValueError, "must not be negative"):
+            full_year_basic_deduction(12, -1)
 
     def test_catch_up_month_never_negative(self):
         # Wage 10,000, employee contributions 1,500; child education 2,000 a month from January, first
@@ -639,10 +656,7 @@ class TestPayrollEngine(BaseCase):
         for index, result in enumerate(results):
             self.assertEqual((result.tax, result.net), cases[index % len(cases)][1], index)
         _logger.info(
-            "compute_batch: %d payslips in %.3f s (building the inputs: %.3f s)",
-            count,
-            computed - built,
-            built - started,
+            "compute_batch: %d payslips in %.3f s (inputs: %.3f s)", count, computed - built, built - started
         )
 
 
