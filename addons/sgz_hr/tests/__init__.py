@@ -4,6 +4,7 @@ from . import (
     test_contracts,
     test_demo,
     test_integrity,
+    test_module,
     test_outputs,
     test_pay_rules,
     test_payroll,
