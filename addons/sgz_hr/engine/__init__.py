@@ -4,6 +4,16 @@ No ORM here (and no import of odoo): plain values in, plain values out, Decimal 
 to the fen half-up per line. The Odoo models load rates, limits and tax tables from data and call
 :func:`compute_batch` once per payroll run. Refusals are :class:`PayrollError` (a code and its figures), which
 the Odoo layer translates.
+
+Every payroll rule lives here, one module each, with its legal basis beside it:
+
+- ``iit``: cumulative withholding (公告2018年第61号) and the 60,000 rule (公告2020年第19号);
+- ``employment``: the months of employment that count 5,000 each (任职受雇月份数);
+- ``specials``: which months a special additional deduction applies to, and its catch-up (公告2018年第60号);
+- ``insurance``: contribution bases clamped to the scheme's floor and ceiling, and the contributions;
+- ``proration``: part months and months shared by several contracts (劳社部发〔2008〕3号);
+- ``payslip``: one month's payslip from all of the above, adjustments, net pay never negative;
+- ``lines``: the one table of payslip lines; ``money``: Decimal and the fen.
 """
 
 from .employment import employment_months, months_employed

@@ -356,6 +356,8 @@ class SgzPayrollRun(models.Model):
             payslips = run._sgz_draft_payslips()
             run._sgz_check_confirmable(payslips)
             run._sgz_confirm(payslips)
+        # the payslips' new state is in the database for the SQL views and reports read after the action
+        self.env["sgz.payslip"].flush_model(["state"])
         return True
 
     def _sgz_check_confirmable(self, payslips):
