@@ -124,12 +124,29 @@ class SgzApprovalMixin(models.AbstractModel):
     def _sgz_is_approved(self, target):
         """True when ``target`` needs no approval or every tier of the current request approved it."""
         self.ensure_one()
-        if target not in self._sgz_approval_states:
-            return True
-        reviews = self._sgz_current_reviews(target)
-        if not reviews:
-            return not self._sgz_approval_tiers(target)
-        return all(r.state == "approved" for r in reviews)
+        return not self._sgz_unapproved(target)
+
+    def _sgz_unapproved(self, target):
+        """The records of ``self`` that ``target`` needs approving for and that lack it: a tier applies and nothing
+        was requested, or the current request is not approved by every tier. One search of the tiers and one read
+        of the reviews for the whole batch (a payroll run confirms thousands of payslips)."""
+        if target not in self._sgz_approval_states or not self:
+            return self.browse()
+        current = {}
+        for review in self.sudo().sgz_review_ids:
+            if review.target_state == target and review.state != "cancelled" and not review.used_date:
+                current.setdefault(review.res_id, []).append(review.state)
+        unapproved = {record_id for record_id, states in current.items() if set(states) != {"approved"}}
+        unrequested = self.sudo().filtered(lambda record: record.id not in current)
+        if unrequested:
+            tiers = (
+                self.env["sgz.approval.tier"]
+                .sudo()
+                .search([("model", "=", self._name), ("target_state", "=", target)], order="sequence, id")
+            )
+            for tier in tiers:
+                unapproved.update(tier._matching(unrequested).ids)
+        return self.filtered(lambda record: record.id in unapproved)
 
     # ---- blocking ----------------------------------------------------------------------------------------------
 
@@ -139,17 +156,16 @@ class SgzApprovalMixin(models.AbstractModel):
         moving = self.browse()
         if target in self._sgz_approval_states:
             moving = self.filtered(lambda record: record[state_field] != target)
-            if not self.env.su:
-                for record in moving:
-                    if not record._sgz_is_approved(target):
-                        raise UserError(
-                            self.env._(
-                                "%(document)s needs approval before it can become “%(state)s”: request approval "
-                                "and wait until every reviewer has approved.",
-                                document=record.display_name,
-                                state=record._sgz_state_label(target),
-                            )
-                        )
+            unapproved = moving._sgz_unapproved(target) if not self.env.su else moving.browse()
+            if unapproved:
+                raise UserError(
+                    self.env._(
+                        "%(document)s needs approval before it can become “%(state)s”: request approval "
+                        "and wait until every reviewer has approved.",
+                        document=unapproved[0].display_name,
+                        state=unapproved[0]._sgz_state_label(target),
+                    )
+                )
         leaving = self.browse()
         if state_field in vals:
             leaving = self.filtered(lambda record: record[state_field] != vals[state_field])

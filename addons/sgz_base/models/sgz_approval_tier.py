@@ -62,8 +62,12 @@ class SgzApprovalTier(models.Model):
                 ) from None
 
     def _matches(self, record):
+        return bool(self._matching(record))
+
+    def _matching(self, records):
+        """The records of ``records`` this tier applies to (its company, its domain), for a whole batch."""
         self.ensure_one()
-        if self.company_id and "company_id" in record._fields and record.company_id != self.company_id:
-            return False
+        if self.company_id and "company_id" in records._fields:
+            records = records.filtered(lambda record: record.company_id == self.company_id)
         domain = safe_eval(self.domain or "[]")
-        return not domain or bool(record.filtered_domain(domain))
+        return records.filtered_domain(domain) if domain else records

@@ -20,6 +20,16 @@ from .errors import PayrollError
 from .money import CENT, ZERO, fen, field_amount
 
 MONTHLY_BASIC_DEDUCTION = Decimal(5000)
+# 公告2020年第19号: the previous year's wages up to which the full year's basic deduction applies from January
+FULL_YEAR_WAGE_LIMIT = 12 * MONTHLY_BASIC_DEDUCTION
+
+
+def full_year_basic_deduction(months_withheld, wages):
+    """公告2020年第19号: whether a worker gets the full year's 60,000 from January: last tax year this employer
+    withheld tax on the worker's wages in each of the 12 months (``months_withheld``, its opening balance's months
+    included), and those ``wages`` came to at most 60,000. A recorded decision of the employer overrides it."""
+    check_months(months_withheld, "months withheld last year")
+    return months_withheld == 12 and field_amount(wages, "last year's wages") <= FULL_YEAR_WAGE_LIMIT
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,6 +45,18 @@ def field_amount(value, field, *, allow_negative=False):
     return result
 
 
+def to_decimal(value):
+    """A float read from an Odoo monetary or two-digit column as the Decimal it stands for, exact to the fen
+    (``4308.0`` → ``Decimal("4308.0")``, ``0.1 + 0.2`` → ``Decimal("0.3")``); ``False``/``None`` → 0."""
+    return Decimal(repr(round(value or 0.0, 2)))
+
+
+def fraction(percentage):
+    """A percentage stored as a float (``16.0``, ``0.7``) as the engine's fraction (``Decimal("0.16")``),
+    exact to the 6 decimals the rates are kept to."""
+    return Decimal(repr(round(percentage or 0.0, 6))) / 100
+
+
 def fen(value):
     """Round ``value`` to the fen (0.01), half-up, as the social security and tax offices do."""
     if type(value) is not Decimal or not value.is_finite():

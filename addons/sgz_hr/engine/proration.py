@@ -8,7 +8,12 @@ Two methods, chosen per insurance scheme (data):
   of a period are its Mondays to Fridays (statutory holidays are paid days). A month with more than 21.75
   weekdays would pay more than the monthly wage: the result never exceeds the monthly amount.
 
-A period covering the whole month is paid the monthly amount whatever the method.
+A period covering the whole month is paid the monthly amount whatever the method, and so is a month covered
+by several contracts (a renewal on the 16th): the month is then shared between them in proportion to the
+days of each (calendar days, or paid days out of the month's own paid days), rounded so that the shares of
+one monthly amount add up to it exactly. Dividing each part by 21.75 instead would pay 9,000 × 10/21.75 +
+9,000 × 11/21.75 = 8,689.65 for a fully worked June 2025 and 9,000 × 11/21.75 + 9,000 × 12/21.75 = 9,517.24
+for a fully worked July 2025.
 """
 
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,6 +54,41 @@ def period_days(method, start, end, month_start, month_end):
     if method == CALENDAR_DAYS:
         return (end - start).days + 1, (month_end - month_start).days + 1
     return paid_days(start, end), PAID_DAYS_PER_MONTH
+
+
+def month_shares(method, spans, month_start, month_end):
+    """``[(worked, basis)]`` for each ``(start, end)`` of ``spans`` (the contracts of one payslip, in date
+    order): :func:`period_days` of each, unless together they cover every day of the month, in which case each
+    is its share of the month (its days out of the month's days, by the method's kind of day)."""
+    clipped = [(max(start, month_start), min(end, month_end)) for start, end in spans]
+    covered = sum((end - start).days + 1 for start, end in clipped if end >= start)
+    if len(spans) < 2 or covered < (month_end - month_start).days + 1:
+        return [period_days(method, start, end, month_start, month_end) for start, end in spans]
+    if method not in METHODS:
+        raise PayrollError("proration_method", f"unknown proration method {method!r}", value=method)
+    count = (lambda a, b: (b - a).days + 1) if method == CALENDAR_DAYS else paid_days
+    basis = count(month_start, month_end)
+    return [(max(count(start, end), 0), basis) for start, end in clipped]
+
+
+def prorate_shares(monthlies, shares):
+    """The amounts of ``monthlies`` for their ``shares`` (from :func:`month_shares`). Shares of a whole month
+    (same basis, adding up to it) are rounded cumulatively, so that equal monthly amounts add up to exactly the
+    monthly amount; other shares are prorated one by one (:func:`prorate`)."""
+    bases = {basis for _worked, basis in shares}
+    if len(shares) < 2 or len(bases) != 1 or sum(worked for worked, _basis in shares) != next(iter(bases)):
+        return [
+            prorate(monthly, worked, basis)
+            for monthly, (worked, basis) in zip(monthlies, shares, strict=True)
+        ]
+    basis = Decimal(next(iter(bases)))
+    amounts, exact, paid = [], Decimal(0), Decimal(0)
+    for monthly, (worked, _basis) in zip(monthlies, shares, strict=True):
+        exact += field_amount(monthly, "monthly amount") * Decimal(worked)
+        total = (exact / basis).quantize(CENT, ROUND_HALF_UP)
+        amounts.append(total - paid)
+        paid = total
+    return amounts
 
 
 def prorate(monthly, worked, basis):

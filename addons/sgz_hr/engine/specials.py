@@ -2,51 +2,109 @@
 
 《个人所得税专项附加扣除暂行办法》(国发〔2018〕41号) and 国发〔2022〕8号 (infant care) list seven kinds;
 the seventh, serious illness medical expenses (大病医疗), is only claimed at the annual settlement, so an
-employer withholds with six (``lines.SPECIAL_DEDUCTION_KINDS``). Monthly amounts are data (国发〔2023〕13号 raised them), not
-constants here.
+employer withholds with six (``lines.SPECIAL_DEDUCTION_KINDS``). Monthly amounts are data (国发〔2023〕13号 raised
+them), not constants here.
 
-A worker may declare a deduction to the employer later than the month it applies from.
-《个人所得税专项附加扣除操作办法(试行)》(国家税务总局公告2018年第60号) lets the employer make up the
-months not yet deducted when it pays the remaining months of the year (在剩余月份发放工资、薪金时补充扣除);
-here they are all taken in the first month declared. Because withholding is cumulative, the catch-up lowers
-the cumulative taxable income and this month's tax, possibly to zero (never below: the excess is settled at
-the annual reconciliation).
+《个人所得税专项附加扣除操作办法(试行)》(国家税务总局公告2018年第60号):
+
+- 第五条: the employer deducts "按其在本单位本年可享受的累计扣除额": the months of this tax year the deduction
+  applies to *and* the worker is employed here (a worker hired in July with a child at school since 2020 gets
+  July's deduction in July, not January's to July's);
+- 第六条: what the worker enjoyed at a former employer this year is not deducted again: the months an opening
+  balance (本年期初累计数) covers are not deducted again either;
+- a deduction declared late is made up in the remaining months (在剩余月份发放工资、薪金时补充扣除): here it
+  is all taken in the first tax month after the declaration.
+
+Withholding is cumulative, so the employer deducts each month the cumulative amount due through the tax month
+less what its earlier payslips of the year deducted: a month without a payslip (a worker hired on the 16th and
+paid the next month) is made up in the next one. The amount of a month is never negative (a deduction
+withdrawn after it was taken is settled at the annual reconciliation).
 """
 
-from .errors import PayrollError
-from .iit import check_months
+import datetime
+from decimal import Decimal
+from typing import NamedTuple
+
 from .money import ZERO, field_amount
 
 
-def _month(value, field):
-    check_months(value, field)
-    if not 1 <= value <= 12:
-        raise PayrollError(
-            "month", f"{field} must be a month between 1 and 12 (got {value})", field=field, value=value
-        )
-    return value
+class Declaration(NamedTuple):
+    """A deduction the worker declared to the employer (专项附加扣除信息采集), as payroll reads it."""
+
+    employee_id: int
+    kind: str
+    monthly_amount: Decimal
+    date_from: datetime.date  # for a one-off deduction: the day it was obtained
+    date_to: datetime.date | None
+    declared_date: datetime.date | None
+    one_off: bool = False  # the 3,600 of a vocational qualification certificate (国发〔2018〕41号第八条)
+    standard_id: int | None = None
+    shared: bool = False
 
 
-def catch_up(monthly_amount, first_month_declared, current_month, start_month=1, end_month=12):
-    """Amount of one special additional deduction to take in ``current_month``.
+def _in_year(declaration, year):
+    """Whether the declaration can take anything in ``year`` (declared by then, not ended before it)."""
+    declared = declaration.declared_date or declaration.date_from
+    if declaration.date_from.year > year or declared.year > year:
+        return False
+    if declaration.date_to and declaration.date_to.year < year:
+        return False
+    return not (declaration.one_off and declaration.date_from.year != year)
 
-    ``start_month`` / ``end_month`` are the first and last months of this tax year the deduction applies to,
-    ``first_month_declared`` the month the worker first declared it to the employer. Nothing is deducted
-    before both the start and the declaration are reached; the first month when both are reached takes every
-    month since ``start_month`` (up to ``end_month``: a deduction declared after it ended is caught up in one
-    go); later months take ``monthly_amount`` until ``end_month``. A one-off deduction (the 3,600 of a
-    vocational qualification certificate, 国发〔2018〕41号第八条) is a "month" with ``start = end``.
-    """
-    amount = field_amount(monthly_amount, "monthly special deduction")
-    declared = _month(first_month_declared, "first month declared")
-    current = _month(current_month, "current month")
-    start = _month(start_month, "start month")
-    end = _month(end_month, "end month")
 
-    def deducted_through(month):
-        # what the employer has deducted in total once ``month`` is paid
-        if month < declared or month < start:
-            return ZERO
-        return amount * max(min(month, end) - start + 1, 0)
+def standard_dates(declaration, day):
+    """The days of the tax year of ``day``, up to its month, whose published standard the declaration's
+    monthly amount must respect (the first day of each month it applies to; the exact day for its first month
+    and for a one-off deduction). Empty when it takes nothing in that year."""
+    year = day.year
+    if not _in_year(declaration, year) or declaration.date_from.replace(day=1) > day:
+        return []
+    if declaration.one_off:
+        return [declaration.date_from]
+    first = declaration.date_from if declaration.date_from.year == year else datetime.date(year, 1, 1)
+    last = min(declaration.date_to or day, day)
+    dates = [datetime.date(year, month, 1) for month in range(first.month, last.month + 1)]
+    dates[:1] = [first]
+    return dates
 
-    return deducted_through(current) - deducted_through(current - 1)
+
+def cumulative_deduction(declaration, tax_month, employed, covered_through=0):
+    """What the employer deducts for ``declaration`` in the tax year of ``tax_month``, in total through that
+    month: its monthly amount for each month it applies to, of the ``employed`` months (1–12, see
+    :func:`.employment.employment_months`) after ``covered_through`` (the last month of an opening balance),
+    once it is declared. A one-off deduction counts once, in the month obtained, when the worker was
+    employed here from that month on (before, it may have been taken by a former employer)."""
+    amount = field_amount(declaration.monthly_amount, "monthly special deduction")
+    year, month = tax_month.year, tax_month.month
+    if not _in_year(declaration, year):
+        return ZERO
+    declared = declaration.declared_date or declaration.date_from
+    if declared.year == year and declared.month > month:
+        return ZERO  # not declared yet: nothing is due before the declaration
+    if declaration.one_off:
+        obtained = declaration.date_from.month
+        first_employed = min(employed, default=13)
+        taken = covered_through < obtained <= month and first_employed <= obtained
+        return amount if taken else ZERO
+    start = 1 if declaration.date_from.year < year else declaration.date_from.month
+    end = declaration.date_to.month if declaration.date_to and declaration.date_to.year == year else 12
+    months = sum(1 for m in employed if max(start, covered_through + 1) <= m <= min(end, month))
+    return amount * months
+
+
+def month_deductions(declarations, tax_month, employed, covered_through=0, deducted=None):
+    """``{kind: Decimal}`` deducted in ``tax_month`` for one worker: per kind, the cumulative amount of its
+    ``declarations`` (:func:`cumulative_deduction`) less what earlier payslips of the year ``deducted``
+    (``{kind: Decimal}``), never below zero; kinds with nothing to deduct are left out."""
+    deducted = deducted or {}
+    due = {}
+    for declaration in declarations:
+        value = cumulative_deduction(declaration, tax_month, employed, covered_through)
+        if value:
+            due[declaration.kind] = due.get(declaration.kind, ZERO) + value
+    result = {}
+    for kind, total in due.items():
+        value = total - deducted.get(kind, ZERO)
+        if value > 0:
+            result[kind] = value
+    return result

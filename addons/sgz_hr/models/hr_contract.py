@@ -6,17 +6,16 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
-from odoo.addons.sgz_base.models.sgz_lock_mixin import lock_lifted
-
 from .hr_employee import MIN_WORKING_AGE
 from .sgz_agreement_link import check_agreement
+from .sgz_payroll_compute import CONFIRMED_STATES
 
 # a monthly amount above this is a typing mistake (an extra zero or two), not a social worker's wage
 MAX_MONTHLY_AMOUNT = 1_000_000
 LAST_START_DATE = datetime.date(2099, 12, 31)
 # 住房公积金管理条例 and 建金〔2005〕5号: employer and employee rates of 5 % to 12 % (0: the provider pays none)
 HOUSING_FUND_RATE_MIN, HOUSING_FUND_RATE_MAX = 5, 12
-# what payroll computes a month's pay from: frozen once payslips were confirmed under the contract
+# what payroll computes a month's pay from: locked once payslips were confirmed under the contract
 PAID_CONTRACT_FIELDS = frozenset(
     {
         "employee_id",
@@ -31,9 +30,21 @@ PAID_CONTRACT_FIELDS = frozenset(
 )
 
 
+# A worker's pay is read by the provider's staff only (issue 15, point 3): bureaus supervise that a contract
+# exists, its period and station, and that it pays at least the minimum wage (``sgz_meets_minimum_wage``), never
+# the amounts. Field groups refuse the amounts in read, search_read, read_group, searches and exports alike.
+PAY_GROUPS = "sgz_base.sgz_base_group_provider_hr,hr_contract.group_hr_contract_manager,base.group_system"
+
+
 class HrContract(models.Model):
-    _inherit = "hr.contract"
+    _name = "hr.contract"
+    _inherit = ["hr.contract", "sgz.lock.mixin"]
     _sgz_input_checked = True
+    # locked once payslips were confirmed under it (``_sgz_locked_records``), for the pay fields only
+    _sgz_lock_field = None
+
+    wage = fields.Monetary(groups=PAY_GROUPS)
+    contract_wage = fields.Monetary(groups=PAY_GROUPS)
 
     sgz_station_id = fields.Many2one(
         "sgz.station",
@@ -57,11 +68,23 @@ class HrContract(models.Model):
         help="The service agreement under which the worker is stationed: the provider's agreement in force "
         "that covers the station.",
     )
-    sgz_allowance = fields.Monetary(string="Allowances", tracking=True, help="Monthly allowances (津贴补贴).")
+    sgz_allowance = fields.Monetary(
+        string="Allowances", tracking=True, groups=PAY_GROUPS, help="Monthly allowances (津贴补贴)."
+    )
     sgz_performance_pay = fields.Monetary(
         string="Performance Pay",
         tracking=True,
+        groups=PAY_GROUPS,
         help="Default monthly performance pay, changeable on each payslip.",
+    )
+    sgz_meets_minimum_wage = fields.Boolean(
+        string="Pays at Least the Minimum Wage",
+        compute="_compute_sgz_meets_minimum_wage",
+        compute_sudo=True,
+        search="_search_sgz_meets_minimum_wage",
+        help="The base wage is at least the monthly minimum wage of the station's county in force today (at its "
+        "start for a contract that has not started, at its end for one that has ended). What a bureau sees of a "
+        "worker's pay.",
     )
     sgz_scheme_region_id = fields.Many2one(
         "sgz.region",
@@ -108,8 +131,31 @@ class HrContract(models.Model):
                 found = by_key.get((contract.sgz_station_id.id, contract.company_id.id))
                 contract.sgz_agreement_id = found.with_env(self.env) if found else False
 
+    @api.depends("wage", "date_start", "date_end", "sgz_station_id", "sgz_scheme_region_id")
+    def _compute_sgz_meets_minimum_wage(self):
+        minimums = {}
+        today = fields.Date.context_today(self)
+        MinimumWage = self.env["sgz.minimum.wage"].sudo()
+        for contract in self:
+            region = contract.sgz_station_id.county_region_id or contract.sgz_scheme_region_id
+            if not (region and contract.date_start):
+                contract.sgz_meets_minimum_wage = True
+                continue
+            day = max(contract.date_start, min(today, contract.date_end or today))
+            if (region, day) not in minimums:
+                minimums[region, day] = MinimumWage._sgz_applicable(region, day).amount
+            contract.sgz_meets_minimum_wage = contract.wage >= minimums[region, day]
+
+    def _search_sgz_meets_minimum_wage(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(self.env._("Search the minimum wage check with “is set” or “is not set”."))
+        contracts = self.sudo().search([("company_id.sgz_kind", "=", "provider")])
+        below = contracts.filtered(lambda c: not c.sgz_meets_minimum_wage)
+        wanted_below = (operator == "=") != value
+        return [("id", "in" if wanted_below else "not in", below.ids)]
+
     @api.constrains("sgz_agreement_id", "sgz_station_id", "company_id")
-    def _check_sgz_agreement(self):
+    def _sgz_check_agreement(self):
         for contract in self.filtered("sgz_agreement_id"):
             check_agreement(self.env, contract.sgz_agreement_id, contract.company_id, contract.sgz_station_id)
 
@@ -122,7 +168,7 @@ class HrContract(models.Model):
                 )
 
     @api.constrains("wage", "sgz_allowance", "sgz_performance_pay", "sgz_housing_fund_rate")
-    def _check_sgz_amounts(self):
+    def _sgz_check_amounts(self):
         for contract in self:
             amounts = (contract.wage, contract.sgz_allowance, contract.sgz_performance_pay)
             if min(amounts) < 0:
@@ -153,7 +199,7 @@ class HrContract(models.Model):
                 )
 
     @api.constrains("name", "date_start", "employee_id", "sgz_station_id", "company_id")
-    def _check_sgz_contract(self):
+    def _sgz_check_contract(self):
         for contract in self.sudo().filtered(lambda c: c.company_id.sgz_kind == "provider"):
             if not (contract.name or "").strip():
                 raise ValidationError(
@@ -183,7 +229,7 @@ class HrContract(models.Model):
                 )
 
     @api.constrains("wage", "date_start", "sgz_scheme_region_id", "sgz_station_id")
-    def _check_sgz_minimum_wage(self):
+    def _sgz_check_minimum_wage(self):
         MinimumWage = self.env["sgz.minimum.wage"].sudo()
         for contract in self.filtered(lambda c: c.company_id.sgz_kind == "provider" and c.date_start):
             region = contract.sgz_station_id.county_region_id or contract.sgz_scheme_region_id
@@ -202,7 +248,7 @@ class HrContract(models.Model):
                 )
 
     @api.constrains("employee_id", "date_start", "date_end", "state")
-    def _check_sgz_overlap(self):
+    def _sgz_check_overlap(self):
         """No two contracts of a worker overlap, drafts included (cancelled ones aside)."""
         for contract in self.filtered(lambda c: c.employee_id and c.state != "cancel"):
             domain = [
@@ -239,7 +285,7 @@ class HrContract(models.Model):
                 )
 
     @api.constrains("employee_id", "company_id")
-    def _check_sgz_employee_company(self):
+    def _sgz_check_employee_company(self):
         """A contract is signed by the worker's own employer (an employer never contracts another one's
         worker); the sentence names neither the worker nor the other organization."""
         for contract in self.sudo().filtered("employee_id"):
@@ -254,8 +300,8 @@ class HrContract(models.Model):
                 )
 
     def write(self, vals):
-        if not lock_lifted(self.env, self._name):
-            self._sgz_check_paid_fields(vals)
+        if not self._sgz_lock_lifted() and ("date_end" in vals or vals.get("state") == "cancel"):
+            self._sgz_check_paid_end(vals)
         return super().write(vals)
 
     def _sgz_paid_months(self):
@@ -269,14 +315,15 @@ class HrContract(models.Model):
                 """
                 SELECT x.contract_id, max(x.date_to) FROM sgz_payslip_period x
                   JOIN sgz_payslip p ON p.id = x.payslip_id
-                 WHERE x.contract_id = ANY(%(ids)s) AND p.state IN ('confirmed', 'replaced')
+                 WHERE x.contract_id = ANY(%(ids)s) AND p.state IN %(paid)s
               GROUP BY x.contract_id
                  UNION ALL
                 SELECT p.contract_id, max(p.date_to) FROM sgz_payslip p
-                 WHERE p.contract_id = ANY(%(ids)s) AND p.state IN ('confirmed', 'replaced')
+                 WHERE p.contract_id = ANY(%(ids)s) AND p.state IN %(paid)s
               GROUP BY p.contract_id
                 """,
                 ids=self.ids,
+                paid=CONFIRMED_STATES,
             )
         )
         paid = {}
@@ -284,45 +331,43 @@ class HrContract(models.Model):
             paid[contract_id] = max(last, paid.get(contract_id, last))
         return paid
 
-    def _sgz_check_paid_fields(self, vals):
-        """Once payslips were confirmed under a contract, what the pay was computed from stays: the worker, the
-        employer, the wage, allowances, performance pay, insurance region and housing fund rate, the start, and
-        an end that would no longer cover the months paid. A new wage is a new contract (or an amendment
-        from a later date, signed as a new contract)."""
-        frozen = PAID_CONTRACT_FIELDS & set(vals)
-        ending = "date_end" in vals
-        cancelling = vals.get("state") == "cancel"
-        if not (frozen or ending or cancelling):
-            return
+    # ---- the lock (sgz.lock.mixin): a contract payslips were confirmed under ------------------------------
+
+    def _sgz_locked_records(self):
+        """Contracts under which payslips were confirmed (one query): what their pay was computed from stays."""
         paid = self._sgz_paid_months()
+        return self.filtered(lambda contract: contract.id in paid)
+
+    def _sgz_lock_label(self):
+        self.ensure_one()
+        paid = self._sgz_paid_months().get(self.id)
+        return (
+            self.env._("payslips confirmed up to %(date)s", date=paid) if paid else super()._sgz_lock_label()
+        )
+
+    def _sgz_check_not_locked(self, changed):
+        """A paid contract keeps the worker, employer, wage, allowances, performance pay, insurance region, housing
+        fund rate and start it was paid on; the rest (its end, its documents, its notes) stays open. A new wage
+        is a new contract (or an amendment from a later date, signed as a new contract)."""
+        return super()._sgz_check_not_locked(set(changed) & PAID_CONTRACT_FIELDS)
+
+    def _sgz_check_paid_end(self, vals):
+        """A paid contract ends no earlier than the months paid under it, and is closed, never cancelled."""
+        paid = self._sgz_paid_months()
+        new_end = fields.Date.to_date(vals["date_end"]) if vals.get("date_end") else False
         for contract in self.sudo().filtered(lambda c: c.id in paid):
-            changed = {
-                name
-                for name in frozen
-                if contract._fields[name].convert_to_cache(vals[name], contract, validate=False)
-                != contract._fields[name].convert_to_cache(contract[name], contract, validate=False)
-            }
-            if ending:
-                new_end = fields.Date.to_date(vals["date_end"]) if vals["date_end"] else False
-                if new_end and new_end < paid[contract.id]:
-                    changed.add("date_end")
-            if cancelling and contract.state != "cancel":
-                changed.add("state")
-            if changed:
+            shortened = "date_end" in vals and new_end and new_end < paid[contract.id]
+            if shortened or (vals.get("state") == "cancel" and contract.state != "cancel"):
                 raise UserError(
                     self.env._(
-                        "Payslips were confirmed under the labor contract %(name)s (paid up to %(date)s): "
-                        "%(fields)s can no longer change.",
+                        "Payslips were confirmed under the labor contract %(name)s up to %(date)s: it cannot end "
+                        "before that day or be cancelled.",
                         name=contract.name,
                         date=paid[contract.id],
-                        fields="、".join(
-                            sorted(str(self._fields[name]._description_string(self.env)) for name in changed)
-                        ),
                     )
                 )
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_paid(self):
+    def _sgz_check_unlink(self):
         """Only a draft or cancelled contract that no payslip refers to may be deleted; a contract that payslips
         were computed under is evidence: it stays (also for the administrator)."""
         self.env.flush_all()
@@ -348,6 +393,7 @@ class HrContract(models.Model):
                     name=row[0],
                 )
             )
+        return super()._sgz_check_unlink()
 
     def _sgz_schedule_minimum_wage_review(self, minimum):
         """A to-do for the provider's HR: the base wage is below the minimum wage ``minimum`` from its date."""

@@ -4,7 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
-from odoo.addons.sgz_base.models.sgz_lock_mixin import _UNLOCKED
+from odoo.addons.sgz_base.models.sgz_lock_mixin import lock_lifted
 
 from .sgz_personnel_document import REQUIRED_KINDS as REQUIRED_DOCUMENT_KINDS
 
@@ -168,7 +168,7 @@ class HrEmployee(models.Model):
             )
 
     @api.constrains("identification_id", "company_id")
-    def _check_sgz_id_card(self):
+    def _sgz_check_id_card(self):
         today = fields.Date.context_today(self)
         for employee in self.sudo().filtered(lambda e: e.sgz_is_worker and e.identification_id):
             try:
@@ -210,14 +210,14 @@ class HrEmployee(models.Model):
                 )
 
     @api.constrains("identification_id", "birthday", "gender", "company_id")
-    def _check_sgz_id_card_identity(self):
+    def _sgz_check_id_card_identity(self):
         """The birth date and gender of a worker are those of the ID card (digits 7–14: the birth date; the 17th:
         odd for a man, even for a woman); writing the card number sets them, nothing may contradict it."""
         for employee in self.sudo().filtered(lambda e: e.sgz_is_worker and e.identification_id):
             try:
                 card = parse_id_card(employee.identification_id)
             except IdCardError:
-                continue  # _check_sgz_id_card refuses it
+                continue  # _sgz_check_id_card refuses it
             if employee.birthday != card.birth_date or employee.gender != card.gender:
                 raise ValidationError(
                     self.env._(
@@ -230,13 +230,13 @@ class HrEmployee(models.Model):
                 )
 
     @api.constrains("name")
-    def _check_sgz_name(self):
+    def _sgz_check_name(self):
         for employee in self.filtered("sgz_is_worker"):
             if not (employee.name or "").strip():
                 raise ValidationError(self.env._("Give the worker's name."))
 
     @api.constrains("sgz_station_id", "company_id")
-    def _check_sgz_station(self):
+    def _sgz_check_station(self):
         for employee in self.sudo().filtered("sgz_station_id"):
             if employee.sgz_station_id.provider_id != employee.company_id:
                 raise ValidationError(
@@ -255,7 +255,7 @@ class HrEmployee(models.Model):
         }.get(reason, self.env._("invalid"))
 
     @api.constrains("birthday", "sgz_hire_date")
-    def _check_sgz_hire_age(self):
+    def _sgz_check_hire_age(self):
         for employee in self.sudo():
             if employee.birthday and employee.sgz_hire_date:
                 if employee.sgz_hire_date < employee.birthday + relativedelta(years=MIN_WORKING_AGE):
@@ -331,7 +331,7 @@ class HrEmployee(models.Model):
     @api.model
     def _sgz_check_override_fields(self, vals):
         """The override is recorded only by an approved request, by the manager who approved it."""
-        if OVERRIDE_FIELDS & set(vals) and not self.env.su and "hr.employee" not in _UNLOCKED.get():
+        if OVERRIDE_FIELDS & set(vals) and not lock_lifted(self.env, self._name):
             raise UserError(
                 self.env._(
                     "An eligibility override is granted only by approving an override request: request it from "

@@ -2,8 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from ..engine import ZERO, fen
-from .sgz_insurance_scheme import amount as to_decimal
+from ..engine import ZERO, fen, to_decimal
+from .sgz_payroll_compute import CONFIRMED_STATES
 
 BASE_SOURCES = [
     ("previous_year", "Previous Year's Average Wage"),
@@ -91,8 +91,7 @@ class SgzContributionBase(models.Model):
         the bases of the contribution years not declared yet (a constant number of queries)."""
         wanted = {}
         for row in group.rows:
-            scheme = group.schemes.get((row["scheme_region_id"], row["date_from"]))
-            start = scheme.contribution_year_start_month if scheme else 1
+            start = group.schemes[row["scheme_region_id"], row["date_from"]].contribution_year_start_month
             month = row["date_from"]
             year = month.year if month.month >= start else month.year - 1
             wanted[row["employee_id"], month] = year
@@ -157,16 +156,17 @@ class SgzContributionBase(models.Model):
                        sum(paid_gross) AS gross,
                        count(DISTINCT date_from) FILTER (WHERE NOT is_adjustment) AS months
                   FROM sgz_payslip
-                 WHERE company_id = %s AND state IN ('confirmed', 'replaced') AND employee_id = ANY(%s)
-                   AND extract(year FROM date_from)::int + 1 = ANY(%s)
+                 WHERE company_id = %(company)s AND state IN %(paid)s AND employee_id = ANY(%(employees)s)
+                   AND extract(year FROM date_from)::int + 1 = ANY(%(years)s)
                    AND date_from IN (SELECT date_from FROM sgz_payslip q
                                       WHERE q.employee_id = sgz_payslip.employee_id AND NOT q.is_adjustment
-                                        AND q.worked_days = q.calendar_days AND q.state IN ('confirmed', 'replaced'))
+                                        AND q.worked_days = q.calendar_days AND q.state IN %(paid)s)
               GROUP BY employee_id, extract(year FROM date_from)
                 """,
-                company_id,
-                list({employee_id for employee_id, _year in missing}),
-                list({year for _employee_id, year in missing}),
+                company=company_id,
+                paid=CONFIRMED_STATES,
+                employees=list({employee_id for employee_id, _year in missing}),
+                years=list({year for _employee_id, year in missing}),
             )
         )
         return {

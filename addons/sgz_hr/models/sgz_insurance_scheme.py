@@ -1,23 +1,14 @@
-from decimal import Decimal
+from dataclasses import dataclass
 
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
-from ..engine import CALENDAR_DAYS, INSURANCE_KINDS, PAID_DAYS, ContributionRule
+from ..engine import CALENDAR_DAYS, INSURANCE_KINDS, PAID_DAYS, ContributionRule, fraction, to_decimal
 
 PRORATION_METHODS = [
     (CALENDAR_DAYS, "Calendar Days"),
     (PAID_DAYS, "21.75 Paid Days a Month (劳社部发〔2008〕3号)"),
 ]
-
-
-def percent(value):
-    """A percentage stored as a float (16.0) → the engine's fraction (Decimal('0.16'))."""
-    return Decimal(repr(round(value or 0.0, 6))) / 100
-
-
-def amount(value):
-    return Decimal(repr(round(value or 0.0, 2)))
 
 
 class SgzInsuranceScheme(models.Model):
@@ -91,7 +82,9 @@ class SgzInsuranceScheme(models.Model):
 
     @api.model
     def _sgz_lookup(self, pairs):
-        """``{(region_id, date): scheme}`` for each pair, the nearest region's scheme valid on the date.
+        """``{(region_id, date): ResolvedScheme}`` for each pair: per insurance, the line of the nearest region's
+        scheme valid on the date that has it (a city's medical insurance, the province's pension), with the
+        settings of the nearest scheme.
 
         A fixed number of queries whatever the number of pairs: every scheme and its lines are loaded once
         (the table holds a few rows per region and year) and matched in Python.
@@ -107,35 +100,65 @@ class SgzInsuranceScheme(models.Model):
         regions = self.env["sgz.region"].browse({region_id for region_id, _date in pairs if region_id})
         ancestors = {region.id: region._sgz_ancestors().ids for region in regions}
         for region_id, day in pairs:
-            found = self.browse()
-            for ancestor in ancestors.get(region_id, []):
-                for scheme in by_region.get(ancestor, []):
-                    if scheme.date_from <= day and (not scheme.date_to or scheme.date_to >= day):
-                        found = scheme
-                        break
-                if found:
-                    break
-            result[region_id, day] = found
+            valid = [
+                scheme
+                for ancestor in ancestors.get(region_id, [])
+                for scheme in by_region.get(ancestor, [])
+                if scheme.date_from <= day and (not scheme.date_to or scheme.date_to >= day)
+            ]
+            lines = {}
+            for scheme in valid:
+                for line in scheme.line_ids.sorted(lambda line: (line.sequence, line.id)):
+                    lines.setdefault(line.kind, line)
+            result[region_id, day] = ResolvedScheme(
+                valid[0] if valid else self.browse(), tuple(lines.values()) if valid else ()
+            )
         return result
 
-    def _sgz_rules(self, housing_fund_rate=0.0):
+
+@dataclass(frozen=True)
+class ResolvedScheme:
+    """The insurances of a region on a day (:meth:`SgzInsuranceScheme._sgz_lookup`): ``scheme`` the nearest
+    region's scheme (its part-month method and contribution year), ``lines`` one scheme line per insurance,
+    each from the nearest scheme that has it. Empty (false) when no scheme applies."""
+
+    scheme: models.BaseModel
+    lines: tuple = ()
+
+    def __bool__(self):
+        return bool(self.lines)
+
+    @property
+    def key(self):
+        return tuple(line.id for line in self.lines)
+
+    @property
+    def proration_method(self):
+        return self.scheme.proration_method if self.scheme else CALENDAR_DAYS
+
+    @property
+    def contribution_year_start_month(self):
+        return self.scheme.contribution_year_start_month if self.scheme else 1
+
+    def rules(self, housing_fund_rate=0.0):
         """The engine's rules: (insurance rules, housing fund rule or None)."""
-        self.ensure_one()
         rules = []
-        housing_line = self.env["sgz.insurance.scheme.line"]
-        for line in self.line_ids.sorted(lambda line: (line.sequence, line.id)):
+        housing_line = None
+        for line in sorted(self.lines, key=lambda line: (line.sequence, line.id)):
             if line.kind == "housing_fund":
                 housing_line = line
                 continue
             rules.append(line._sgz_rule())
         housing = None
         if housing_fund_rate:
+            floor = housing_line.base_floor if housing_line else 0
+            ceiling = housing_line.base_ceiling if housing_line else 0
             housing = ContributionRule(
                 "housing_fund",
-                percent(housing_fund_rate),
-                percent(housing_fund_rate),
-                amount(housing_line.base_floor) if housing_line.base_floor else None,
-                amount(housing_line.base_ceiling) if housing_line.base_ceiling else None,
+                fraction(housing_fund_rate),
+                fraction(housing_fund_rate),
+                to_decimal(floor) if floor else None,
+                to_decimal(ceiling) if ceiling else None,
                 "Housing fund",
             )
         return tuple(rules), housing
@@ -195,9 +218,9 @@ class SgzInsuranceSchemeLine(models.Model):
         self.ensure_one()
         return ContributionRule(
             self.kind,
-            percent(self.employer_rate),
-            percent(self.employee_rate),
-            amount(self.base_floor) if self.base_floor else None,
-            amount(self.base_ceiling) if self.base_ceiling else None,
+            fraction(self.employer_rate),
+            fraction(self.employee_rate),
+            to_decimal(self.base_floor) if self.base_floor else None,
+            to_decimal(self.base_ceiling) if self.base_ceiling else None,
             self.kind,
         )

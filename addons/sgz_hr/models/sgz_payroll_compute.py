@@ -24,23 +24,45 @@ from ..engine import (
     PriorPayment,
     YearToDate,
     compute_batch,
+    employment_months,
     fen,
-    period_days,
-    prorate,
+    full_year_basic_deduction,
+    month_shares,
+    months_employed,
+    prorate_shares,
     special_code,
+    to_decimal,
 )
-from .sgz_insurance_scheme import amount as to_decimal
 
-CONFIRMED = ("confirmed", "replaced")
-# the year-to-date columns read from the confirmed payslips and the opening balances, in YearToDate's order
-YTD_COLUMNS = (
-    "months",
+# the payslips that were paid: a replaced payslip was paid too (its adjustment pays the difference), so it stays
+# in every year-to-date figure and counts as paid for the contracts and bases it was computed from
+CONFIRMED_STATES = ("confirmed", "replaced")
+# the figures computing writes (by SQL, in one statement for the whole batch)
+RESULT_FIELDS = (
+    "base_wage",
+    "allowances",
     "gross",
-    "contributions",
-    "specials",
-    "other",
+    "contribution_base",
+    "employee_insurance",
+    "employer_insurance",
+    "housing_fund_employee",
+    "housing_fund_employer",
+    "special_deductions",
+    "cumulative_income",
+    "cumulative_deductions",
+    "cumulative_taxable",
+    "cumulative_tax",
     "tax",
-)  # a replaced payslip was paid: it stays in every year-to-date figure
+    "net",
+    "employer_cost",
+    "paid_gross",
+    "paid_contributions",
+    "carried_owed",
+    "recovered",
+    "owed",
+)
+# the year-to-date columns read from the confirmed payslips and the opening balances, in YearToDate's order
+YTD_COLUMNS = ("gross", "contributions", "specials", "other", "tax")
 
 
 def pg_array(values):
@@ -68,6 +90,7 @@ class PayrollGroup:
         self.schemes = {}
         self.ytd = {}
         self.opening_months = {}  # worker: last tax month of this year covered by an opening balance
+        self.employed = {}  # worker: months (1–12) of the tax year under contract here
         self.owed = {}
         self.full_year = {}
         self.specials = {}
@@ -113,9 +136,10 @@ class SgzPayrollCompute(models.AbstractModel):
             if row["state"] != "draft":
                 raise UserError(self.env._("Only draft payslips can be computed."))
             groups.setdefault((row["company_id"], row["tax_month"]), []).append(row)
-        frozen = self.env["sgz.payslip"]._sgz_approved_adjustment_ids(
+        adjustments = self.env["sgz.payslip"].browse(
             [row["id"] for rows in groups.values() for row in rows if row["is_adjustment"]]
         )
+        frozen = set(adjustments._sgz_approved_adjustments().ids)
         for (company_id, tax_month), rows in groups.items():
             group = PayrollGroup(company_id, tax_month, rows)
             group.frozen = frozen
@@ -162,8 +186,6 @@ class SgzPayrollCompute(models.AbstractModel):
     def _sgz_check_frozen(self, group, rows, results):
         """An approved adjustment is paid as approved: computing its worker's pay again must give the same
         figures (then it is left untouched), else the computation is refused, naming it (one query)."""
-        from .sgz_payslip import RESULT_FIELDS
-
         frozen = [
             (row, result) for row, result in zip(rows, results, strict=True) if row["id"] in group.frozen
         ]
@@ -198,21 +220,7 @@ class SgzPayrollCompute(models.AbstractModel):
     # ---- reading -------------------------------------------------------------------------------------------
 
     def _sgz_load(self, group):
-        cr = self.env.cr
-        payslip_ids = [row["id"] for row in group.rows]
-        cr.execute(
-            SQL(
-                """
-                SELECT payslip_id, date_from, date_to, base_wage, allowances, performance_pay
-                  FROM sgz_payslip_period WHERE payslip_id = ANY(%s) ORDER BY payslip_id, date_from, id
-                """,
-                payslip_ids,
-            )
-        )
-        for period in cr.dictfetchall():
-            for name in ("base_wage", "allowances", "performance_pay"):
-                period[name] = to_decimal(period[name])
-            group.periods.setdefault(period["payslip_id"], []).append(period)
+        self._sgz_load_periods(group)
         group.schemes = (
             self.env["sgz.insurance.scheme"]
             .sudo()
@@ -222,33 +230,54 @@ class SgzPayrollCompute(models.AbstractModel):
         group.brackets = table._sgz_brackets()
         group.basic = to_decimal(table.monthly_basic_deduction)
         group.rules = {}
+        self._sgz_load_employment(group)
         self._sgz_load_year_to_date(group)
         group.full_year = self._sgz_full_year_deduction(
             group.company_id, group.tax_month.year, group.employee_ids
         )
-        cr.execute(
+        group.specials = self.env["sgz.special.deduction"]._sgz_month_deductions(group)
+        group.bases = self.env["sgz.contribution.base"]._sgz_bases(group)
+        self._sgz_load_priors(group)
+
+    def _sgz_load_periods(self, group):
+        self.env.cr.execute(
             SQL(
                 """
-                SELECT d.employee_id, d.kind, d.monthly_amount, d.date_from, d.date_to, d.declared_date,
-                       COALESCE(s.one_off, FALSE), d.standard_id, d.shared
-                  FROM sgz_special_deduction d
-             LEFT JOIN sgz_special_deduction_standard s ON s.id = d.standard_id
-                 WHERE d.company_id = %s AND d.active AND d.employee_id = ANY(%s)
+                SELECT payslip_id, date_from, date_to, base_wage, allowances, performance_pay
+                  FROM sgz_payslip_period WHERE payslip_id = ANY(%s) ORDER BY payslip_id, date_from, id
+                """,
+                [row["id"] for row in group.rows],
+            )
+        )
+        for period in self.env.cr.dictfetchall():
+            for name in ("base_wage", "allowances", "performance_pay"):
+                period[name] = to_decimal(period[name])
+            group.periods.setdefault(period["payslip_id"], []).append(period)
+
+    def _sgz_load_employment(self, group):
+        """The months of the tax year each worker is under contract here (任职受雇月份, see
+        ``engine/employment.py``): one query for the group."""
+        year = group.tax_month.year
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT employee_id, date_start, date_end FROM hr_contract
+                 WHERE company_id = %s AND employee_id = ANY(%s) AND active AND state IN ('open', 'close')
+                   AND date_start <= %s AND (date_end IS NULL OR date_end >= %s)
                 """,
                 group.company_id,
                 group.employee_ids,
+                datetime.date(year, 12, 31),
+                datetime.date(year, 1, 1),
             )
         )
-        specials = cr.fetchall()
-        Deduction = self.env["sgz.special.deduction"]
-        if specials:
-            names = {row["employee_id"]: row["employee_name"] for row in group.rows}
-            Deduction._sgz_check_standards(specials, group.tax_month, names)
-        group.specials = Deduction._sgz_amounts(
-            [row[:7] for row in specials], group.tax_month, covered=group.opening_months
-        )
-        group.bases = self.env["sgz.contribution.base"]._sgz_bases(group)
-        self._sgz_load_priors(group)
+        spans = {}
+        for employee_id, start, end in self.env.cr.fetchall():
+            spans.setdefault(employee_id, []).append((start, end))
+        group.employed = {
+            employee_id: employment_months(year, employee_spans)
+            for employee_id, employee_spans in spans.items()
+        }
 
     def _sgz_load_year_to_date(self, group):
         """What was paid and withheld in the earlier months of the tax year, and what each worker still owes."""
@@ -257,9 +286,7 @@ class SgzPayrollCompute(models.AbstractModel):
         cr.execute(
             SQL(
                 """
-                SELECT employee_id,
-                       count(DISTINCT tax_month) FILTER (WHERE NOT is_adjustment) AS months,
-                       sum(paid_gross) AS gross, sum(paid_contributions) AS contributions,
+                SELECT employee_id, sum(paid_gross) AS gross, sum(paid_contributions) AS contributions,
                        sum(special_deductions) AS specials, 0 AS other, sum(tax) AS tax
                   FROM sgz_payslip
                  WHERE company_id = %s AND state IN %s AND tax_month >= %s AND tax_month < %s
@@ -267,7 +294,7 @@ class SgzPayrollCompute(models.AbstractModel):
               GROUP BY employee_id
                 """,
                 group.company_id,
-                CONFIRMED,
+                CONFIRMED_STATES,
                 jan1,
                 group.tax_month,
                 group.employee_ids,
@@ -277,15 +304,23 @@ class SgzPayrollCompute(models.AbstractModel):
         # plus the figures of the months before the payroll ran here (本年期初累计数), in the same columns
         openings = self.env["sgz.payroll.opening"]._sgz_for_group(group)
         group.opening_months = {row["employee_id"]: row["last_month"] for row in openings}
+        opening_counts = {row["employee_id"]: row["months"] for row in openings}
         sums = {}
         for row in rows + openings:
             total = sums.setdefault(row["employee_id"], [ZERO] * len(YTD_COLUMNS))
             for index, name in enumerate(YTD_COLUMNS):
                 total[index] += to_decimal(row[name] or 0)
-        group.ytd = {
-            employee_id: YearToDate(min(int(months), 11), *figures)
-            for employee_id, (months, *figures) in sums.items()
-        }
+        group.ytd = {}
+        for employee_id in group.employee_ids:
+            # the months before this one that count 5,000 each: months of employment, not months paid
+            months = months_employed(
+                group.tax_month,
+                group.employed.get(employee_id, ()),
+                group.opening_months.get(employee_id, 0),
+                opening_counts.get(employee_id, 0),
+            )
+            figures = sums.get(employee_id, [ZERO] * len(YTD_COLUMNS))
+            group.ytd[employee_id] = YearToDate(min(max(months - 1, 0), 11), *figures)
         cr.execute(
             SQL(
                 """
@@ -295,7 +330,7 @@ class SgzPayrollCompute(models.AbstractModel):
               ORDER BY employee_id, tax_month DESC, is_adjustment DESC, id DESC
                 """,
                 group.company_id,
-                CONFIRMED,
+                CONFIRMED_STATES,
                 group.tax_month,
                 group.employee_ids,
             )
@@ -341,7 +376,7 @@ class SgzPayrollCompute(models.AbstractModel):
               GROUP BY employee_id
                 """,
                 company=company_id,
-                confirmed=CONFIRMED,
+                confirmed=CONFIRMED_STATES,
                 jan1=datetime.date(year - 1, 1, 1),
                 next_jan1=datetime.date(year, 1, 1),
                 year=year - 1,
@@ -349,7 +384,7 @@ class SgzPayrollCompute(models.AbstractModel):
             )
         )
         result = {
-            row["employee_id"]: row["months"] == 12 and to_decimal(row["gross"]) <= Decimal(60000)
+            row["employee_id"]: full_year_basic_deduction(int(row["months"]), to_decimal(row["gross"]))
             for row in cr.dictfetchall()
         }
         cr.execute(
@@ -369,54 +404,17 @@ class SgzPayrollCompute(models.AbstractModel):
     # ---- checks --------------------------------------------------------------------------------------------
 
     def _sgz_check_gaps(self, group, rows):
-        """Refuse a month while an earlier month of the same year under contract here is not confirmed (its
-        figures would be missing from the year to date), from the employer's first confirmed run on."""
-        months = {row["date_from"] for row in rows if row["date_from"].month > 1}
+        """Refuse a month while an earlier month of the same tax year under contract here is not confirmed (its
+        figures would be missing from the year to date): a month with a draft payslip, or any month from the
+        employer's first confirmed run on. The months are those whose wages are taxed in the tax year: with
+        wages paid the following month, December's wages are January's income and open the year."""
         pay_months = 1 if self.env["res.company"].browse(group.company_id).sgz_pay_next_month else 0
-        for month in months:
+        first = group.tax_month.replace(month=1) - relativedelta(months=pay_months)
+        for month in sorted({row["date_from"] for row in rows}):
+            if month <= first:
+                continue
             employee_ids = [row["employee_id"] for row in rows if row["date_from"] == month]
-            self.env.cr.execute(
-                SQL(
-                    """
-                    WITH first_run AS (
-                        SELECT min(date_from) AS month FROM sgz_payroll_run
-                         WHERE company_id = %(company)s AND state = 'confirmed'
-                    ), due AS (
-                        SELECT DISTINCT c.employee_id, m::date AS month
-                          FROM hr_contract c
-                          CROSS JOIN first_run f
-                          CROSS JOIN generate_series(
-                              GREATEST(%(jan1)s::date, f.month), %(last)s::date, interval '1 month') AS m
-                         WHERE f.month IS NOT NULL AND c.company_id = %(company)s
-                           AND c.employee_id = ANY(%(employees)s) AND c.active
-                           AND c.state IN ('open', 'close') AND c.date_start <= (m + interval '1 month - 1 day')::date
-                           AND (c.date_end IS NULL OR c.date_end >= m::date)
-                    )
-                    SELECT e.name AS employee_name, due.month
-                      FROM due JOIN hr_employee e ON e.id = due.employee_id
-                     WHERE NOT EXISTS (
-                         SELECT 1 FROM sgz_payslip p
-                          WHERE p.company_id = %(company)s AND p.employee_id = due.employee_id
-                            AND p.date_from = due.month AND NOT p.is_adjustment AND p.state IN %(confirmed)s)
-                       AND NOT EXISTS (
-                         SELECT 1 FROM sgz_payroll_opening o
-                          WHERE o.company_id = %(company)s AND o.employee_id = due.employee_id
-                            AND o.state = 'confirmed'
-                            AND (due.month + %(pay_months)s * interval '1 month')::date
-                                BETWEEN make_date(o.year, 1, 1) AND make_date(o.year, o.last_month, 1))
-                  ORDER BY due.month, e.name
-                     LIMIT 1
-                    """,
-                    company=group.company_id,
-                    jan1=month.replace(month=1),
-                    last=month - relativedelta(months=1),
-                    employees=employee_ids,
-                    confirmed=CONFIRMED,
-                    # an opening balance counts tax months: the work month paid the month after is its month + 1
-                    pay_months=pay_months,
-                )
-            )
-            gap = self.env.cr.dictfetchone()
+            gap = self._sgz_first_gap(group.company_id, employee_ids, first, month, pay_months)
             if gap:
                 raise UserError(
                     self.env._(
@@ -427,6 +425,51 @@ class SgzPayrollCompute(models.AbstractModel):
                         month=month.strftime("%Y-%m"),
                     )
                 )
+
+    def _sgz_first_gap(self, company_id, employee_ids, first, month, pay_months):
+        """The first work month from ``first`` to the one before ``month`` in which one of the workers was under
+        contract here without a confirmed payslip or an opening balance covering it (one query)."""
+        self.env.cr.execute(
+            SQL(
+                """
+                WITH due AS (
+                    SELECT DISTINCT c.employee_id, m::date AS month
+                      FROM hr_contract c
+                      CROSS JOIN generate_series(%(first)s::date, %(last)s::date, interval '1 month') AS m
+                     WHERE c.company_id = %(company)s AND c.employee_id = ANY(%(employees)s) AND c.active
+                       AND c.state IN ('open', 'close') AND c.date_start <= (m + interval '1 month - 1 day')::date
+                       AND (c.date_end IS NULL OR c.date_end >= m::date)
+                )
+                SELECT e.name AS employee_name, due.month
+                  FROM due JOIN hr_employee e ON e.id = due.employee_id
+                 WHERE NOT EXISTS (
+                     SELECT 1 FROM sgz_payslip p
+                      WHERE p.company_id = %(company)s AND p.employee_id = due.employee_id
+                        AND p.date_from = due.month AND NOT p.is_adjustment AND p.state IN %(confirmed)s)
+                   AND NOT EXISTS (
+                     SELECT 1 FROM sgz_payroll_opening o
+                      WHERE o.company_id = %(company)s AND o.employee_id = due.employee_id
+                        AND o.state = 'confirmed'
+                        AND (due.month + %(pay_months)s * interval '1 month')::date
+                            BETWEEN make_date(o.year, 1, 1) AND make_date(o.year, o.last_month, 1))
+                   AND (due.month >= (SELECT min(date_from) FROM sgz_payroll_run
+                                       WHERE company_id = %(company)s AND state = 'confirmed')
+                        OR EXISTS (SELECT 1 FROM sgz_payslip d
+                                    WHERE d.company_id = %(company)s AND d.employee_id = due.employee_id
+                                      AND d.date_from = due.month AND NOT d.is_adjustment AND d.state = 'draft'))
+              ORDER BY due.month, e.name
+                 LIMIT 1
+                """,
+                company=company_id,
+                first=first,
+                last=month - relativedelta(months=1),
+                employees=employee_ids,
+                confirmed=CONFIRMED_STATES,
+                # an opening balance counts tax months: the work month paid the month after is its month + 1
+                pay_months=pay_months,
+            )
+        )
+        return self.env.cr.dictfetchone()
 
     def _sgz_check_minimum_wages(self, group, rows):
         """A month fully under contract pays at least the minimum wage of the insurance region."""
@@ -475,31 +518,31 @@ class SgzPayrollCompute(models.AbstractModel):
             raise UserError(self._sgz_engine_message(name, error.error)) from None
 
     def _sgz_rules(self, group, scheme, hf_rate):
-        key = (scheme.id, hf_rate)
+        key = (scheme.key, hf_rate)
         if key not in group.rules:
-            group.rules[key] = scheme._sgz_rules(hf_rate) if scheme else ((), None)
+            group.rules[key] = scheme.rules(hf_rate) if scheme else ((), None)
         return group.rules[key]
 
     def _sgz_earnings(self, group, row, scheme):
-        """Prorated base wage, allowances and performance pay, and the calendar days under contract."""
-        method = scheme.proration_method if scheme else "calendar_days"
-        base = allowances = performance = ZERO
-        days = 0
-        for period in group.periods.get(row["id"], []):
-            worked, basis = period_days(
-                method, period["date_from"], period["date_to"], row["date_from"], row["date_to"]
-            )
-            base += prorate(period["base_wage"], worked, basis)
-            allowances += prorate(period["allowances"], worked, basis)
-            performance += prorate(period["performance_pay"], worked, basis)
-            days += (period["date_to"] - period["date_from"]).days + 1
+        """Prorated base wage, allowances and performance pay, and the calendar days under contract: a month
+        worked in full pays the monthly amounts whatever the contracts in it (``engine/proration.py``)."""
+        method = scheme.proration_method
+        periods = group.periods.get(row["id"], [])
+        shares = month_shares(
+            method, [(p["date_from"], p["date_to"]) for p in periods], row["date_from"], row["date_to"]
+        )
+        base, allowances, performance = (
+            sum(prorate_shares([p[name] for p in periods], shares), ZERO)
+            for name in ("base_wage", "allowances", "performance_pay")
+        )
+        days = sum((p["date_to"] - p["date_from"]).days + 1 for p in periods)
         if row["performance_entered"]:
             performance = row["performance_pay"]
         return base, allowances, performance, days
 
     def _sgz_input(self, group, row, paid_with):
         employee_id = row["employee_id"]
-        scheme = group.schemes.get((row["scheme_region_id"], row["date_from"]))
+        scheme = group.schemes[row["scheme_region_id"], row["date_from"]]
         rules, housing = self._sgz_rules(group, scheme, row["housing_fund_rate"] or 0.0)
         base, allowances, performance, days = self._sgz_earnings(group, row, scheme)
         declared = group.bases.get((employee_id, row["date_from"]))
@@ -589,8 +632,6 @@ class SgzPayrollCompute(models.AbstractModel):
         )
 
     def _sgz_store(self, group, rows, results):
-        from .sgz_payslip import RESULT_FIELDS
-
         columns = {
             "id": ("int", []),
             "scheme_id": ("int", []),
@@ -648,7 +689,7 @@ class SgzPayrollCompute(models.AbstractModel):
         declared = row["declared"]
         return {
             "id": row["id"],
-            "scheme_id": scheme.id or None,
+            "scheme_id": scheme.scheme.id or None,
             "no_scheme": not scheme,
             "full_year_deduction": group.full_year.get(row["employee_id"], False),
             "ytd_months": iit.months_employed,

@@ -6,7 +6,11 @@ from odoo.tools import SQL, date_utils
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
-from .sgz_payroll_compute import CONFIRMED
+from ..engine import SPECIAL_DEDUCTION_KINDS, special_code
+from .sgz_payroll_compute import CONFIRMED_STATES
+
+# the opening's field of each kind of special additional deduction
+SPECIAL_FIELDS = {kind.code: f"special_{kind.code}" for kind in SPECIAL_DEDUCTION_KINDS}
 
 
 class SgzPayrollOpening(models.Model):
@@ -60,7 +64,19 @@ class SgzPayrollOpening(models.Model):
         tracking=True,
         help="The worker's own social insurance and housing fund contributions (专项扣除).",
     )
-    special_deductions = fields.Monetary(string="Cumulative Special Additional Deductions", tracking=True)
+    # 累计专项附加扣除 per kind, as the withholding client's wage sheet carries them (its cumulative columns)
+    special_child_education = fields.Monetary(string="Cumulative Child Education", tracking=True)
+    special_infant_care = fields.Monetary(string="Cumulative Infant Care (under 3)", tracking=True)
+    special_elderly_support = fields.Monetary(string="Cumulative Elderly Support", tracking=True)
+    special_continuing_education = fields.Monetary(string="Cumulative Continuing Education", tracking=True)
+    special_mortgage_interest = fields.Monetary(string="Cumulative Mortgage Interest", tracking=True)
+    special_housing_rent = fields.Monetary(string="Cumulative Housing Rent", tracking=True)
+    special_deductions = fields.Monetary(
+        string="Cumulative Special Additional Deductions",
+        compute="_compute_special_deductions",
+        store=True,
+        help="The kinds above added up.",
+    )
     other_deductions = fields.Monetary(string="Cumulative Other Deductions", tracking=True)
     tax_withheld = fields.Monetary(string="Cumulative Tax Withheld", tracking=True)
     note = fields.Char(string="Source", help="Where the figures come from, e.g. the former payroll system.")
@@ -86,6 +102,11 @@ class SgzPayrollOpening(models.Model):
                 month=opening.last_month or "",
             )
 
+    @api.depends(*SPECIAL_FIELDS.values())
+    def _compute_special_deductions(self):
+        for opening in self:
+            opening.special_deductions = sum(opening[name] for name in SPECIAL_FIELDS.values())
+
     @api.constrains("year", "last_month", "months_employed")
     def _check_months(self):
         for opening in self:
@@ -110,15 +131,15 @@ class SgzPayrollOpening(models.Model):
                     )
                 )
 
-    @api.constrains("gross", "contributions", "special_deductions", "other_deductions", "tax_withheld")
+    @api.constrains("gross", "contributions", "other_deductions", "tax_withheld", *SPECIAL_FIELDS.values())
     def _check_amounts(self):
         for opening in self:
             amounts = (
                 opening.gross,
                 opening.contributions,
-                opening.special_deductions,
                 opening.other_deductions,
                 opening.tax_withheld,
+                *(opening[name] for name in SPECIAL_FIELDS.values()),
             )
             if any(amount < 0 for amount in amounts):
                 raise ValidationError(
@@ -157,9 +178,9 @@ class SgzPayrollOpening(models.Model):
         """Confirmed payslips of the worker at this employer in the year: within the months covered, or after."""
         covered_until = self.last_month + 1
         if after_last_month:
-            domain = self._sgz_payslip_domain(CONFIRMED, first_month=covered_until)
+            domain = self._sgz_payslip_domain(CONFIRMED_STATES, first_month=covered_until)
         else:
-            domain = self._sgz_payslip_domain(CONFIRMED, stop_month=covered_until)
+            domain = self._sgz_payslip_domain(CONFIRMED_STATES, stop_month=covered_until)
         return self.env["sgz.payslip"].sudo().search_count(domain, limit=1)
 
     def _sgz_months_under_contract(self):
@@ -251,6 +272,33 @@ class SgzPayrollOpening(models.Model):
             opening.write({"state": "draft"})
             opening._sgz_recompute_later_months()
         return True
+
+    @api.model
+    def _sgz_specials_by_kind(self, company_id, year, employee_ids):
+        """``{employee_id: {SAD_* code: Decimal}}``: the special additional deductions of the confirmed opening
+        balances of ``year`` per kind (one query), for the cumulative columns of the withholding sheet."""
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT o.employee_id, v.code, v.amount
+                  FROM sgz_payroll_opening o
+                 CROSS JOIN LATERAL (VALUES %s) AS v(code, amount)
+                 WHERE o.company_id = %s AND o.state = 'confirmed' AND o.year = %s AND o.employee_id = ANY(%s)
+                   AND v.amount <> 0
+                """,
+                SQL(", ").join(
+                    SQL("(%s, o.%s)", special_code(kind), SQL.identifier(name))
+                    for kind, name in SPECIAL_FIELDS.items()
+                ),
+                company_id,
+                year,
+                employee_ids,
+            )
+        )
+        result = {}
+        for employee_id, code, amount in self.env.cr.fetchall():
+            result.setdefault(employee_id, {})[code] = amount
+        return result
 
     @api.model
     def _sgz_for_group(self, group):

@@ -6,9 +6,9 @@ from odoo.tools import SQL, date_utils
 
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
-from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code
+from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code, to_decimal
 from ..report import sgz_payroll_xlsx
-from .sgz_insurance_scheme import amount as to_decimal
+from .sgz_payroll_compute import CONFIRMED_STATES
 
 # lines that, on an adjustment, are already what changes hands now (the others are differences from the
 # payslip it corrects)
@@ -110,7 +110,7 @@ class SgzPayrollRun(models.Model):
                        AND NOT EXISTS (
                            SELECT 1 FROM sgz_payslip q
                             WHERE q.company_id = p.company_id AND q.employee_id = p.employee_id
-                              AND q.state IN ('confirmed', 'replaced')
+                              AND q.state IN %(paid)s
                               AND q.tax_month >= date_trunc('year', p.tax_month)::date AND q.tax_month < p.tax_month)
                        AND NOT EXISTS (
                            SELECT 1 FROM sgz_payroll_opening o
@@ -119,6 +119,7 @@ class SgzPayrollRun(models.Model):
                   ORDER BY e.name
                     """,
                     run=run.id,
+                    paid=CONFIRMED_STATES,
                 )
             )
             names = [row[0] for row in self.env.cr.fetchall()]
@@ -352,19 +353,19 @@ class SgzPayrollRun(models.Model):
         self._sgz_check_draft()
         self.env.flush_all()
         for run in self:
-            run._sgz_check_confirmable()
-            run._sgz_confirm()
-        self.env["sgz.payslip"].invalidate_model(["state"])
+            payslips = run._sgz_draft_payslips()
+            run._sgz_check_confirmable(payslips)
+            run._sgz_confirm(payslips)
+        # the payslips' new state is in the database for the SQL views and reports read after the action
+        self.env["sgz.payslip"].flush_model(["state"])
         return True
 
-    def _sgz_check_confirmable(self):
-        cr = self.env.cr
-        cr.execute(SQL("SELECT id FROM sgz_payslip WHERE run_id = %s", self.id))
-        ids = [row[0] for row in cr.fetchall()]
-        if not ids:
+    def _sgz_check_confirmable(self, payslips):
+        if not payslips:
             raise UserError(self.env._("The run %(name)s has no payslips to confirm.", name=self.name))
-        self.env["sgz.payslip"]._sgz_check_confirmable(ids)
-        for adjustment in self._sgz_adjustments():
+        self.env["sgz.payslip"]._sgz_check_confirmable(payslips.ids)
+        adjustments = payslips.filtered("is_adjustment")
+        for adjustment in adjustments:
             if adjustment.origin_payslip_id.state != "confirmed":
                 raise UserError(
                     self.env._(
@@ -372,34 +373,30 @@ class SgzPayrollRun(models.Model):
                         name=adjustment.origin_payslip_id.display_name,
                     )
                 )
-            if not adjustment._sgz_is_approved("confirmed"):
-                raise UserError(
-                    self.env._(
-                        "The adjustment %(name)s is not approved yet: a provider manager approves it before the "
-                        "run is confirmed.",
-                        name=adjustment.display_name,
-                    )
+        unapproved = adjustments._sgz_unapproved("confirmed")
+        if unapproved:
+            raise UserError(
+                self.env._(
+                    "The adjustment %(name)s is not approved yet: a provider manager approves it before the run is "
+                    "confirmed.",
+                    name=unapproved[0].display_name,
                 )
-
-    def _sgz_adjustments(self):
-        """The adjustments paid with the run (one search: the run may hold thousands of payslips)."""
-        return self.env["sgz.payslip"].search([("run_id", "=", self.id), ("is_adjustment", "=", True)])
-
-    def _sgz_confirm(self):
-        cr = self.env.cr
-        cr.execute(
-            SQL(
-                """
-                UPDATE sgz_payslip SET state = 'confirmed', write_uid = %s, write_date = (now() AT TIME ZONE 'UTC')
-                 WHERE run_id = %s AND state = 'draft'
-                """,
-                self.env.uid,
-                self.id,
             )
+
+    def _sgz_draft_payslips(self):
+        """The draft payslips of the run with what confirming them reads, in one query (a run may hold
+        thousands)."""
+        return self.env["sgz.payslip"].search_fetch(
+            [("run_id", "=", self.id), ("state", "=", "draft")],
+            ["state", "is_adjustment", "origin_payslip_id", "company_id", "sgz_review_ids"],
         )
-        count = cr.rowcount
-        adjustments = self._sgz_adjustments()
-        with adjustments._sgz_unlocked():
+
+    def _sgz_confirm(self, payslips):
+        """The payslips are confirmed through their write, so the approval and lock mixins see it (an
+        adjustment's approval is used by it); each payslip's chatter is left alone, the run's records it."""
+        adjustments = payslips.filtered("is_adjustment")
+        with payslips._sgz_unlocked():
+            payslips.with_context(mail_notrack=True).write({"state": "confirmed"})
             adjustments.origin_payslip_id.write({"state": "replaced"})
         for adjustment in adjustments:
             adjustment.origin_payslip_id.message_post(
@@ -412,7 +409,7 @@ class SgzPayrollRun(models.Model):
                 "Payroll confirmed by %(user)s on %(date)s: %(count)s payslips locked.",
                 user=self.env.user.name,
                 date=fields.Datetime.context_timestamp(self, now).strftime("%Y-%m-%d %H:%M"),
-                count=count,
+                count=len(payslips),
             )
         )
 
@@ -466,7 +463,8 @@ class SgzPayrollRun(models.Model):
         return lines
 
     def _sgz_export_ytd_specials(self, payslips):
-        """``{employee id: {SAD_* code: Decimal}}``: this tax year's special deductions, this month included."""
+        """``{employee id: {SAD_* code: Decimal}}``: this tax year's special deductions, this month included,
+        with those of the opening balance (本年期初累计数) per kind."""
         tax_month = date_utils.start_of(self.payment_date, "month")
         self.env.cr.execute(
             SQL(
@@ -475,7 +473,7 @@ class SgzPayrollRun(models.Model):
                   FROM sgz_payslip_line l
                   JOIN sgz_payslip p ON p.id = l.payslip_id
                  WHERE p.company_id = %s AND p.tax_month >= %s AND p.tax_month <= %s AND l.code = ANY(%s)
-                   AND p.employee_id = ANY(%s) AND (p.state IN ('confirmed', 'replaced') OR p.run_id = %s)
+                   AND p.employee_id = ANY(%s) AND (p.state IN %s OR p.run_id = %s)
               GROUP BY p.employee_id, l.code
                 """,
                 self.company_id.id,
@@ -483,12 +481,23 @@ class SgzPayrollRun(models.Model):
                 tax_month,
                 [special_code(kind.code) for kind in SPECIAL_DEDUCTION_KINDS],
                 payslips.employee_id.ids,
+                CONFIRMED_STATES,
                 self.id,
             )
         )
         ytd = {}
-        for employee_id, code, total in self.env.cr.fetchall():
-            ytd.setdefault(employee_id, {})[code] = to_decimal(total)
+        rows = self.env.cr.fetchall()
+        openings = self.env["sgz.payroll.opening"]._sgz_specials_by_kind(
+            self.company_id.id, tax_month.year, payslips.employee_id.ids
+        )
+        rows += [
+            (employee_id, code, amount)
+            for employee_id, kinds in openings.items()
+            for code, amount in kinds.items()
+        ]
+        for employee_id, code, total in rows:
+            codes = ytd.setdefault(employee_id, {})
+            codes[code] = codes.get(code, ZERO) + to_decimal(total)
         return ytd
 
     def _sgz_export_rows(self):

@@ -5,33 +5,12 @@ from odoo.tools import SQL
 from odoo.addons.sgz_base.lib import rmb_upper
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
+from .sgz_payroll_compute import CONFIRMED_STATES, RESULT_FIELDS
+
 PAYSLIP_STATES = [("draft", "Draft"), ("confirmed", "Confirmed"), ("replaced", "Replaced by Adjustment")]
+
 # the fields a clerk may change on a draft payslip; changing one asks for a new computation
 INPUT_FIELDS = frozenset({"performance_pay", "unpaid_leave_deduction"})
-# the figures computing writes (by SQL, in one statement for the whole batch)
-RESULT_FIELDS = (
-    "base_wage",
-    "allowances",
-    "gross",
-    "contribution_base",
-    "employee_insurance",
-    "employer_insurance",
-    "housing_fund_employee",
-    "housing_fund_employer",
-    "special_deductions",
-    "cumulative_income",
-    "cumulative_deductions",
-    "cumulative_taxable",
-    "cumulative_tax",
-    "tax",
-    "net",
-    "employer_cost",
-    "paid_gross",
-    "paid_contributions",
-    "carried_owed",
-    "recovered",
-    "owed",
-)
 
 
 class SgzPayslip(models.Model):
@@ -48,7 +27,7 @@ class SgzPayslip(models.Model):
     _order = "date_from desc, employee_id, id"
     _check_company_auto = True
 
-    _sgz_locked_states = ("confirmed", "replaced")
+    _sgz_locked_states = CONFIRMED_STATES
     _sgz_unlink_states = ("draft",)
     _sgz_create_by_action = True
     _sgz_approval_states = {"confirmed": "draft"}
@@ -117,6 +96,13 @@ class SgzPayslip(models.Model):
         check_company=True,
     )
     adjustment_ids = fields.One2many("sgz.payslip", "origin_payslip_id", string="Adjustments")
+    adjustment_reason = fields.Text(
+        string="Reason for the Adjustment",
+        tracking=True,
+        copy=False,
+        help="Why the confirmed payslip is corrected (a wage paid wrong, performance pay entered late…): the "
+        "provider manager approves the adjustment with it.",
+    )
     period_ids = fields.One2many("sgz.payslip.period", "payslip_id", string="Contract Periods")
     # inputs
     performance_pay = fields.Monetary(
@@ -186,38 +172,12 @@ class SgzPayslip(models.Model):
 
     # ---- an approved adjustment is frozen -------------------------------------------------------------------
 
-    @api.model
-    def _sgz_approved_adjustment_ids(self, ids):
-        """The ids among ``ids`` of draft adjustments whose current approval request is fully approved (one
-        query): they are paid as approved, nothing changes them any more."""
-        if not ids:
-            return set()
-        self.env.flush_all()
-        self.env.cr.execute(
-            SQL(
-                """
-                SELECT r.res_id FROM sgz_approval_review r
-                  JOIN sgz_payslip p ON p.id = r.res_id
-                 WHERE r.res_model = 'sgz.payslip' AND r.res_id = ANY(%s) AND r.target_state = 'confirmed'
-                   AND r.state != 'cancelled' AND r.used_date IS NULL AND p.state = 'draft' AND p.is_adjustment
-              GROUP BY r.res_id
-                HAVING bool_and(r.state = 'approved')
-                """,
-                list(ids),
-            )
-        )
-        return {row[0] for row in self.env.cr.fetchall()}
-
     def _sgz_approved_adjustments(self):
-        """The records of ``self`` that ``_sgz_approved_adjustment_ids`` describes, read through the ORM."""
-        drafts = self.filtered(lambda p: p.sudo().is_adjustment and p.sudo().state == "draft")
-        if not drafts:
-            return self.browse()
-        states = {}
-        for review in drafts.sudo().sgz_review_ids:
-            if review.target_state == "confirmed" and review.state != "cancelled" and not review.used_date:
-                states.setdefault(review.res_id, set()).add(review.state)
-        return drafts.filtered(lambda p: states.get(p.id) == {"approved"})
+        """The draft adjustments of ``self`` whose approval was requested and granted by every tier (the approval
+        mixin's rule, ``_sgz_unapproved``): they are paid as approved, nothing changes them any more."""
+        drafts = self.sudo().filtered(lambda p: p.is_adjustment and p.state == "draft")
+        requested = drafts.filtered(lambda p: p._sgz_current_reviews("confirmed"))
+        return self.browse((requested - requested._sgz_unapproved("confirmed")).ids)
 
     def _sgz_locked_records(self):
         return super()._sgz_locked_records() | self._sgz_approved_adjustments()
@@ -238,6 +198,28 @@ class SgzPayslip(models.Model):
             for payslip in self.sudo()
             if payslip.employee_id.user_id == user
         }
+
+    def _write_multi(self, vals_list):
+        """Confirming a run writes the same state on thousands of payslips: one UPDATE per batch the ORM flushes
+        (1,000 rows) instead of one per 100 rows."""
+        first = vals_list[0] if vals_list else {}
+        if (
+            len(self) > 1
+            and set(first) <= {"state", "write_uid", "write_date"}
+            and all(v == first for v in vals_list)
+        ):
+            values = {"write_uid": self.env.uid, "write_date": self.env.cr.now(), **first}
+            self.env.execute_query(
+                SQL(
+                    "UPDATE sgz_payslip SET %s WHERE id = ANY(%s)",
+                    SQL(", ").join(
+                        SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items()
+                    ),
+                    list(self.ids),
+                )
+            )
+            return
+        super()._write_multi(vals_list)
 
     def write(self, vals):
         result = super().write(vals)
@@ -359,6 +341,14 @@ class SgzPayslip(models.Model):
                 raise UserError(
                     self.env._(
                         "Compute the adjustment %(name)s before asking for approval.",
+                        name=payslip.display_name,
+                    )
+                )
+            if not (payslip.adjustment_reason or "").strip():
+                raise UserError(
+                    self.env._(
+                        "Give the reason for the adjustment %(name)s before asking for approval: the manager "
+                        "approves the correction with it.",
                         name=payslip.display_name,
                     )
                 )

@@ -1,5 +1,12 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
+
+# what a period pays: its contract's figures, changed only on an adjustment (with its reason, approved)
+PAY_FIELDS = ("date_from", "date_to", "base_wage", "allowances", "performance_pay")
+
+
+def _shown(value):
+    return f"{value:.2f}" if isinstance(value, float) else str(value)
 
 
 class SgzPayslipPeriod(models.Model):
@@ -7,6 +14,11 @@ class SgzPayslipPeriod(models.Model):
 
     A worker has one payslip per employer and month; a renewal during the month gives the payslip two periods,
     each prorated (method of the insurance scheme) and added up.
+
+    A period pays what its contract says: the run copies the contract's figures and nobody changes them on a
+    payslip. A different figure for a month (a wage paid wrong) is an adjustment of the confirmed payslip: on
+    the draft adjustment HR corrects the period, every change is posted in its chatter, and a provider
+    manager approves the adjustment, with its reason, before it is paid.
     """
 
     _name = "sgz.payslip.period"
@@ -56,6 +68,52 @@ class SgzPayslipPeriod(models.Model):
                 raise ValidationError(self.env._("The amounts of a contract period cannot be negative."))
 
     def write(self, vals):
-        result = super().write(vals)
+        changed = set(PAY_FIELDS) & set(vals)
+        if changed and not self._sgz_lock_lifted():
+            self._sgz_check_pay_change(changed)
+            before = {period: {name: period[name] for name in changed} for period in self}
+            result = super().write(vals)
+            self._sgz_post_pay_change(before)
+        else:
+            result = super().write(vals)
         self.payslip_id._sgz_mark_uncomputed()
         return result
+
+    def _sgz_check_pay_change(self, changed):
+        """Only a draft adjustment's periods take other figures than their contract's."""
+        fixed = self.filtered(lambda p: not (p.payslip_id.is_adjustment and p.payslip_id.state == "draft"))
+        if fixed:
+            raise UserError(
+                self.env._(
+                    "%(fields)s of %(payslip)s are those of the labor contract %(contract)s. A different figure for "
+                    "the month is an adjustment of the confirmed payslip, with its reason and a provider manager's "
+                    "approval.",
+                    fields=self._sgz_field_labels(changed),
+                    payslip=fixed[0].payslip_id.display_name,
+                    contract=fixed[0].contract_id.name,
+                )
+            )
+
+    def _sgz_post_pay_change(self, before):
+        """The trace of a corrected period, in the adjustment's chatter: what it was, what it is."""
+        for period, old in before.items():
+            changes = "；".join(
+                self.env._(
+                    "%(field)s %(old)s → %(new)s",
+                    field=self._fields[name]._description_string(self.env),
+                    old=_shown(old[name]),
+                    new=_shown(period[name]),
+                )
+                for name in old
+                if old[name] != period[name]
+            )
+            if changes:
+                period.payslip_id.sudo().message_post(
+                    body=self.env._(
+                        "Contract period %(period)s corrected by %(user)s: %(changes)s.",
+                        period=period.contract_id.name,
+                        user=self.env.user.name,
+                        changes=changes,
+                    ),
+                    author_id=self.env.user.partner_id.id,
+                )

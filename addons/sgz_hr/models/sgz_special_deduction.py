@@ -2,9 +2,17 @@ import datetime
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import SQL
 
-from ..engine import catch_up
-from .sgz_insurance_scheme import amount as to_decimal
+from ..engine import (
+    SPECIAL_DEDUCTION_KINDS,
+    Declaration,
+    month_deductions,
+    special_code,
+    standard_dates,
+    to_decimal,
+)
+from .sgz_payroll_compute import CONFIRMED_STATES
 from .sgz_special_deduction_standard import SPECIAL_KINDS
 
 # 国发〔2018〕41号第十七条: housing loan interest and housing rent are not deducted for the same months
@@ -75,7 +83,9 @@ class SgzSpecialDeduction(models.Model):
                 shared = deduction.shared and standard.shared_max_amount
                 deduction.monthly_amount = standard.shared_max_amount if shared else standard.amount
 
-    @api.constrains("monthly_amount", "kind", "date_from", "date_to", "shared", "standard_id")
+    @api.constrains(
+        "monthly_amount", "kind", "date_from", "date_to", "declared_date", "shared", "standard_id"
+    )
     def _check_amount(self):
         kinds = dict(self._fields["kind"]._description_selection(self.env))
         for deduction in self:
@@ -83,16 +93,15 @@ class SgzSpecialDeduction(models.Model):
                 raise ValidationError(self.env._("A special additional deduction cannot be negative."))
             if deduction.date_to and deduction.date_to < deduction.date_from:
                 raise ValidationError(self.env._("The deduction ends before it starts."))
-            if deduction.standard_id and not deduction.standard_id._sgz_covers(
-                deduction.kind, deduction.date_from
-            ):
+            day = deduction._sgz_standard_date()
+            if deduction.standard_id and not deduction.standard_id._sgz_covers(deduction.kind, day):
                 raise ValidationError(
                     self.env._(
                         "%(kind)s: the standard %(standard)s does not apply to this kind of deduction on "
                         "%(date)s.",
                         kind=kinds[deduction.kind],
                         standard=deduction.standard_id.name,
-                        date=deduction.date_from,
+                        date=day,
                     )
                 )
             ceiling = deduction._sgz_ceiling()
@@ -102,7 +111,7 @@ class SgzSpecialDeduction(models.Model):
                         "%(kind)s: no published standard applies on %(date)s, so no amount can be deducted. "
                         "Check the dates, or add the standard under Configuration.",
                         kind=kinds[deduction.kind],
-                        date=deduction.date_from,
+                        date=day,
                     )
                 )
             if not deduction.monthly_amount:
@@ -122,16 +131,24 @@ class SgzSpecialDeduction(models.Model):
                     )
                 )
 
+    def _sgz_standard_date(self):
+        """The day whose standard the monthly amount follows: when it applies from, or when it was declared if
+        later (a child at school since 2020 declared in 2024 is deducted at 2024's standard; payroll checks every
+        month it deducts against the standard of that month)."""
+        self.ensure_one()
+        return max(self.date_from, self.declared_date or self.date_from)
+
     def _sgz_ceiling(self):
         """The most this deduction may take: the standard's amount, the shared maximum when shared, the
         highest standard of the kind when none is chosen (None: no standard known)."""
+        day = self._sgz_standard_date()
         standards = self.standard_id or self.env["sgz.special.deduction.standard"].sudo().search(
             [
                 ("kind", "=", self.kind),
-                ("date_from", "<=", self.date_from),
+                ("date_from", "<=", day),
                 "|",
                 ("date_to", "=", False),
-                ("date_to", ">=", self.date_from),
+                ("date_to", ">=", day),
             ]
         )
         if not self.standard_id:
@@ -198,97 +215,121 @@ class SgzSpecialDeduction(models.Model):
                     )
                 )
 
+    # ---- payroll -------------------------------------------------------------------------------------------
+
     @api.model
-    def _sgz_check_standards(self, rows, day, names):
+    def _sgz_month_deductions(self, group):
+        """``{employee_id: {kind: Decimal}}`` deducted in the group's tax month (``engine/specials.py``): the
+        declarations of its workers, checked against the published standards, and what their earlier payslips
+        of the year deducted, per kind (two queries, whatever the number of workers)."""
+        cr = self.env.cr
+        cr.execute(
+            SQL(
+                """
+                SELECT d.employee_id, d.kind, d.monthly_amount, d.date_from, d.date_to, d.declared_date,
+                       COALESCE(s.one_off, FALSE) AS one_off, d.standard_id, d.shared
+                  FROM sgz_special_deduction d
+             LEFT JOIN sgz_special_deduction_standard s ON s.id = d.standard_id
+                 WHERE d.company_id = %s AND d.active AND d.employee_id = ANY(%s)
+                """,
+                group.company_id,
+                group.employee_ids,
+            )
+        )
+        declarations = [
+            Declaration(**{**row, "monthly_amount": to_decimal(row["monthly_amount"])})
+            for row in cr.dictfetchall()
+        ]
+        if not declarations:
+            return {}
+        names = {row["employee_id"]: row["employee_name"] for row in group.rows}
+        self._sgz_check_standards(declarations, group.tax_month, names)
+        deducted = self._sgz_deducted_this_year(group)
+        by_worker = {}
+        for declaration in declarations:
+            by_worker.setdefault(declaration.employee_id, []).append(declaration)
+        result = {}
+        for employee_id, worker_declarations in by_worker.items():
+            amounts = month_deductions(
+                worker_declarations,
+                group.tax_month,
+                group.employed.get(employee_id, ()),
+                group.opening_months.get(employee_id, 0),
+                deducted.get(employee_id),
+            )
+            if amounts:
+                result[employee_id] = amounts
+        return result
+
+    @api.model
+    def _sgz_deducted_this_year(self, group):
+        """``{employee_id: {kind: Decimal}}`` deducted by the confirmed payslips of the tax year before the
+        group's tax month (their ``SAD_*`` lines)."""
+        kinds = {special_code(kind.code): kind.code for kind in SPECIAL_DEDUCTION_KINDS}
+        self.env.cr.execute(
+            SQL(
+                """
+                SELECT p.employee_id, l.code, sum(l.amount) AS amount
+                  FROM sgz_payslip_line l JOIN sgz_payslip p ON p.id = l.payslip_id
+                 WHERE p.company_id = %s AND p.state IN %s AND p.tax_month >= %s AND p.tax_month < %s
+                   AND p.employee_id = ANY(%s) AND l.code = ANY(%s)
+              GROUP BY p.employee_id, l.code
+                """,
+                group.company_id,
+                CONFIRMED_STATES,
+                group.tax_month.replace(month=1),
+                group.tax_month,
+                group.employee_ids,
+                list(kinds),
+            )
+        )
+        deducted = {}
+        for row in self.env.cr.dictfetchall():
+            deducted.setdefault(row["employee_id"], {})[kinds[row["code"]]] = to_decimal(row["amount"])
+        return deducted
+
+    @api.model
+    def _sgz_check_standards(self, declarations, day, names):
         """Refuse, naming the worker, a deduction taken in the tax year of ``day`` (up to its month, catch-up
         included) for a month no published standard covers, or above the standard of that month: payroll never
-        deducts an amount no standard stands for. ``rows`` are tuples (employee_id, kind, monthly_amount,
-        date_from, date_to, declared_date, one_off, standard_id, shared); ``names`` maps employee ids to names.
-        One query for the standards, whatever the number of rows."""
+        deducts an amount no standard stands for. ``declarations`` are :class:`~..engine.Declaration`;
+        ``names`` maps employee ids to names. One query for the standards, whatever the number of rows."""
         standards = self.env["sgz.special.deduction.standard"].sudo().search([])
         kinds = dict(self._fields["kind"]._description_selection(self.env))
-        year = day.year
         ceilings = {}
 
-        def ceiling_of(kind, standard_id, shared, when):
-            key = (kind, standard_id, shared, when)
+        def ceiling_of(declaration, when):
+            key = (declaration.kind, declaration.standard_id, declaration.shared, when)
             if key not in ceilings:
                 applicable = standards.filtered(
                     lambda s: (
-                        (s.id == standard_id if standard_id else not s.one_off) and s._sgz_covers(kind, when)
+                        (s.id == declaration.standard_id if declaration.standard_id else not s.one_off)
+                        and s._sgz_covers(declaration.kind, when)
                     )
                 )
                 shared_max = [s.shared_max_amount for s in applicable if s.shared_max_amount]
                 ceilings[key] = (
-                    (max(shared_max) if shared and shared_max else max(applicable.mapped("amount")))
+                    (
+                        max(shared_max)
+                        if declaration.shared and shared_max
+                        else max(applicable.mapped("amount"))
+                    )
                     if applicable
                     else None
                 )
             return ceilings[key]
 
-        for employee_id, kind, monthly, date_from, date_to, declared, one_off, standard_id, shared in rows:
-            declared = declared or date_from
-            if (
-                date_from.replace(day=1) > day
-                or declared.year > year
-                or (date_to and date_to.year < year)
-                or (one_off and date_from.year != year)
-            ):
-                continue
-            if one_off:
-                months = [date_from]
-            else:
-                first = date_from if date_from.year == year else datetime.date(year, 1, 1)
-                last = min(date_to or day, day)
-                months = [datetime.date(year, m, 1) for m in range(first.month, last.month + 1)]
-                months[:1] = [first]
-            for when in months:
-                ceiling = ceiling_of(kind, standard_id, shared, when)
-                if ceiling is None or monthly > ceiling + 0.001:
+        for declaration in declarations:
+            for when in standard_dates(declaration, day):
+                ceiling = ceiling_of(declaration, when)
+                if ceiling is None or declaration.monthly_amount > to_decimal(ceiling):
                     raise UserError(
                         self.env._(
                             "%(name)s: %(kind)s of %(amount).2f a month has no published standard for %(month)s "
                             "(or is above it). Update the deduction (or add the standard) before computing.",
-                            name=names.get(employee_id, ""),
-                            kind=kinds.get(kind, kind),
-                            amount=monthly,
+                            name=names.get(declaration.employee_id, ""),
+                            kind=kinds.get(declaration.kind, declaration.kind),
+                            amount=float(declaration.monthly_amount),
                             month=when.strftime("%Y-%m"),
                         )
                     )
-
-    @api.model
-    def _sgz_amounts(self, rows, day, covered=None):
-        """``{employee_id: {kind: Decimal}}`` deducted in the tax month of ``day`` from plain ``rows``.
-
-        ``rows`` are tuples (employee_id, kind, monthly_amount, date_from, date_to, declared_date, one_off).
-        Months of this year not yet deducted are caught up in the first month after the declaration, also when
-        the deduction ended before it was declared; a one-off deduction is taken once, in the month it was
-        obtained or declared. ``covered`` maps a worker to the last month of this year whose deductions are
-        in an opening balance (本年期初累计数): those months are not deducted again.
-        """
-        year, month = day.year, day.month
-        covered = covered or {}
-        result = {}
-        for employee_id, kind, monthly, date_from, date_to, declared, one_off in rows:
-            if (
-                employee_id in covered
-                and date_from.year == year
-                and one_off
-                and date_from.month <= covered[employee_id]
-            ):
-                continue  # the one-off deduction of a covered month is in the opening balance
-            declared = declared or date_from
-            if date_from.year > year or declared.year > year or (date_to and date_to.year < year):
-                continue
-            if one_off and date_from.year != year:
-                continue
-            start = 1 if date_from.year < year else date_from.month
-            if employee_id in covered and not one_off:
-                start = max(start, covered[employee_id] + 1)
-            end = date_from.month if one_off else (date_to.month if date_to and date_to.year == year else 12)
-            first_declared = 1 if declared.year < year else declared.month
-            value = catch_up(to_decimal(monthly), first_declared, month, start, end)
-            if value:
-                kinds = result.setdefault(employee_id, {})
-                kinds[kind] = kinds.get(kind, 0) + value
-        return result

@@ -109,8 +109,7 @@ class SgzHrCase(SgzCase):
         action = payslip.with_user(hr).action_create_adjustment()
         adjustment = cls.env["sgz.payslip"].browse(action["res_id"])
         assert adjustment.run_id == run
-        if inputs:
-            adjustment.with_user(hr).write(inputs)
+        adjustment.with_user(hr).write({"adjustment_reason": "绩效工资补发", **inputs})
         adjustment.with_user(hr).action_compute()
         adjustment.with_user(hr).action_request_confirmation()
         adjustment.with_user(

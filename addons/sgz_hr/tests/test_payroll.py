@@ -34,13 +34,14 @@ class TestPayroll(SgzHrCase):
         found = Scheme._sgz_lookup(
             {(self.region_county_a.id, month(2024, 6)), (self.region_county_a.id, month(2024, 7))}
         )
-        self.assertEqual(found[self.region_county_a.id, month(2024, 6)], self.scheme_a)
-        self.assertEqual(found[self.region_county_a.id, month(2024, 7)], self.scheme_a2)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 6)].scheme, self.scheme_a)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 7)].scheme, self.scheme_a2)
+        self.assertEqual(found[self.region_county_a.id, month(2024, 7)].lines, tuple(self.scheme_a2.line_ids))
         # a township below the county finds the county's scheme; county B has none before the demo one
         found = Scheme._sgz_lookup(
             {(self.township_a1.id, month(2024, 3)), (self.region_county_b.id, month(2024, 3))}
         )
-        self.assertEqual(found[self.township_a1.id, month(2024, 3)], self.scheme_a)
+        self.assertEqual(found[self.township_a1.id, month(2024, 3)].scheme, self.scheme_a)
         self.assertFalse(found[self.region_county_b.id, month(2024, 3)])
         with self.assertRaisesMsg(ValidationError, "overlap"):
             self._scheme(self.region_county_a, "2024-06-01", False, floor=3000, ceiling=20000, name="重叠")
@@ -265,7 +266,7 @@ class TestPayroll(SgzHrCase):
         self.assertEqual(adjustment.run_id, february)  # paid with the payroll of February
         self.assertEqual(adjustment.date_from, month(2024, 1))
         self.assertTrue(adjustment.is_adjustment)
-        adjustment.with_user(self.hr_x).write({"performance_pay": 2000})
+        adjustment.with_user(self.hr_x).write({"performance_pay": 2000, "adjustment_reason": "绩效工资补发"})
         adjustment.with_user(self.hr_x).action_compute()
         self.assertEqual(adjustment.gross, 12000)
         self.assertEqual(adjustment.paid_gross, 2000)
@@ -275,8 +276,8 @@ class TestPayroll(SgzHrCase):
         with self.assertRaisesMsg(UserError, "not approved"):
             february.with_user(self.hr_x).with_context(lang="en_US").action_confirm()
         adjustment.with_user(self.hr_x).action_request_confirmation()
-        with self.assertRaises(UserError):
-            adjustment.with_user(self.hr_x).action_sgz_approve()  # not a manager (and requested it)
+        with self.assertRaisesMsg(UserError, "Only members of .*Provider Manager can decide this review"):
+            adjustment.with_user(self.hr_x).with_context(lang="en_US").action_sgz_approve()  # not a manager
         adjustment.with_user(self.manager_x).action_sgz_approve()
         february.with_user(self.hr_x).action_confirm()
         self.assertEqual(original.state, "replaced")

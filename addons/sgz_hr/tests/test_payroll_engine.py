@@ -23,26 +23,39 @@ Insurance rates, floors and ceilings below are test values shaped like Hunan's, 
 
 import logging
 import time
+from datetime import date
 from decimal import Decimal
 
 from odoo.tests import BaseCase, tagged
 
 from odoo.addons.sgz_hr.engine import (
     ANNUAL_CUMULATIVE_TABLE_2019,
+    CALENDAR_DAYS,
+    FULL_YEAR_WAGE_LIMIT,
+    PAID_DAYS,
+    PAID_DAYS_PER_MONTH,
     SPECIAL_DEDUCTION_KINDS,
     Bracket,
     ContributionRule,
     D,
+    Declaration,
     PayslipInput,
     YearToDate,
-    catch_up,
     check_brackets,
     compute_batch,
     compute_payslip,
     contribution_base,
     contribution_lines,
+    cumulative_deduction,
     cumulative_withholding,
+    employment_months,
     fen,
+    full_year_basic_deduction,
+    month_deductions,
+    month_shares,
+    months_employed,
+    prorate,
+    prorate_shares,
     tax_on,
 )
 
@@ -57,6 +70,45 @@ HOUSING_FUND = ContributionRule("housing_fund", "0.08", "0.08", 3000, 20000, "Ho
 # The published examples state "三险一金" as one figure: 15 % of the wage on the employee side
 # gives exactly 1,500 on 10,000 and 4,500 on 30,000.
 THREE_INSURANCES_ONE_FUND = ContributionRule("social", "0", "0.15")
+
+
+# the lines of test_full_payslip_lines, labels from the one table of lines (engine/lines.py)
+FULL_PAYSLIP_LINES = [
+    ("BASIC", "Basic Wage", "8000"),
+    ("ALW", "Allowances", "1000"),
+    ("PERF", "Performance Pay", "2000"),
+    ("UNPAID", "Unpaid Leave Deduction", "-500"),
+    ("GROSS", "Gross Pay", "10500"),
+    ("EE_PENSION", "Pension Insurance (Employee)", "-720"),
+    ("EE_MEDICAL", "Medical Insurance (Employee)", "-180"),
+    ("EE_UNEMPLOYMENT", "Unemployment Insurance (Employee)", "-27"),
+    ("EE_INJURY", "Work Injury Insurance (Employee)", "0"),
+    ("HF_EE", "Housing Provident Fund (Employee)", "-720"),
+    ("IIT", "Individual Income Tax", "-55.59"),
+    ("NET", "Net Pay", "8797.41"),
+    ("ER_PENSION", "Pension Insurance (Employer)", "1440"),
+    ("ER_MEDICAL", "Medical Insurance (Employer)", "783"),
+    ("ER_UNEMPLOYMENT", "Unemployment Insurance (Employer)", "63"),
+    ("ER_INJURY", "Work Injury Insurance (Employer)", "18"),
+    ("HF_ER", "Housing Provident Fund (Employer)", "720"),
+    ("COST", "Employer Cost", "13524"),
+]
+
+
+def declaration(monthly, date_from, declared, date_to=None, one_off=False, kind="child_education"):
+    return Declaration(1, kind, D(monthly), date_from, date_to, declared, one_off)
+
+
+def deductions_by_month(declarations, months, employed=tuple(range(1, 13)), covered=0, year=2024):
+    """The special deductions of a worker's payslips of ``months`` (in order), each deducting what is due
+    less what the earlier ones deducted."""
+    deducted, result = {}, []
+    for month in months:
+        amounts = month_deductions(declarations, date(year, month, 1), employed, covered, deducted)
+        for kind, value in amounts.items():
+            deducted[kind] = deducted.get(kind, D(0)) + value
+        result.append(sum(amounts.values(), D(0)))
+    return result
 
 
 def d(value):
@@ -275,29 +327,9 @@ class TestPayrollEngine(BaseCase):
             special_deductions=2000,
         )
         result = compute_payslip(inp)
-        expected = [
-            # labels from the one table of lines (engine/lines.py)
-            ("BASIC", "Basic Wage", "8000"),
-            ("ALW", "Allowances", "1000"),
-            ("PERF", "Performance Pay", "2000"),
-            ("UNPAID", "Unpaid Leave Deduction", "-500"),
-            ("GROSS", "Gross Pay", "10500"),
-            ("EE_PENSION", "Pension Insurance (Employee)", "-720"),
-            ("EE_MEDICAL", "Medical Insurance (Employee)", "-180"),
-            ("EE_UNEMPLOYMENT", "Unemployment Insurance (Employee)", "-27"),
-            ("EE_INJURY", "Work Injury Insurance (Employee)", "0"),
-            ("HF_EE", "Housing Provident Fund (Employee)", "-720"),
-            ("IIT", "Individual Income Tax", "-55.59"),
-            ("NET", "Net Pay", "8797.41"),
-            ("ER_PENSION", "Pension Insurance (Employer)", "1440"),
-            ("ER_MEDICAL", "Medical Insurance (Employer)", "783"),
-            ("ER_UNEMPLOYMENT", "Unemployment Insurance (Employer)", "63"),
-            ("ER_INJURY", "Work Injury Insurance (Employer)", "18"),
-            ("HF_ER", "Housing Provident Fund (Employer)", "720"),
-            ("COST", "Employer Cost", "13524"),
-        ]
         self.assertEqual(
-            [(ln.code, ln.name_en, ln.amount) for ln in result.lines], [(c, n, d(a)) for c, n, a in expected]
+            [(ln.code, ln.name_en, ln.amount) for ln in result.lines],
+            [(c, n, d(a)) for c, n, a in FULL_PAYSLIP_LINES],
         )
         self.assertEqual(result.gross, d(10500))
         self.assertEqual(result.contribution_wage, d(9000))
@@ -375,6 +407,18 @@ class TestPayrollEngine(BaseCase):
         self.assertEqual([r.tax for r in unflagged], [d(90)] * 12)
         self.assertEqual(sum(r.tax for r in unflagged), sum(r.tax for r in raised))
 
+    def test_full_year_condition(self):
+        # [19号] withheld here in each of the 12 months of last year, wages of at most 60,000 = 12 × 5,000
+        self.assertEqual(FULL_YEAR_WAGE_LIMIT, d(60000))
+        self.assertTrue(full_year_basic_deduction(12, 60000))
+        self.assertTrue(full_year_basic_deduction(12, d("54000.00")))
+        self.assertFalse(full_year_basic_deduction(12, "60000.01"))
+        self.assertFalse(full_year_basic_deduction(11, 30000))  # joined in February: not every month
+        with self.assertRaisesRegex(TypeError, "whole number"):
+            full_year_basic_deduction(12.0, 30000)
+        with self.assertRaisesRegex(ValueError, "must not be negative"):
+            full_year_basic_deduction(12, -1)
+
     def test_catch_up_month_never_negative(self):
         # Wage 10,000, employee contributions 1,500; child education 2,000 a month from January, first
         # declared in April ([60号]): April takes 4 × 2,000 = 8,000, later months 2,000. By hand:
@@ -385,13 +429,13 @@ class TestPayrollEngine(BaseCase):
         # Aug: 12,000 → 360 − 315 = 45; then 1,500 more taxable a month → 45 a month;
         # Dec: 18,000 → 540 = 315 + 5 × 45, the year's liability (120,000 − 60,000 − 18,000 − 24,000) × 3%.
         ytd, taxes, excess = YearToDate(), [], []
+        specials = deductions_by_month([declaration(2000, date(2023, 9, 1), date(2024, 4, 10))], range(1, 13))
         for month in range(1, 13):
-            specials = catch_up(2000, first_month_declared=4, current_month=month, start_month=1)
             result = compute_payslip(
                 PayslipInput(
                     base_wage=10000,
                     insurance_rules=(THREE_INSURANCES_ONE_FUND,),
-                    special_deductions=specials,
+                    special_deductions=specials[month - 1],
                     ytd=ytd,
                 )
             )
@@ -403,28 +447,122 @@ class TestPayrollEngine(BaseCase):
         self.assertEqual(ytd.tax_withheld, d(540))
         self.assertEqual(ytd.cumulative_special_deductions, d(24000))
 
-    def test_catch_up_helper(self):
+    def test_special_deductions_catch_up(self):
         kinds = [kind.code for kind in SPECIAL_DEDUCTION_KINDS]
         self.assertEqual(len(kinds), 6)
         self.assertIn("infant_care", kinds)
         self.assertNotIn("serious_illness", kinds)  # 大病医疗: annual settlement only
-        # applies from January, declared in April: 0 before April, 4 months in April, then 1 month
+        # applies from before the year, declared in April: 0 before April, 4 months in April, then 1 month
+        since_2020 = declaration(2000, date(2020, 9, 1), date(2024, 4, 10))
         self.assertEqual(
-            [catch_up(2000, 4, month, 1) for month in range(1, 7)],
-            [d(0), d(0), d(0), d(8000), d(2000), d(2000)],
+            deductions_by_month([since_2020], range(1, 7)), [d(0), d(0), d(0), d(8000), d(2000), d(2000)]
         )
         # declared on time: the monthly amount from the start month
-        self.assertEqual([catch_up(1000, 3, month, 3) for month in (2, 3, 4)], [d(0), d(1000), d(1000)])
+        on_time = declaration(1000, date(2024, 3, 1), date(2024, 3, 5))
+        self.assertEqual(deductions_by_month([on_time], (2, 3, 4)), [d(0), d(1000), d(1000)])
         # declared in advance (January) for a deduction that starts in March: nothing to catch up
-        self.assertEqual(
-            [catch_up(1000, 1, month, 3) for month in (1, 2, 3, 4)], [d(0), d(0), d(1000), d(1000)]
-        )
+        ahead = declaration(1000, date(2024, 3, 1), date(2024, 1, 5))
+        self.assertEqual(deductions_by_month([ahead], (1, 2, 3, 4)), [d(0), d(0), d(1000), d(1000)])
         # a child born in March, declared in June: 4 months (March–June) in June
-        self.assertEqual(catch_up(2000, 6, 6, 3), d(8000))
-        with self.assertRaisesRegex(ValueError, "between 1 and 12"):
-            catch_up(2000, 13, 6, 1)
+        born = declaration(2000, date(2024, 3, 10), date(2024, 6, 1), kind="infant_care")
+        self.assertEqual(deductions_by_month([born], range(1, 7))[-1], d(8000))
+        # ended in February, declared in March: both months in March, then nothing
+        ended = declaration(
+            1100, date(2024, 1, 1), date(2024, 3, 10), date_to=date(2024, 2, 29), kind="housing_rent"
+        )
+        self.assertEqual(deductions_by_month([ended], (1, 2, 3, 4)), [d(0), d(0), d(2200), d(0)])
         with self.assertRaisesRegex(ValueError, "must not be negative"):
-            catch_up(-2000, 4, 6, 1)
+            cumulative_deduction(
+                declaration(-2000, date(2024, 1, 1), date(2024, 1, 1)), date(2024, 1, 1), (1,)
+            )
+
+    def test_special_deductions_start_with_employment(self):
+        # [60号] 第五条/第六条: hired on 1 July with a child at school since 2020, declared in July: July deducts
+        # 2,000 (not January to July, which the former employer deducted), August 2,000.
+        since_2020 = declaration(2000, date(2020, 9, 1), date(2024, 7, 3))
+        july_on = employment_months(2024, [(date(2024, 7, 1), None)])
+        self.assertEqual(july_on, tuple(range(7, 13)))
+        self.assertEqual(deductions_by_month([since_2020], (7, 8), employed=july_on), [d(2000), d(2000)])
+        # hired on 16 March, paid the following month: April's payslip (March's wages) takes March and April
+        march_16 = employment_months(2024, [(date(2024, 3, 16), None)])
+        self.assertEqual(
+            deductions_by_month(
+                [since_2020._replace(declared_date=date(2024, 3, 20))], (4,), employed=march_16
+            ),
+            [d(4000)],
+        )
+        # an opening balance through June: its months are not deducted again
+        self.assertEqual(
+            deductions_by_month([since_2020], (7,), employed=tuple(range(1, 13)), covered=6), [d(2000)]
+        )
+        # left in March and back in September: the months in between are not deducted
+        gap = employment_months(2024, [(date(2024, 1, 1), date(2024, 3, 31)), (date(2024, 9, 1), None)])
+        self.assertEqual(gap, (1, 2, 3, 9, 10, 11, 12))
+        early = declaration(1000, date(2024, 1, 1), date(2024, 1, 2))
+        self.assertEqual(sum(deductions_by_month([early], range(1, 13), employed=gap), d(0)), d(7000))
+        # a certificate obtained in March, before the worker was employed here: not taken here (it may have
+        # been at the former employer; the annual settlement takes it); obtained in August: taken in August
+        certificate = declaration(
+            3600, date(2024, 3, 20), date(2024, 7, 3), one_off=True, kind="continuing_education"
+        )
+        self.assertEqual(deductions_by_month([certificate], range(7, 13), employed=july_on), [d(0)] * 6)
+        august = declaration(
+            3600, date(2024, 8, 20), date(2024, 8, 25), one_off=True, kind="continuing_education"
+        )
+        self.assertEqual(deductions_by_month([august], range(7, 10), employed=july_on), [d(0), d(3600), d(0)])
+
+    def test_months_employed(self):
+        # [61号] 任职受雇月份数: months of employment in the tax year through the tax month, not months paid
+        march_16 = employment_months(2024, [(date(2024, 3, 16), None)])
+        self.assertEqual(months_employed(date(2024, 3, 1), march_16), 1)  # paid in March
+        self.assertEqual(months_employed(date(2024, 4, 1), march_16), 2)  # March's wages paid in April
+        self.assertEqual(months_employed(date(2024, 5, 1), march_16), 3)
+        # employed since before the year: every month from January
+        self.assertEqual(
+            months_employed(date(2024, 4, 1), employment_months(2024, [(date(2020, 1, 1), None)])), 4
+        )
+        # an opening balance through June counting 4 months (employed here from March): 4 + July = 5
+        all_year = tuple(range(1, 13))
+        self.assertEqual(months_employed(date(2024, 7, 1), all_year, opening_through=6, opening_months=4), 5)
+        with self.assertRaisesRegex(ValueError, "already covers month 6"):
+            months_employed(date(2024, 6, 1), all_year, opening_through=6, opening_months=6)
+        with self.assertRaisesRegex(ValueError, "ends"):
+            employment_months(2024, [(date(2024, 3, 1), date(2024, 2, 1))])
+
+    def test_month_shares_across_a_renewal(self):
+        # 劳社部发〔2008〕3号: 21.75 paid days a month. June 2025: 21 weekdays, 10 up to the 15th and 11 after.
+        june = (date(2025, 6, 1), date(2025, 6, 30))
+        halves = [(date(2025, 6, 1), date(2025, 6, 15)), (date(2025, 6, 16), date(2025, 6, 30))]
+        shares = month_shares(PAID_DAYS, halves, *june)
+        self.assertEqual(shares, [(10, 21), (11, 21)])
+        # a month worked in full pays the monthly wage (each part by 21.75 would pay 4,137.93 + 4,551.72 = 8,689.65)
+        self.assertEqual(sum(prorate_shares([9000, 9000], shares), d(0)), d(9000))
+        self.assertEqual(
+            prorate(9000, 10, PAID_DAYS_PER_MONTH) + prorate(9000, 11, PAID_DAYS_PER_MONTH), d("8689.65")
+        )
+        # a raise at the renewal: (9,000 × 10 + 9,600 × 11) / 21 = 9,314.2857 → 4,285.71 + 5,028.58 = 9,314.29
+        self.assertEqual(prorate_shares([9000, 9600], shares), [d("4285.71"), d("5028.58")])
+        # July 2025: 23 weekdays, 11 + 12 (by 21.75: 4,551.72 + 4,965.52 = 9,517.24, above the monthly wage)
+        july = (date(2025, 7, 1), date(2025, 7, 31))
+        parts = [(date(2025, 7, 1), date(2025, 7, 15)), (date(2025, 7, 16), date(2025, 7, 31))]
+        self.assertEqual(month_shares(PAID_DAYS, parts, *july), [(11, 23), (12, 23)])
+        self.assertEqual(
+            sum(prorate_shares([9000, 9000], month_shares(PAID_DAYS, parts, *july)), d(0)), d(9000)
+        )
+        # calendar days: 15/31 and 16/31, 4,354.84 + 4,645.16
+        self.assertEqual(
+            prorate_shares([9000, 9000], month_shares(CALENDAR_DAYS, parts, *july)),
+            [d("4354.84"), d("4645.16")],
+        )
+        # a part month keeps the 21.75 method: joining on 16 June, 11 paid days → 4,551.72
+        joined = month_shares(PAID_DAYS, halves[1:], *june)
+        self.assertEqual(joined, [(11, PAID_DAYS_PER_MONTH)])
+        self.assertEqual(prorate_shares([9000], joined), [d("4551.72")])
+        # two contracts not covering the month (leaving on the 25th): each part by 21.75
+        leaving = [(date(2025, 6, 1), date(2025, 6, 15)), (date(2025, 6, 16), date(2025, 6, 25))]
+        self.assertEqual(
+            month_shares(PAID_DAYS, leaving, *june), [(10, PAID_DAYS_PER_MONTH), (8, PAID_DAYS_PER_MONTH)]
+        )
 
     # ------------------------------------------------------------------ validation
     def test_inputs_rejected(self):
@@ -518,10 +656,7 @@ class TestPayrollEngine(BaseCase):
         for index, result in enumerate(results):
             self.assertEqual((result.tax, result.net), cases[index % len(cases)][1], index)
         _logger.info(
-            "compute_batch: %d payslips in %.3f s (building the inputs: %.3f s)",
-            count,
-            computed - built,
-            built - started,
+            "compute_batch: %d payslips in %.3f s (inputs: %.3f s)", count, computed - built, built - started
         )
 
 

@@ -100,11 +100,11 @@ class TestPayrollLaw(SgzHrCase):
 
     # 2 ------------------------------------------------------------------------------------------------------
     def test_2_one_payslip_per_worker_and_month(self):
-        """9,000 a month to 15 June and a renewal from 16 June: one payslip, 9,000 × 15/30 twice = 9,000;
-        insurance once on 9,000 (720 + 180 + 27 = 927); tax once: (9,000 − 5,000 − 927) × 3 % = 92.19;
-        net 9,000 − 927 − 92.19 = 7,980.81."""
+        """Hired on 1 June at 9,000 a month to 15 June and renewed from 16 June: one payslip, 9,000 × 15/30 twice
+        = 9,000; insurance once on 9,000 (720 + 180 + 27 = 927); tax once, one month employed: (9,000 − 5,000 −
+        927) × 3 % = 92.19; net 9,000 − 927 − 92.19 = 7,980.81."""
         wu = self._worker("吴迪", body="43022319920202111")
-        first = self._contract(wu, 9000, "2024-01-01", "2024-06-15", state="close")
+        first = self._contract(wu, 9000, "2024-06-01", "2024-06-15", state="close")
         second = self._contract(wu, 9000, "2024-06-16", "2025-06-15")
         run = self._run(month(2024, 6))
         payslip = self._payslip(run, wu)
@@ -277,7 +277,7 @@ class TestPayrollLaw(SgzHrCase):
         self.assertEqual(activity.user_id, self.hr_x)
         self.assertEqual(activity.date_deadline, datetime.date(2024, 7, 1))
         self.assertFalse(self.contract_li.activity_ids)  # 10,000: not below
-        self._run(month(2024, 6))  # June: the old standard
+        self._run(month(2024, 6), confirm=True)  # June: the old standard
         with self.assertRaisesMsg(UserError, "郑好.*below the minimum monthly wage"):
             self._run(month(2024, 7), env=self.env(context={"lang": "en_US"}))
 

@@ -54,9 +54,15 @@ class TestPayrollOpening(SgzHrCase):
         self.assertEqual(july.net, 10000 - 1030 - 397)
 
     def test_draft_opening_is_not_used(self):
+        """Without a confirmed opening, July has no income before it here, while the worker has been employed
+        here since January: 7 months of basic deduction (公告2018年第61号: months employed, not months paid),
+        10,000 − 35,000 − 1,030 < 0 → no tax; the run names the worker whose earlier months are missing."""
         self._opening()
-        july = self._payslip(self._run(month(2024, 7)))
-        self.assertEqual(july.tax, 119.10)  # 3 % × (10,000 − 1,030 − 5,000)
+        run = self._run(month(2024, 7))
+        july = self._payslip(run)
+        self.assertEqual((july.ytd_months, july.cumulative_income), (7, 10000))
+        self.assertEqual(july.tax, 0)
+        self.assertEqual(run.sgz_history_warning, "李娜")
 
     def test_covered_month_refused(self):
         self._opening().with_user(self.hr_x).action_confirm()
@@ -90,15 +96,18 @@ class TestPayrollOpening(SgzHrCase):
     def test_locked_once_confirmed(self):
         opening = self._opening()
         # the state is written only by the actions
-        with self.assertRaises(UserError):
-            opening.with_user(self.hr_x).write({"state": "confirmed"})
+        with self.assertRaisesMsg(UserError, "change only through the buttons"):
+            opening.with_user(self.hr_x).with_context(lang="en_US").write({"state": "confirmed"})
         opening.with_user(self.hr_x).action_confirm()
         other = self._worker("王强", body="43022419960620222")
         for vals in ({"tax_withheld": 0}, {"gross": 1}, {"last_month": 3}, {"employee_id": other.id}):
-            with self.subTest(vals=vals), self.assertRaises(UserError):
-                opening.with_user(self.hr_x).write(vals)
-        with self.assertRaises(UserError):
-            opening.with_user(self.hr_x).unlink()
+            with (
+                self.subTest(vals=vals),
+                self.assertRaisesMsg(UserError, "is locked|were set when it was created"),
+            ):
+                opening.with_user(self.hr_x).with_context(lang="en_US").write(vals)
+        with self.assertRaisesMsg(UserError, "stays on record"):
+            opening.with_user(self.hr_x).with_context(lang="en_US").unlink()
         self.assertEqual(opening.tax_withheld, 3862)
         # back to draft while no later month is confirmed; refused once July is
         opening.with_user(self.hr_x).action_draft()
@@ -115,7 +124,7 @@ class TestPayrollOpening(SgzHrCase):
         with self.assertRaises(AccessError):
             opening.with_user(self.hr_y).action_confirm()
         # provider Y's HR cannot enter figures for provider X's worker
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Worker must belong to the organization of the record"):
             self._opening(user=self.hr_y, company_id=self.provider_y.id, year=2023)
 
     def test_specials_of_covered_months_not_deducted_again(self):
@@ -133,14 +142,15 @@ class TestPayrollOpening(SgzHrCase):
                 "declared_date": "2024-07-05",
             }
         )
-        self._opening(special_deductions=18000, tax_withheld=2062).with_user(self.hr_x).action_confirm()
+        self._opening(special_elderly_support=18000, tax_withheld=2062).with_user(self.hr_x).action_confirm()
         july = self._payslip(self._run(month(2024, 7)))
         self.assertEqual(july.special_deductions, 3000)
         self.assertEqual(july.tax, 97)
 
     def test_draft_payslips_computed_again(self):
+        # without the opening: 7 months employed here, 10,000 − 35,000 − 1,030 < 0 → nothing withheld
         run = self._run(month(2024, 7))
-        self.assertEqual(self._payslip(run).tax, 119.10)
+        self.assertEqual(self._payslip(run).tax, 0)
         opening = self._opening()
         opening.with_user(self.hr_x).action_confirm()
         self.assertFalse(self._payslip(run).is_computed)
@@ -198,6 +208,7 @@ class TestPayrollOpening(SgzHrCase):
         January, first paid here in July; the run names her until her opening balance is confirmed."""
         january = self._run(month(2024, 1))
         self.assertFalse(january.sgz_history_warning)  # nothing earlier in the year
+        january.unlink()  # a draft January would stop July (the gap check refuses it)
         july = self._run(month(2024, 7))
         self.assertEqual(july.sgz_history_warning, "李娜")
         self._opening().with_user(self.hr_x).action_confirm()

@@ -77,8 +77,10 @@ class TestWorkers(SgzHrCase):
         request.action_request_approval()
         self.assertEqual(request.sgz_approval_status, "pending")
         self.assertFalse(worker.sgz_override)
-        with self.assertRaises(UserError):
-            request.action_sgz_approve()  # HR is no reviewer of the provider-manager tier
+        with self.assertRaisesMsg(UserError, "Only members of .*Provider Manager can decide this review"):
+            request.with_context(
+                lang="en_US"
+            ).action_sgz_approve()  # HR is no reviewer of the provider-manager tier
         with self.assertRaisesMsg(UserError, "locked"):
             request.with_context(lang="en_US").write({"reason": "换一个理由"})  # what is approved stays
         request.with_user(self.manager_x).action_sgz_approve()
@@ -140,8 +142,10 @@ class TestWorkers(SgzHrCase):
             )
         with self.assertRaisesMsg(UserError, "stays on record"):
             plan.with_user(self.manager_x).with_context(lang="en_US").unlink()
-        with self.assertRaises(UserError):
-            filing.with_user(self.manager_x).action_acknowledge()
+        with self.assertRaisesMsg(
+            UserError, "Only an officer of 攸县民政局 can acknowledge or return this filing"
+        ):
+            filing.with_user(self.manager_x).with_context(lang="en_US").action_acknowledge()
         self.assertFalse(plan.with_user(self.officer_b).search([("id", "=", plan.id)]))
         self.assertTrue(plan.with_user(self.officer_a).search([("id", "=", plan.id)]))
         filing.with_user(self.officer_a).action_return("补充岗位要求")
