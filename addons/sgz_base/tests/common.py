@@ -113,6 +113,7 @@ class SgzCase(TransactionCase):
         cls.manager_y = cls._user("manager_y", "provider_manager", cls.provider_y)
         cls.province_officer = cls._user("province_officer", "province_officer", cls.province)
         cls.evaluator = cls._user("evaluator_p", "evaluator", cls.province)
+        cls.worker_x = cls._user("worker_x", "station_worker", cls.provider_x)
         # the administrator of the database, working in every organization of the tests
         cls.admin = cls.env.ref("base.user_admin")
         cls.admin.write(
@@ -140,6 +141,7 @@ class SgzCase(TransactionCase):
             "provider_manager": cls.manager_x,
             "provider_hr": cls.hr_x,
             "evaluator": cls.evaluator,
+            "station_worker": cls.worker_x,
         }
 
     @contextmanager
