@@ -21,7 +21,6 @@
         "views/sgz_procurement_plan_views.xml",
         "views/sgz_procurement_supplier_minimum_views.xml",
         "views/sgz_procurement_threshold_views.xml",
-        "views/sgz_approval_tier_views.xml",
         "views/sgz_tender_views.xml",
         "views/sgz_tender_bid_views.xml",
         "views/sgz_tender_score_views.xml",

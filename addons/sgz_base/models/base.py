@@ -29,7 +29,7 @@ import re
 
 from odoo import api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools.misc import formatLang
+from odoo.tools.misc import format_date, format_datetime, formatLang
 
 from ..lib.mask import mask_number
 from .sgz_lock_mixin import lock_lifted
@@ -229,8 +229,42 @@ class Base(models.AbstractModel):
 
     def _sgz_document_summary(self):
         """``[(label, value)]``: the document's key figures (amount, method, lots, dates…), shown on its approval
-        reviews and filings so that whoever decides need not open it. Override in a document, calling super."""
+        reviews and filings so that whoever decides need not open it. Override in a document, calling super
+        (``_sgz_summary_rows`` turns field names into such rows)."""
         return []
+
+    def _sgz_summary_rows(self, field_names):
+        """``[(label, value)]`` of ``field_names`` of this record, as the reader reads them (money with its
+        currency, dates and times in the reader's language and time zone, choices by their label); empty values
+        are left out."""
+        self.ensure_one()
+        rows = []
+        for name in field_names:
+            field = self._fields[name]
+            value = self[name]
+            if not value and field.type not in ("integer", "float", "monetary", "boolean"):
+                continue
+            rows.append((field._description_string(self.env), self._sgz_format_value(field, value)))
+        return rows
+
+    def _sgz_format_value(self, field, value):
+        env = self.env
+        if field.type == "monetary":
+            currency = self[field.get_currency_field(self)] if field.get_currency_field(self) else None
+            return formatLang(env, value, currency_obj=currency or env.company.currency_id)
+        if field.type == "float":
+            return formatLang(env, value)
+        if field.type == "date":
+            return format_date(env, value)
+        if field.type == "datetime":
+            return format_datetime(env, value, tz=env.user.tz or "Asia/Shanghai", dt_format="short")
+        if field.type == "selection":
+            return dict(field._description_selection(env)).get(value, value)
+        if field.type == "boolean":
+            return env._("Yes") if value else env._("No")
+        if field.relational:
+            return "、".join(value.sudo().mapped("display_name"))
+        return str(value)
 
     # ---- masked and sealed fields ---------------------------------------------------------------------------------
 

@@ -32,7 +32,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import form_injection as form
-from .sgz_document_link import document_links
+from .sgz_document_link_mixin import document_links
 from .sgz_lock_mixin import sgz_action
 
 
@@ -215,6 +215,7 @@ class SgzApprovalMixin(models.AbstractModel):
                 current.write({"state": "cancelled"})
             tiers = record._sgz_approval_tiers(target)
             company = record.company_id if "company_id" in record._fields else self.env["res.company"]
+            above = company.parent_id or company
             vals_list = [
                 {
                     "res_model": record._name,
@@ -227,7 +228,7 @@ class SgzApprovalMixin(models.AbstractModel):
                     "sequence": tier.sequence,
                     "group_id": tier.group_id.id,
                     "user_id": tier.user_id.id,
-                    "company_id": company.id,
+                    "company_id": (above if tier.reviewer_level == "parent" else company).id,
                     "requested_by_id": self.env.user.id,
                 }
                 for tier in tiers
@@ -335,7 +336,6 @@ class SgzApprovalMixin(models.AbstractModel):
     @api.model
     def _sgz_approval_inject(self, arch):
         """The Approve button, the banners and the Approvals tab on the document's form (see form_injection)."""
-        _ = self.env._
         if not form.has(arch, "//button[@name='action_sgz_approve']"):
             form.add_header_button(
                 arch,
@@ -344,76 +344,59 @@ class SgzApprovalMixin(models.AbstractModel):
                     {
                         "name": "action_sgz_approve",
                         "type": "object",
-                        "string": _("Approve"),
+                        "string": self.env._("Approve"),
                         "class": "btn-primary",
                         "invisible": "not sgz_can_review",
                     },
                 ),
             )
         if not form.has(arch, "//div[@name='sgz_approval_banner']"):
-            banner = form.element(
-                "div",
-                {"name": "sgz_approval_banner"},
-                children=[
-                    form.element(
-                        "div",
-                        {
-                            "class": "alert alert-info mb-0",
-                            "role": "alert",
-                            "invisible": "sgz_approval_status != 'pending'",
-                        },
-                        children=[
-                            form.element("span", {}, _("Waiting for approval:")),
-                            form.element("field", {"name": "sgz_approval_step", "class": "ms-1 fw-bold"}),
-                        ],
-                    ),
-                    form.element(
-                        "div",
-                        {
-                            "class": "alert alert-danger mb-0",
-                            "role": "alert",
-                            "invisible": "sgz_approval_status != 'rejected'",
-                        },
-                        _("The last approval request was rejected; see the Approvals tab and the chatter."),
-                    ),
-                ],
-            )
-            form.add_after_header(arch, banner)
+            form.add_after_header(arch, self._sgz_approval_banner())
         if not form.has(arch, "//field[@name='sgz_review_ids']"):
-            reviews = form.element(
-                "field",
-                {"name": "sgz_review_ids", "readonly": "1"},
-                children=[
-                    form.element(
-                        "list",
-                        {
-                            "decoration-muted": "state == 'cancelled'",
-                            "decoration-danger": "state == 'rejected'",
-                        },
-                        children=[
-                            form.element("field", {"name": name})
-                            for name in (
-                                "target_label",
-                                "name",
-                                "requested_by_id",
-                                "reviewed_by_id",
-                                "reviewed_date",
-                                "comment",
-                            )
-                        ]
-                        + [form.element("field", {"name": "state", "widget": "badge"})],
-                    )
-                ],
-            )
-            form.add_page(
-                arch,
-                form.element(
-                    "page",
-                    {"string": _("Approvals"), "name": "sgz_approvals", "invisible": "not sgz_review_ids"},
-                    children=[reviews],
-                ),
-            )
+            form.add_page(arch, self._sgz_approval_page())
         form.add_invisible_fields(arch, ("sgz_approval_status", "sgz_can_review"))
+
+    @api.model
+    def _sgz_approval_banner(self):
+        _ = self.env._
+        pending = form.element(
+            "div",
+            {
+                "class": "alert alert-info mb-0",
+                "role": "alert",
+                "invisible": "sgz_approval_status != 'pending'",
+            },
+            children=[
+                form.element("span", {}, _("Waiting for approval:")),
+                form.element("field", {"name": "sgz_approval_step", "class": "ms-1 fw-bold"}),
+            ],
+        )
+        rejected = form.element(
+            "div",
+            {
+                "class": "alert alert-danger mb-0",
+                "role": "alert",
+                "invisible": "sgz_approval_status != 'rejected'",
+            },
+            _("The last approval request was rejected; see the Approvals tab and the chatter."),
+        )
+        return form.element("div", {"name": "sgz_approval_banner"}, children=[pending, rejected])
+
+    @api.model
+    def _sgz_approval_page(self):
+        columns = ("target_label", "name", "requested_by_id", "reviewed_by_id", "reviewed_date", "comment")
+        review_list = form.element(
+            "list",
+            {"decoration-muted": "state == 'cancelled'", "decoration-danger": "state == 'rejected'"},
+            children=[form.element("field", {"name": name}) for name in columns]
+            + [form.element("field", {"name": "state", "widget": "badge"})],
+        )
+        reviews = form.element("field", {"name": "sgz_review_ids", "readonly": "1"}, children=[review_list])
+        return form.element(
+            "page",
+            {"string": self.env._("Approvals"), "name": "sgz_approvals", "invisible": "not sgz_review_ids"},
+            children=[reviews],
+        )
 
     # ---- outcome hooks -----------------------------------------------------------------------------------------
 

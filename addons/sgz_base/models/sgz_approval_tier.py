@@ -30,6 +30,15 @@ class SgzApprovalTier(models.Model):
         help="Domain on the document: the tier only applies to documents matching it.",
     )
     company_id = fields.Many2one("res.company", string="Company", help="Leave empty for every company.")
+    reviewer_level = fields.Selection(
+        [("document", "The Document's Organization"), ("parent", "The Organization Above It")],
+        string="Decided At",
+        default="document",
+        required=True,
+        help="Where the reviewers work: the document's own organization (a county bureau), or the one above it "
+        "(its city), e.g. the city's finance department approving a purchase method other than open tender "
+        "(政府采购法第二十七条). Only users of that organization decide the review, whatever groups others hold.",
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("group_id", "user_id", "model_id", "target_state")

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-from .sgz_document_link import document_links
+from .sgz_document_link_mixin import document_links
 
 
 class SgzDeadlineMixin(models.AbstractModel):

@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 
 from . import form_injection as form
-from .sgz_document_link import document_links
+from .sgz_document_link_mixin import document_links
 from .sgz_lock_mixin import sgz_action
 
 
@@ -51,7 +51,7 @@ class SgzFilingMixin(models.AbstractModel):
             record.sgz_filing_allowed = record.sgz_filing_state not in (
                 "submitted",
                 "acknowledged",
-            ) and bool(record.id and record._sgz_filing_ready())
+            ) and bool(record.id and record._sgz_filing_ready() and record.has_access("write"))
             returned = record.sudo().sgz_filing_ids.filtered(lambda f: f.state == "returned")
             record.sgz_filing_return_reason = (
                 returned.sorted("id", reverse=True)[:1].return_reason

@@ -7,7 +7,6 @@ from . import (
     sgz_agreement_evaluation,
     sgz_agreement_evaluation_type,
     sgz_agreement_year,
-    sgz_approval_tier,
     sgz_procurement_plan,
     sgz_procurement_supplier_minimum,
     sgz_procurement_threshold,

@@ -278,6 +278,13 @@ class SgzAgreement(models.Model):
     def _sgz_filing_due_date(self):
         return self.env["sgz.deadline"].rule_date("working_days", self.last_sign_date, FILING_WORKING_DAYS)
 
+    def _sgz_filing_ready(self):
+        return self.state == "active"
+
+    @api.model
+    def _sgz_filing_button_label(self):
+        return self.env._("File with the City")
+
     def _sgz_filing_check(self):
         if self.state == "draft" or not self.sign_date:
             raise UserError(self.env._("File the agreement with the city once it is signed."))
@@ -565,6 +572,21 @@ class SgzAgreement(models.Model):
             "target": "new",
             "context": {"default_agreement_id": self.id},
         }
+
+    def _sgz_document_summary(self):
+        return super()._sgz_document_summary() + self._sgz_summary_rows(
+            [
+                "company_id",
+                "provider_id",
+                "station_ids",
+                "annual_amount",
+                "worker_quota",
+                "fund_source_id",
+                "sign_date",
+                "date_start",
+                "last_sign_date",
+            ]
+        )
 
 
 class SgzAgreementStation(models.Model):

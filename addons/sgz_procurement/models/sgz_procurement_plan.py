@@ -132,6 +132,9 @@ class SgzProcurementPlan(models.Model):
 
     # ---- filing -----------------------------------------------------------------------------------------------
 
+    # the plan files through its own Submit button (its state follows the filing)
+    _sgz_filing_button = False
+
     def _sgz_filing_check(self):
         missing = [
             label
@@ -216,6 +219,15 @@ class SgzProcurementPlan(models.Model):
         action["domain"] = [("plan_id", "=", self.id)]
         action["context"] = {"default_plan_id": self.id, "default_company_id": self.company_id.id}
         return action
+
+    def _sgz_document_summary(self):
+        rows = super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["company_id", "year", "purchase_method", "station_count", "amount_total"]
+        )
+        rows += [
+            (line.fund_source_id.name, line._sgz_summary_rows(["amount"])[0][1]) for line in self.line_ids
+        ]
+        return rows
 
 
 class SgzProcurementPlanLine(models.Model):

@@ -502,19 +502,39 @@ class SgzTender(models.Model):
         # the committee is evidence once the tender is published: it is complete before
         self._check_committee()
 
-    def _sgz_request_approval(self, target):
-        """Reviews of tiers decided above the county (the city's finance department) belong to the city: only
-        its users decide them, whatever groups the county's users hold."""
-        reviews = super()._sgz_request_approval(target)
-        above = reviews.filtered(lambda review: review.tier_id.sgz_reviewer_level == "parent")
-        Review = self.env["sgz.approval.review"]
-        for review in above:
-            city = self.browse(review.res_id).company_id.parent_id
-            if not city:
-                continue
-            with Review._sgz_unlocked():
-                review.sudo().write({"company_id": city.id})
-        return reviews
+    def _sgz_approval_steps(self):
+        return {
+            "published": self.env._("Publish the tender announcement"),
+            "awarded": self.env._("Announce the result and award"),
+        }
+
+    def _sgz_document_summary(self):
+        rows = super()._sgz_document_summary() + self._sgz_summary_rows(
+            [
+                "company_id",
+                "method",
+                "single_source_ground",
+                "budget_amount",
+                "announcement_date",
+                "bid_deadline",
+                "evaluation_method",
+                "price_weight",
+            ]
+        )
+        for lot in self.lot_ids:
+            rows.append(
+                (
+                    lot.name,
+                    self.env._(
+                        "%(stations)s station(s), ceiling %(ceiling)s",
+                        stations=len(lot.station_ids),
+                        ceiling=lot._sgz_summary_rows(["ceiling_price"])[0][1],
+                    ),
+                )
+            )
+        if self.state == "opened":
+            rows += self._sgz_summary_rows(["bid_count", "opening_date"])
+        return rows
 
     def _action_publish(self):
         """Publish today: a tender approved after its planned announcement day is announced today, and its bid

@@ -29,6 +29,8 @@ class SgzTenderBid(models.Model):
     )
     _sgz_fixed_fields = ("tender_id", "lot_id", "company_id")
     _sgz_unlink_states = ()
+    # the sealed price is never summed or grouped (its own compute already shows it only to whom it may)
+    _sgz_masked_fields = ("sealed_price",)
 
     tender_id = fields.Many2one("sgz.tender", required=True, ondelete="cascade", index=True)
     tender_company_id = fields.Many2one(
@@ -101,6 +103,10 @@ class SgzTenderBid(models.Model):
             opened = bool(bid.tender_id.opening_date)
             bid.sealed = not opened
             bid.price = prices.get(bid.id, 0.0) if opened else 0.0
+
+    @api.model
+    def _sgz_mask_applies(self, field_name):
+        return False if field_name == "sealed_price" else super()._sgz_mask_applies(field_name)
 
     def _compute_sealed_price(self):
         """For the ranking, in sudo only: reading it without sudo before the opening is refused."""

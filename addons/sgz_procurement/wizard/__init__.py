@@ -1,1 +1,1 @@
-from . import sgz_tender_opening_wizard, sgz_tender_reprocure
+from . import sgz_tender_opening_wizard, sgz_tender_reprocure_wizard

@@ -1,1 +1,7 @@
-from . import test_architecture, test_budget_in_reports, test_i18n, test_users
+from . import (
+    test_approval_everywhere,
+    test_architecture,
+    test_budget_in_reports,
+    test_i18n,
+    test_users,
+)

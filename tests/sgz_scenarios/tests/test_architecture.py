@@ -116,3 +116,75 @@ class TestSuiteInstalled(TransactionCase):
         self.assertEqual(set(modules.mapped("state")), {"installed"})
         self.assertEqual(len(modules), len(names))
         self.assertTrue(self.env["res.lang"]._lang_get("zh_CN").active)
+
+
+def _model_classes(path):
+    """[(class name, model name, line)] of the Odoo model classes of a Python file (``_name`` or ``_inherit``)."""
+    tree = ast.parse(open(path, encoding="utf-8").read())
+    found = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        attributes = {}
+        for statement in node.body:
+            if isinstance(statement, ast.Assign) and len(statement.targets) == 1:
+                target = statement.targets[0]
+                if isinstance(target, ast.Name) and isinstance(statement.value, ast.Constant):
+                    attributes[target.id] = statement.value.value
+        name = attributes.get("_name") or attributes.get("_inherit")
+        if isinstance(name, str):
+            found.append((node.name, name, node.lineno))
+    return found
+
+
+@tagged("post_install", "-at_install")
+class TestHouseRules(TransactionCase):
+    """Issue 18: one model per file named after it (a line model may live with its document when its name extends
+    the document's), and no function longer than 60 lines outside the pure engines."""
+
+    def _python_files(self, folders=("models", "wizard", "report", "controllers")):
+        for addon in sgz_addons():
+            for folder in folders:
+                root = os.path.join(ADDONS_DIR, addon, folder)
+                if not os.path.isdir(root):
+                    continue
+                for name in sorted(os.listdir(root)):
+                    if name.endswith(".py") and name != "__init__.py":
+                        yield os.path.join(root, name)
+
+    def test_one_model_per_file_named_after_it(self):
+        offenders = []
+        for path in self._python_files(("models", "wizard")):
+            classes = _model_classes(path)
+            if not classes:
+                continue
+            first = classes[0][1]
+            expected = first.replace(".", "_") + ".py"
+            if os.path.basename(path) != expected:
+                offenders.append(
+                    f"{os.path.relpath(path, ADDONS_DIR)}: holds {first}, expected file {expected}"
+                )
+            for _cls, model, _line in classes[1:]:
+                if not model.startswith(first + "."):
+                    offenders.append(f"{os.path.relpath(path, ADDONS_DIR)}: {model} beside {first}")
+        self.assertFalse(offenders, "\n".join(offenders))
+
+    def test_no_long_functions_outside_the_engines(self):
+        offenders = []
+        for addon in sgz_addons():
+            for root, _dirs, files in os.walk(os.path.join(ADDONS_DIR, addon)):
+                parts = os.path.relpath(root, ADDONS_DIR).split(os.sep)
+                if {"engine", "lib", "tests", "migrations"} & set(parts):
+                    continue
+                for name in files:
+                    if not name.endswith(".py"):
+                        continue
+                    path = os.path.join(root, name)
+                    for node in ast.walk(ast.parse(open(path, encoding="utf-8").read())):
+                        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                            length = node.end_lineno - node.lineno + 1
+                            if length > 60:
+                                offenders.append(
+                                    f"{os.path.relpath(path, ADDONS_DIR)}:{node.lineno} {node.name} {length}"
+                                )
+        self.assertFalse(offenders, "functions over 60 lines:\n" + "\n".join(offenders))
