@@ -192,6 +192,8 @@ class Base(models.AbstractModel):
         if not isinstance(value, str):
             return None
         label = field._description_string(self.env)
+        if field.required and field.type in ("char", "text") and not value.strip():
+            return self.env._("%(field)s cannot be left blank.", field=label)
         pattern = {"char": _CONTROL_CHAR, "text": _CONTROL, "html": _CONTROL_HTML}[field.type]
         if pattern.search(value):
             return self.env._(

@@ -60,6 +60,11 @@ class SgzTenderBid(models.Model):
         help="Annual price of the lot; sealed until the bids are opened.",
     )
     sealed = fields.Boolean(compute="_compute_price", string="Sealed")
+    price_visible = fields.Boolean(
+        compute="_compute_price",
+        string="Price Visible",
+        help="The bidder reads its own price; others once opened.",
+    )
     sealed_price = fields.Float(compute="_compute_sealed_price", string="Sealed Price (internal)")
     submit_date = fields.Datetime(string="Submitted On", default=fields.Datetime.now, readonly=True)
     technical_document = fields.Binary(string="Technical Proposal", attachment=True)
@@ -97,12 +102,16 @@ class SgzTenderBid(models.Model):
         return self.env["sgz.tender.bid.seal"].sudo().search([("bid_id", "in", self.ids)])
 
     @api.depends("tender_id.opening_date")
+    @api.depends_context("uid")
     def _compute_price(self):
+        """Sealed to everyone until the opening, but to the bidder itself, who always reads its own price."""
         prices = {seal.bid_id.id: seal.price for seal in self.filtered("id")._seal()}
+        own = self.env.user.company_ids
         for bid in self:
             opened = bool(bid.tender_id.opening_date)
             bid.sealed = not opened
-            bid.price = prices.get(bid.id, 0.0) if opened else 0.0
+            bid.price_visible = opened or bid.sudo().company_id in own
+            bid.price = prices.get(bid.id, 0.0) if bid.price_visible else 0.0
 
     @api.model
     def _sgz_mask_applies(self, field_name):

@@ -54,9 +54,17 @@ class TestBid(ProcurementCase):
         for user in (self.officer_a, self.approver_a, self.city_officer, self.manager_x):
             record = bid_x.with_user(user)
             self.assertTrue(record.sealed)
-            self.assertEqual(record.price, 0)
             with self.assertRaisesMsg(UserError, "sealed|密封"):
                 record.sealed_price  # noqa: B018
+            # never summed nor grouped, with a sentence (it was an English ValueError)
+            with self.assertRaisesMsg(AccessError, "个人信息或密封|sealed"):
+                self.env["sgz.tender.bid"].with_user(user).read_group([], ["sealed_price:sum"], ["lot_id"])
+        for user in (self.officer_a, self.approver_a, self.city_officer):
+            self.assertEqual(bid_x.with_user(user).price, 0)
+            self.assertFalse(bid_x.with_user(user).price_visible)
+        # the bidder always reads its own price (issue 20 §5); never the competitor's
+        self.assertEqual(bid_x.with_user(self.manager_x).price, 380000)
+        self.assertTrue(bid_x.with_user(self.manager_x).price_visible)
         for user in (self.officer_a, self.manager_x):
             with self.assertRaises(AccessError):
                 self.env["sgz.tender.bid.seal"].with_user(user).search([])
