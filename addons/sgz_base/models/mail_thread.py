@@ -21,6 +21,13 @@ class MailThread(models.AbstractModel):
     def create(self, vals_list):
         return super(MailThread, self._sgz_keep_trace()).create(vals_list)
 
+    def _creation_message(self):
+        """The chatter is the document's own: "已创建" says it all, and needs no model name (which, for the data
+        an addon loads while it installs, is not translated yet)."""
+        if "sgz_locked" not in self._fields:
+            return super()._creation_message()
+        return self.env._("Created")
+
     def write(self, vals):
         return super(MailThread, self._sgz_keep_trace()).write(vals)
 

@@ -26,6 +26,14 @@ class SgzInputLimit(models.Model):
     date_to = fields.Date(string="Valid To")
     note = fields.Char()
 
+    @api.depends("kind", "date_from")
+    def _compute_display_name(self):
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
+        for limit in self:
+            limit.display_name = self.env._(
+                "%(kind)s from %(date)s", kind=kinds.get(limit.kind, ""), date=limit.date_from or ""
+            )
+
     @api.constrains("ceiling", "date_from", "date_to")
     def _sgz_check_limit(self):
         for limit in self:

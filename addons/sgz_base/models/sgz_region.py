@@ -27,7 +27,15 @@ class SgzRegion(models.Model):
     parent_path = fields.Char(index=True)
     child_ids = fields.One2many("sgz.region", "parent_id", string="Subregions")
     complete_name = fields.Char(compute="_compute_complete_name", store=True, recursive=True)
-    active = fields.Boolean(default=True)
+    active = fields.Boolean(
+        default=True,
+        help="Archive a unit that will never have a station (a farm, a prison, a development zone's office).",
+    )
+    functional_zone = fields.Boolean(
+        string="Functional Zone",
+        help="A county-level development or administration zone of a city (开发区、管理区): not in GB/T 2260, but its "
+        "townships are in the statistics codes and some have stations.",
+    )
 
     _sql_constraints = [
         ("code_unique", "unique(code)", "A region with this code already exists."),

@@ -17,6 +17,7 @@ from . import (
     sgz_budget_line,
     sgz_budget_report,
     sgz_budget_restriction,
+    sgz_budget_reward_grade,
     sgz_budget_reward_round,
     sgz_budget_transfer,
     sgz_lottery_disclosure,

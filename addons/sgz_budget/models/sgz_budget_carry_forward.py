@@ -53,8 +53,8 @@ class SgzBudgetCarryForward(models.Model):
             )
 
     @api.model
-    def _sgz_make(self, budget_from, budget_to, date):
-        """Build the carry-forward of ``budget_from`` into ``budget_to`` and write its ledger rows."""
+    def _sgz_carried_lines(self, budget_from):
+        """The carry-forward lines of ``budget_from``: its open commitments and its unspent lottery money."""
         Entry = self.env["sgz.budget.entry"].sudo()
         company, year = budget_from.company_id, budget_from.fiscal_year
         figures = Entry._sgz_figures(company.ids, [year])
@@ -90,6 +90,13 @@ class SgzBudgetCarryForward(models.Model):
                         "amount": balance,
                     }
                 )
+        return lines
+
+    @api.model
+    def _sgz_make(self, budget_from, budget_to, date):
+        """Build the carry-forward of ``budget_from`` into ``budget_to`` and write its ledger rows."""
+        Entry = self.env["sgz.budget.entry"].sudo()
+        lines = self._sgz_carried_lines(budget_from)
         with self._sgz_unlocked("sgz.budget.carry.forward.line"):
             carry = self.sudo().create(
                 {
@@ -99,6 +106,16 @@ class SgzBudgetCarryForward(models.Model):
                     "line_ids": [fields.Command.create(vals) for vals in lines],
                 }
             )
+        entry_vals = self._sgz_carry_entries(carry, budget_from, budget_to, date)
+        Entry._sgz_record(entry_vals)
+        carry.line_ids.agreement_year_id.sudo().write({"sgz_budget_year": budget_to.fiscal_year})
+        budget_to._sgz_ensure_lines({(line.fund_source_id, line.category_id) for line in carry.line_ids})
+        return carry
+
+    @api.model
+    def _sgz_carry_entries(self, carry, budget_from, budget_to, date):
+        """The ledger rows of ``carry``: each line leaves ``budget_from`` and enters ``budget_to`` on ``date``."""
+        company = budget_from.company_id
         entry_vals = []
         for line in carry.line_ids:
             kind = "commitment" if line.kind == "commitment" else "carry"
@@ -118,10 +135,7 @@ class SgzBudgetCarryForward(models.Model):
                         "budget_id": budget.id,
                     }
                 )
-        Entry._sgz_record(entry_vals)
-        carry.line_ids.agreement_year_id.sudo().write({"sgz_budget_year": budget_to.fiscal_year})
-        budget_to._sgz_ensure_lines({(line.fund_source_id, line.category_id) for line in carry.line_ids})
-        return carry
+        return entry_vals
 
 
 class SgzBudgetCarryForwardLine(models.Model):

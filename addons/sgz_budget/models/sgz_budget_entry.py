@@ -34,6 +34,33 @@ def money(value):
     return float_round(value or 0.0, precision_digits=2)
 
 
+# The figures of the ledger, one row per (company, year, fund source, category): see _sgz_figures.
+FIGURES_SQL = """
+    WITH entries AS (
+        SELECT * FROM sgz_budget_entry e WHERE %(where)s
+    ), paid AS (
+        SELECT m.id AS move_id,
+               LEAST(1.0, COALESCE(SUM(p.amount), 0) / NULLIF(ABS(m.amount_total), 0)) AS ratio
+          FROM account_move m
+          JOIN account_move_line l ON l.move_id = m.id
+          JOIN account_account a ON a.id = l.account_id AND a.account_type = 'liability_payable'
+          LEFT JOIN account_partial_reconcile p
+            ON (p.credit_move_id = l.id OR p.debit_move_id = l.id) AND p.max_date <= %(as_of)s
+         WHERE m.id IN (SELECT DISTINCT move_id FROM entries WHERE kind = 'actual')
+         GROUP BY m.id, m.amount_total
+    )
+    SELECT %(company)s, e.fiscal_year, e.fund_source_id, e.category_id,
+           SUM(CASE WHEN e.kind IN %(allocated)s THEN e.amount ELSE 0 END),
+           SUM(CASE WHEN e.kind = 'allocation_in' THEN e.amount ELSE 0 END),
+           SUM(CASE WHEN e.kind IN %(committed)s THEN e.amount ELSE 0 END),
+           SUM(CASE WHEN e.kind = 'actual' THEN e.amount ELSE 0 END),
+           SUM(CASE WHEN e.kind = 'actual' THEN ROUND(e.amount * COALESCE(p.ratio, 0), 2) ELSE 0 END)
+      FROM entries e
+      LEFT JOIN paid p ON p.move_id = e.move_id
+     GROUP BY 1, 2, 3, 4
+    """
+
+
 class SgzBudgetEntry(models.Model):
     _name = "sgz.budget.entry"
     _description = "Budget Ledger Entry"
@@ -135,30 +162,7 @@ class SgzBudgetEntry(models.Model):
             )
         company = SQL("e.company_id") if group_by_company else SQL("NULL::integer")
         query = SQL(
-            """
-            WITH entries AS (
-                SELECT * FROM sgz_budget_entry e WHERE %(where)s
-            ), paid AS (
-                SELECT m.id AS move_id,
-                       LEAST(1.0, COALESCE(SUM(p.amount), 0) / NULLIF(ABS(m.amount_total), 0)) AS ratio
-                  FROM account_move m
-                  JOIN account_move_line l ON l.move_id = m.id
-                  JOIN account_account a ON a.id = l.account_id AND a.account_type = 'liability_payable'
-                  LEFT JOIN account_partial_reconcile p
-                    ON (p.credit_move_id = l.id OR p.debit_move_id = l.id) AND p.max_date <= %(as_of)s
-                 WHERE m.id IN (SELECT DISTINCT move_id FROM entries WHERE kind = 'actual')
-                 GROUP BY m.id, m.amount_total
-            )
-            SELECT %(company)s, e.fiscal_year, e.fund_source_id, e.category_id,
-                   SUM(CASE WHEN e.kind IN %(allocated)s THEN e.amount ELSE 0 END),
-                   SUM(CASE WHEN e.kind = 'allocation_in' THEN e.amount ELSE 0 END),
-                   SUM(CASE WHEN e.kind IN %(committed)s THEN e.amount ELSE 0 END),
-                   SUM(CASE WHEN e.kind = 'actual' THEN e.amount ELSE 0 END),
-                   SUM(CASE WHEN e.kind = 'actual' THEN ROUND(e.amount * COALESCE(p.ratio, 0), 2) ELSE 0 END)
-              FROM entries e
-              LEFT JOIN paid p ON p.move_id = e.move_id
-             GROUP BY 1, 2, 3, 4
-            """,
+            FIGURES_SQL,
             where=SQL(" AND ").join(conditions),
             as_of=as_of,
             company=company,
@@ -166,28 +170,19 @@ class SgzBudgetEntry(models.Model):
             committed=COMMITTED_KINDS,
         )
         self.env.cr.execute(query)
-        result = {}
-        for (
-            company_id,
-            year,
-            fund,
-            category,
-            allocated,
-            received,
-            committed,
-            actual,
-            paid,
-        ) in self.env.cr.fetchall():
-            allocated, committed, actual = money(allocated), money(committed), money(actual)
-            result[(company_id, year, fund, category)] = {
-                "allocated": allocated,
-                "received": money(received),
-                "committed": committed,
-                "actual": actual,
-                "paid": money(paid),
-                "available": money(allocated - committed - actual),
-            }
-        return result
+        return {tuple(row[:4]): self._sgz_figures_of_row(*row[4:]) for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _sgz_figures_of_row(self, allocated, received, committed, actual, paid):
+        allocated, committed, actual = money(allocated), money(committed), money(actual)
+        return {
+            "allocated": allocated,
+            "received": money(received),
+            "committed": committed,
+            "actual": actual,
+            "paid": money(paid),
+            "available": money(allocated - committed - actual),
+        }
 
     # ---- hard control --------------------------------------------------------------------------------------------
 

@@ -8,32 +8,6 @@ from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 from .sgz_budget_entry import money
 
 
-class SgzBudgetRewardGrade(models.Model):
-    """An evaluation grade of the provincial reward subsidy (excellent / good / qualified): data. A qualified
-    evaluation gets the highest grade whose minimum score it reaches; an unqualified one gets none."""
-
-    _name = "sgz.budget.reward.grade"
-    _description = "Reward Grade"
-    _order = "min_score desc, id"
-
-    name = fields.Char(required=True, translate=True)
-    code = fields.Char(required=True)
-    min_score = fields.Float(string="Minimum Score", digits=(16, 2))
-    active = fields.Boolean(default=True)
-
-    _sql_constraints = [("code_unique", "unique(code)", "The grade code must be unique.")]
-
-    @api.model
-    def _sgz_grade_of(self, evaluation, grades=None):
-        grades = grades if grades is not None else self.search([])
-        if evaluation.result != "qualified":
-            return self.browse()
-        for grade in grades.sorted("min_score", reverse=True):
-            if evaluation.total_score >= grade.min_score:
-                return grade
-        return self.browse()
-
-
 class SgzBudgetRewardRound(models.Model):
     """The province's reward subsidy round (奖励性补助) for a year: an amount per grade, applied to the annual
     evaluations of every county; confirming it allocates each county its reward."""

@@ -46,6 +46,8 @@ OVERRIDE_FIELDS = frozenset(
 class HrEmployee(models.Model):
     _inherit = "hr.employee"
     _sgz_input_checked = True
+    # ID numbers and bank accounts: in full on the worker's own form only, never aggregated (sgz_base's mask)
+    _sgz_masked_fields = ("identification_id", "bank_account_id")
 
     sgz_is_worker = fields.Boolean(
         string="Stationed Worker",

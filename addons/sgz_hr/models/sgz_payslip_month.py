@@ -4,7 +4,7 @@ from odoo.tools import SQL
 from .sgz_payroll_compute import CONFIRMED_STATES
 
 # A worker's pay of one work month at one employer: its original payslip plus its adjustments (an SQL piece
-# other addons may select from, e.g. sgz_reporting's statistics: ``FROM sgz_payslip_month``).
+# other addons may select from, e.g. the reporting addon's statistics: ``FROM sgz_payslip_month``).
 #
 # Every confirmed payslip of the month counts, replaced ones included: a correction replaces the payslip it
 # corrects and pays the difference. So the month's gross pay and contributions are those of its current version

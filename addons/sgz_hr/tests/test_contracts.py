@@ -165,7 +165,7 @@ class TestContractInput(SgzHrCase):
         for field in ("wage", "sgz_allowance", "sgz_performance_pay"):
             with self.assertRaisesMsg(ValidationError, "超过每月100万元"):
                 Contract.create({**base, "name": "李娜", "date_start": "2025-04-01", field: 1_000_001})
-        with self.assertRaisesMsg(ValidationError, "请填写劳动合同名称"):
+        with self.assertRaisesMsg(ValidationError, "请填写劳动合同名称|合同参考不能为空"):
             Contract.create({**base, "name": "  ", "date_start": "2025-04-01"})
         contract = Contract.create(
             {**base, "name": "李娜 2025", "date_start": "2025-03-15", "wage": 1_000_000}

@@ -58,7 +58,7 @@ class TestIntegrity(SgzHrCase):
             as_hr.write({"company_id": self.provider_y.id})
         self.assertEqual((deduction.employee_id, deduction.company_id), (self.li, self.provider_x))
         # another employer's worker: refused at creation
-        with self.assertRaisesMsg(AccessError, "创建|create"):
+        with self.assertRaisesMsg(AccessError, "创建|新建|create"):
             self._deduction(
                 self.zhao, "mortgage_interest", "sad_mortgage_interest_2019", "2024-01-01", user=self.hr_x
             )
@@ -401,3 +401,36 @@ class TestIntegrity(SgzHrCase):
         from stdnum.cn import ric
 
         return ric.calc_check_digit(body + "0")
+
+
+@tagged("post_install", "-at_install", "sgz_hr")
+class TestWorkerNumbersMasked(SgzHrCase):
+    """Issue 15.2: a worker's ID number and bank account show in full on the worker's own form only. A list, a
+    search, a read of several workers and an export carry the mask; no aggregate but a count lists them in bulk
+    (``read_group(['identification_id:array_agg'])`` returned every number of the provider)."""
+
+    def test_no_number_in_bulk(self):
+        li = self._worker("李娜", body="43022319950315124")
+        wang = self._worker("王强", body="43022319940808333", station=self.station_a2)
+        raw = li.identification_id
+        masked = raw[:3] + "*" * 11 + raw[-4:]
+        self.hr_x.groups_id += self.env.ref("base.group_allow_export")
+        Employee = self.env["hr.employee"].with_user(self.hr_x)
+        # the worker's own form reads the number in full
+        self.assertEqual(
+            li.with_user(self.hr_x).web_read({"identification_id": {}})[0]["identification_id"], raw
+        )
+        rows = Employee.search_read([("id", "in", (li | wang).ids)], ["identification_id"])
+        self.assertNotIn(raw, str(rows))
+        self.assertIn(masked, str(rows))
+        self.assertNotIn(raw, str((li | wang).with_user(self.hr_x).read(["identification_id"])))
+        listed = Employee.web_search_read([("id", "=", li.id)], {"identification_id": {}})["records"]
+        self.assertEqual(listed[0]["identification_id"], masked)
+        self.assertEqual(li.with_user(self.hr_x).export_data(["identification_id"])["datas"], [[masked]])
+        for spec in ("identification_id:array_agg", "identification_id:max", "bank_account_id:array_agg"):
+            with self.subTest(spec=spec), self.assertRaises(AccessError):
+                Employee.read_group([], [spec], ["company_id"])
+        with self.assertRaises(AccessError):
+            Employee.read_group([], ["__count"], ["identification_id"])
+        self.assertTrue(Employee.read_group([], ["identification_id:count"], ["company_id"]))
+        self.assertEqual(li.identification_id, raw)

@@ -100,7 +100,7 @@ class TestEvaluation(ProcurementCase):
             line.sudo().unlink()
         with self.assertRaisesMsg(UserError, "locked|已锁定"):
             tender.with_user(officer).write({"committee_ids": [(0, 0, {"user_id": self.finance_a.id})]})
-        with self.assertRaisesMsg(UserError, "create|创建"):
+        with self.assertRaisesMsg(UserError, "create|创建|新建"):
             self.env["sgz.tender.score"].with_user(officer).create(
                 {"bid_id": bid_x.id, "member_id": chair.id, "criterion_id": tender.criterion_ids[0].id}
             )

@@ -248,7 +248,7 @@ class TestOpeningAtTheDeadline(LawCase):
             with self.assertRaisesMsg(UserError, "buttons|按钮"):
                 officer.write({"opening_delay_reason": "补记"})
             Wizard = self.env["sgz.tender.opening.wizard"].with_user(self.officer_a)
-            with self.assertRaisesMsg(UserError, "after the deadline|截止"):
+            with self.assertRaisesMsg(UserError, "after the deadline|截止|Late Opening.*blank|不能为空"):
                 Wizard.create({"tender_id": tender.id, "reason": "   "}).action_confirm()
             reason = "评标委员会成员因暴雨延误，次日开标"
             Wizard.create({"tender_id": tender.id, "reason": reason}).action_confirm()

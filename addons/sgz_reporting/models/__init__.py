@@ -1,10 +1,12 @@
 from . import (
     res_users,
     sgz_activity,
+    sgz_activity_category_stat,
     sgz_activity_stat,
     sgz_beneficiary,
     sgz_beneficiary_category,
     sgz_beneficiary_stat,
+    sgz_coverage,
     sgz_payroll_stat,
     sgz_report,
     sgz_report_line,

@@ -31,6 +31,7 @@ class SgzBeneficiary(models.Model):
     _name = "sgz.beneficiary"
     _description = "Beneficiary"
     _inherit = ["mail.thread", "mail.activity.mixin"]
+    _sgz_masked_fields = ("id_number",)
     _order = "station_id, name, id"
 
     name = fields.Char(string="Full Name", required=True, tracking=True)
@@ -275,56 +276,14 @@ class SgzBeneficiary(models.Model):
             )
 
     # ---- masking outside the form ------------------------------------------------------------------------------
+    # sgz_base's mask (``_sgz_masked_fields``): lists, searches, reads of several records and exports carry the
+    # masked number, even through the records that point to the person; no aggregate but a count, no grouping.
 
     @api.model
-    @api.readonly
-    def web_search_read(self, domain, specification, offset=0, limit=None, order=None, count_limit=None):
-        """Lists and kanban never carry the full number, even when a user adds the column."""
-        result = super().web_search_read(
-            domain, specification, offset=offset, limit=limit, order=order, count_limit=count_limit
-        )
-        if "id_number" in specification:
-            for record in result["records"]:
-                record["id_number"] = mask_id_number(record.get("id_number"))
-        return result
-
-    @api.model
-    def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):
-        """No list grouped by ID number: each group's label would be the full number."""
-        groupbys = [groupby] if isinstance(groupby, str) else list(groupby or ())
-        if any(spec.split(":")[0] == "id_number" for spec in groupbys):
-            raise UserError(self.env._("Beneficiaries cannot be grouped by ID card number."))
-        return super().read_group(
-            domain, fields, groupby, offset=offset, limit=limit, orderby=orderby, lazy=lazy
-        )
-
-    def read(self, fields=None, load="_classic_read"):
-        """One beneficiary's own form reads the number in full; a read of several records (a script listing
-        the database) gets it masked."""
-        result = super().read(fields, load=load)
-        if len(self) > 1:
-            for values in result:
-                if "id_number" in values:
-                    values["id_number"] = mask_id_number(values["id_number"])
-        return result
-
-    @api.model
-    def search_read(self, domain=None, fields=None, offset=0, limit=None, order=None, **read_kwargs):
-        """A search never returns full numbers."""
-        result = super().search_read(domain, fields, offset=offset, limit=limit, order=order, **read_kwargs)
-        for values in result:
-            if "id_number" in values:
-                values["id_number"] = mask_id_number(values["id_number"])
-        return result
-
-    def export_data(self, fields_to_export):
-        """Spreadsheet exports carry the masked number."""
-        result = super().export_data(fields_to_export)
-        if "id_number" in fields_to_export:
-            column = fields_to_export.index("id_number")
-            for row in result["datas"]:
-                row[column] = mask_id_number(row[column])
-        return result
+    def _sgz_mask_value(self, field_name, value):
+        if field_name == "id_number":
+            return mask_id_number(value) if value else value
+        return super()._sgz_mask_value(field_name, value)
 
     def action_open_activities(self):
         self.ensure_one()

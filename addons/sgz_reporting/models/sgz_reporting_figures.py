@@ -258,6 +258,10 @@ class SgzReportingFigures(models.AbstractModel):
         by_category = {
             category_id: (count, person_times) for category_id, count, person_times in cr.fetchall()
         }
+        return self._sgz_activity_rows_of(total, by_type, by_area, by_category)
+
+    def _sgz_activity_rows_of(self, total, by_type, by_area, by_category):
+        """The report rows of the activity figures: totals, then per type, service area and category."""
         rows = [
             self._row("activity_type", "activities", "count", total[0]),
             self._row("activity_type", "person_times", "person_times", total[1]),
@@ -401,6 +405,10 @@ class SgzReportingFigures(models.AbstractModel):
             )
         )
         activities = {key: (count, person_times) for key, count, person_times in cr.fetchall()}
+        return self._sgz_breakdown_rows_of(children, stations, workers, activities)
+
+    def _sgz_breakdown_rows_of(self, children, stations, workers, activities):
+        """The report rows of the breakdown: four figures per city or county below the scope."""
         rows = []
         for child in children:
             count, person_times = activities.get(child.id, (0, 0))

@@ -24,9 +24,7 @@ class ReportingCase(SgzHrCase):
         super().setUpClass()
         # the users work in Chinese: the sentences refusing bad input are read in Chinese
         cls.env = cls.env(context=dict(cls.env.context, lang="zh_CN"))
-        cls.township_a3 = cls.env["sgz.region"].create(
-            {"name": "网岭镇", "code": "430223102", "level": "township", "parent_id": cls.region_county_a.id}
-        )
+        cls.township_a3 = cls.env.ref("sgz_base.region_430223106")  # 网岭镇
         stations = cls.station_a1 | cls.station_a2 | cls.station_b1
         stations.write({"state": "active", "opening_date": "2025-06-01"})
         cls.station_a1.write({"demonstration": True, "demonstration_date": "2025-12-01"})

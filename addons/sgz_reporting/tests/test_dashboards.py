@@ -5,21 +5,24 @@ from .common import ReportingCase
 
 @tagged("post_install", "-at_install")
 class TestCoverageDemo(TransactionCase):
-    """Coverage on the demo data: 长沙县 has 3 townships and 2 stations in service (黄兴镇's is only planned),
-    浏阳市 3 townships and 3 stations; 长沙市 therefore 5 of 6."""
+    """Coverage on the shipped townships (2023 statistics codes) and the demo stations: 长沙县 has 18 townships and
+    2 stations in service (黄兴镇's is only planned), 浏阳市 32 townships and 3 stations; 长沙市's nine counties and
+    districts 172 townships, of which the demo covers 5."""
 
     def _row(self, xmlid):
         return self.env["sgz.coverage"].search([("region_id", "=", self.env.ref(xmlid).id)])
 
     def test_coverage_percentages(self):
         changsha_county = self._row("sgz_base.region_430121")
-        self.assertEqual((changsha_county.townships, changsha_county.stations), (3, 2))
-        self.assertAlmostEqual(changsha_county.coverage, 66.7)  # 2 / 3
+        self.assertEqual((changsha_county.townships, changsha_county.stations), (18, 2))
+        self.assertAlmostEqual(changsha_county.coverage, 11.1)  # 2 / 18 = 11.11 %
         liuyang = self._row("sgz_base.region_430181")
-        self.assertEqual((liuyang.townships, liuyang.stations, liuyang.coverage), (3, 3, 100.0))
+        self.assertEqual(
+            (liuyang.townships, liuyang.stations, liuyang.coverage), (32, 3, 9.4)
+        )  # 3 / 32 = 9.375 %
         changsha = self._row("sgz_base.region_430100")
-        self.assertEqual((changsha.level, changsha.townships, changsha.stations), ("city", 6, 5))
-        self.assertAlmostEqual(changsha.coverage, 83.3)  # 5 / 6
+        self.assertEqual((changsha.level, changsha.townships, changsha.stations), ("city", 172, 5))
+        self.assertAlmostEqual(changsha.coverage, 2.9)  # 5 / 172 = 2.91 %
         self.assertEqual(changsha.demonstration, 1)  # 星沙
         # 星沙 and 湘龙 each have the 2 workers the agreement asks for: both fully staffed
         self.assertEqual(
@@ -39,7 +42,9 @@ class TestCoverageDemo(TransactionCase):
         ]
         rows = self.env["sgz.coverage"].read_group(counties, ["coverage"], ["level"])
         self.assertEqual(len(rows), 1)
-        self.assertAlmostEqual(rows[0]["coverage"], 83.3)  # 5 / 6, where the average of 66.7 and 100 is 83.35
+        self.assertAlmostEqual(
+            rows[0]["coverage"], 10.0
+        )  # 5 / 50, where the average of 11.1 and 9.4 is 10.25
 
     def test_drill_down(self):
         changsha = self._row("sgz_base.region_430100")

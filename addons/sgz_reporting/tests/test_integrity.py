@@ -47,9 +47,9 @@ class TestBeneficiaryPrivacy(ReportingCase):
         self.assertEqual(self.ben_a2.station_id, self.station_a1)
 
     def test_duplicate_named_only_when_readable(self):
-        """F3: a user working for both providers, with provider X only selected, may record at county B's
-        station (the refusal of the duplicate then comes from the check), but does not read 王爷爷's record:
-        the sentence says that the number is registered, not whose it is."""
+        """F3: reading follows every organization of the user, whatever the company switcher shows (sgz_base's
+        ir.rule): a user working for both providers reads 王爷爷's record with provider X only selected, so the
+        refusal of the duplicate names the person; a user of another provider cannot record there at all."""
         both = new_test_user(
             self.env,
             login="hr_xy",
@@ -61,9 +61,14 @@ class TestBeneficiaryPrivacy(ReportingCase):
         Beneficiary = (
             self.env["sgz.beneficiary"].with_user(both).with_context(allowed_company_ids=self.provider_x.ids)
         )
-        self.assertFalse(self.ben_b.with_env(Beneficiary.env).has_access("read"))
-        with self.assertRaisesMsg(ValidationError, "已在本站点登记.*县级民政部门") as caught:
+        self.assertTrue(self.ben_b.with_env(Beneficiary.env).has_access("read"))
+        with self.assertRaisesMsg(ValidationError, "已在本站点登记.*王爷爷"):
             Beneficiary.create(
+                {"name": "探查", "id_number": self.ben_b.id_number, "station_id": self.station_b1.id}
+            )
+        self.assertFalse(self.ben_b.with_user(self.hr_x).has_access("read"))
+        with self.assertRaises(UserError) as caught:
+            self.env["sgz.beneficiary"].with_user(self.hr_x).create(
                 {"name": "探查", "id_number": self.ben_b.id_number, "station_id": self.station_b1.id}
             )
         for secret in ("王爷爷", self.ben_b.id_number_masked):
@@ -113,6 +118,13 @@ class TestBeneficiaryPrivacy(ReportingCase):
                     Beneficiary.read_group([], ["name"], ["id_number"])
                 with self.assertRaises(UserError):
                     Beneficiary.web_read_group([], ["__count"], ["id_number"])
+                # issue 15.2: no aggregate but a count lists the numbers in bulk
+                for spec in ("id_number:array_agg", "id_number:max", "id_number:min"):
+                    with self.assertRaises(UserError):
+                        Beneficiary.read_group([], [spec], ["station_id"])
+                    with self.assertRaises(UserError):
+                        Beneficiary.web_read_group([], [spec], ["name"])
+                self.assertTrue(Beneficiary.read_group([], ["id_number:count"], ["station_id"]))
                 self.assertTrue(tracking._filter_has_field_access(record.env))
         group = self._activity(
             "2026-09-20",

@@ -275,10 +275,10 @@ class TestSubmitAndReview(ReportingCase):
                 ("period_code", "=", "2026-Q3"),
             ]
         )
-        # 攸县: 3 townships, 2 stations in service → 66.7 %
-        self.assertEqual(figure(county, "townships").value, 3)
+        # 攸县: 19 townships (the shipped statistics codes), 2 stations in service → 2 / 19 = 10.53 % → 10.5 %
+        self.assertEqual(figure(county, "townships").value, 19)
         self.assertEqual(figure(county, "stations_active").value, 2)
-        self.assertAlmostEqual(figure(county, "coverage").value, 66.7)
+        self.assertAlmostEqual(figure(county, "coverage").value, 10.5)
         # activities of Q3 at its stations (August + September), not 茶陵县's
         self.assertEqual(figure(county, "person_times").value, 40 + 2 + 7 + 15)
         city = self.env["sgz.report"].search(

@@ -1,1 +1,1 @@
-from . import sgz_report_generate, sgz_report_return
+from . import sgz_report_generate_wizard, sgz_report_return_wizard
