@@ -28,8 +28,13 @@ check_odoo() {
     fi
 }
 
+# Odoo's addons and sgz's; with "production", without the test addons of tests/.
 addons_path() {
-    echo "$ODOO_ADDONS,$REPO/addons,$REPO/tests"
+    if [ "${1:-}" = production ]; then
+        echo "$ODOO_ADDONS,$REPO/addons"
+    else
+        echo "$ODOO_ADDONS,$REPO/addons,$REPO/tests"
+    fi
 }
 
 # --db_host/--db_user/--db_password from the usual libpq variables, when set.
@@ -44,4 +49,43 @@ db_args() {
 
 free_port() {
     "$ODOO_PYTHON" -c "import socket; s=socket.socket(); s.bind(('127.0.0.1', 0)); print(s.getsockname()[1])"
+}
+
+# The production profile refuses to start with the demo's or an empty password.
+check_production_secrets() {
+    local admin=${SGZ_ADMIN_PASSWD:-} db=${PGPASSWORD:-}
+    [ -n "$admin" ] || die "production: set SGZ_ADMIN_PASSWD (Odoo's master password) in the environment."
+    [ "$admin" != admin ] && [ ${#admin} -ge 12 ] \
+        || die "production: SGZ_ADMIN_PASSWD must not be 'admin' and must have at least 12 characters."
+    [ -n "$db" ] || die "production: set PGPASSWORD (the database user's password) in the environment."
+    [ "$db" != odoo ] && [ "$db" != postgres ] \
+        || die "production: PGPASSWORD must not be the demo's password ('$db')."
+    return 0
+}
+
+# Writes deploy/odoo.production.conf with the environment's values into a private temporary file; prints its path.
+production_conf() {
+    local db=$1 cpus conf
+    cpus=$(nproc 2>/dev/null || echo 1)
+    conf=$(mktemp -t sgz-odoo-XXXXXX.conf)
+    chmod 600 "$conf"
+    SGZ_DB=$db SGZ_WORKERS=${SGZ_WORKERS:-$((cpus * 2 + 1))} PGHOST=${PGHOST:-False} PGPORT=${PGPORT:-5432} \
+        PGUSER=${PGUSER:-$(id -un)} SGZ_REPLICA_HOST=${SGZ_REPLICA_HOST:-False} \
+        SGZ_HTTP_INTERFACE=${SGZ_HTTP_INTERFACE:-127.0.0.1} \
+        "$ODOO_PYTHON" - "$REPO/deploy/odoo.production.conf" "$conf" <<'PY'
+import os, re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+names = ["SGZ_ADMIN_PASSWD", "PGHOST", "PGPORT", "PGUSER", "PGPASSWORD", "SGZ_REPLICA_HOST", "SGZ_DB",
+         "SGZ_WORKERS", "SGZ_HTTP_INTERFACE"]
+for name in names:
+    value = os.environ.get(name, "")
+    if "\n" in value:
+        sys.exit(f"error: {name} must be one line")
+    text = text.replace(f"@{name}@", value)
+left = re.findall(r"@[A-Z_]+@", text)
+if left:
+    sys.exit(f"error: unfilled settings {left}")
+open(sys.argv[2], "w", encoding="utf-8").write(text)
+PY
+    echo "$conf"
 }

@@ -18,6 +18,7 @@
         "data/res_users_data.xml",
         "data/sgz_region_data.xml",
         "data/sgz_region_township_data.xml",
+        "data/sgz_province_data.xml",
         "data/sgz_service_area_data.xml",
         "data/sgz_fund_source_data.xml",
         "data/sgz_station_check_item_data.xml",

@@ -47,7 +47,7 @@ class ResCompany(models.Model):
             company.sgz_disclosure_count = counts.get(company, 0)
 
     @api.constrains("sgz_uscc")
-    def _check_sgz_uscc(self):
+    def _sgz_check_uscc(self):
         for company in self.filtered("sgz_uscc"):
             try:
                 compact = validate_uscc(company.sgz_uscc)
@@ -72,7 +72,7 @@ class ResCompany(models.Model):
         }.get(reason, self.env._("invalid characters"))
 
     @api.constrains("sgz_kind", "parent_id", "sgz_region_id")
-    def _check_sgz_tree(self):
+    def _sgz_check_tree(self):
         kinds = dict(self._fields["sgz_kind"]._description_selection(self.env))
         for company in self.filtered("sgz_kind"):
             wanted = PARENT_KIND.get(company.sgz_kind)
