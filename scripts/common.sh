@@ -89,3 +89,27 @@ open(sys.argv[2], "w", encoding="utf-8").write(text)
 PY
     echo "$conf"
 }
+
+# A new database's administrator (login "admin") has the password "admin". On a production database that
+# password is replaced before Odoo serves a request: by SGZ_ADMIN_LOGIN_PASSWORD (at least 12 characters), which
+# the first production start requires; later starts leave the administrator's password alone.
+production_admin_password() {
+    local db=$1 stored
+    stored=$(psql -d "$db" -Atc "select password from res_users where id = 2") \
+        || die "production: cannot read the administrator of database $db."
+    SGZ_STORED=$stored "$ODOO_PYTHON" - <<'PY' || return 0
+import os, sys
+from passlib.context import CryptContext
+stored = os.environ["SGZ_STORED"]
+context = CryptContext(["pbkdf2_sha512", "plaintext"], deprecated=["plaintext"])
+sys.exit(0 if not stored or context.verify("admin", stored) else 1)
+PY
+    local wanted=${SGZ_ADMIN_LOGIN_PASSWORD:-}
+    [ -n "$wanted" ] && [ "$wanted" != admin ] && [ ${#wanted} -ge 12 ] \
+        || die "production: the administrator of $db still has the password 'admin'; set SGZ_ADMIN_LOGIN_PASSWORD (at least 12 characters) for this start."
+    local hashed
+    hashed=$(SGZ_WANTED=$wanted "$ODOO_PYTHON" -c "import os; from passlib.context import CryptContext; print(CryptContext(['pbkdf2_sha512'], pbkdf2_sha512__rounds=600000).hash(os.environ['SGZ_WANTED']))")
+    psql -d "$db" -q -v ON_ERROR_STOP=1 -v hash="$hashed" <<<"update res_users set password = :'hash' where id = 2" \
+        || die "production: cannot set the administrator's password."
+    echo "production: the administrator's password of $db is now SGZ_ADMIN_LOGIN_PASSWORD's."
+}

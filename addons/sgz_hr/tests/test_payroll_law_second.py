@@ -233,7 +233,9 @@ class TestPayrollLawSecond(SgzHrCase):
         2,200 from September 2025. A contract at 1,600 there is refused (before, no county had a tier and the
         lowest, 1,550, applied)."""
         counties = self.env["sgz.region"].search([("level", "=", "county"), ("code", "=like", "43%")])
-        self.assertEqual(len(counties), 122)
+        # the 122 counties and the cities' 12 functional zones (their city's urban tier)
+        self.assertEqual(len(counties.filtered(lambda region: not region.functional_zone)), 122)
+        self.assertEqual(len(counties), 134)
         self.assertFalse(counties.filtered(lambda region: not region.sgz_min_wage_tier))
         self.assertEqual(self.env.ref("sgz_base.region_430102").sgz_min_wage_tier, "1")
         self.assertEqual(self.region_county_a.sgz_min_wage_tier, "3")

@@ -51,7 +51,7 @@ class TestOutputs(ReportingCase):
         )
         self.assertIn("覆盖率", text)
         self.assertIn("攸县", text)
-        self.assertIn("<v>66.7</v>", text)
+        self.assertIn("<v>10.5</v>", text)  # 攸县: 2 stations in service / 19 townships
 
     def test_download_routes_check_access(self):
         brief = self._submitted_brief()
