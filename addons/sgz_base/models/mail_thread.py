@@ -26,7 +26,9 @@ class MailThread(models.AbstractModel):
         an addon loads while it installs, is not translated yet)."""
         if "sgz_locked" not in self._fields:
             return super()._creation_message()
-        return self.env._("Created")
+        # data loaded without a language (an addon's demo) is written in its user's language, as Odoo's own _()
+        lang = self.env.lang or self.env["res.users"].context_get().get("lang")
+        return self.with_context(lang=lang).env._("Created")
 
     def write(self, vals):
         return super(MailThread, self._sgz_keep_trace()).write(vals)

@@ -34,6 +34,12 @@ class TestConfirmAtTheSameMoment(ConcurrencyCase):
             payslip_count = len(run.payslip_ids)
         self.cleanup_sql("UPDATE res_users SET active = FALSE WHERE id = ANY(%s)", [users.ids])
         self.cleanup_sql("DELETE FROM sgz_payroll_run WHERE id = %s", [run_id])
+        # (cleanups run last first) the chatter of the run and its payslips goes before them
+        self.cleanup_sql(
+            "DELETE FROM mail_message WHERE (model = 'sgz.payroll.run' AND res_id = %s) OR (model = 'sgz.payslip' "
+            "AND res_id IN (SELECT id FROM sgz_payslip WHERE run_id = %s))",
+            [run_id, run_id],
+        )
         self.cleanup_sql(
             "DELETE FROM sgz_contribution_base WHERE company_id = %s AND year = 2027", [provider.id]
         )
