@@ -42,6 +42,14 @@ class SgzEligibilityOverride(models.Model):
         for request in self:
             request.display_name = self.env._("Override for %(name)s", name=request.employee_id.name or "")
 
+    def _sgz_approval_steps(self):
+        return {"approved": self.env._("Let the worker be stationed despite the eligibility rules")}
+
+    def _sgz_document_summary(self):
+        return super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["employee_id", "company_id", "eligibility_notes", "reason"]
+        )
+
     @api.onchange("employee_id")
     def _onchange_employee_id(self):
         if self.employee_id:

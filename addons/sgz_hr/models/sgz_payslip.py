@@ -160,6 +160,14 @@ class SgzPayslip(models.Model):
     )
     line_ids = fields.One2many("sgz.payslip.line", "payslip_id", string="Lines", readonly=True)
 
+    def _sgz_approval_steps(self):
+        return {"confirmed": self.env._("Confirm the adjustment of the payslip")}
+
+    def _sgz_document_summary(self):
+        return super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["employee_id", "date_from", "origin_payslip_id", "adjustment_reason", "gross", "tax", "net"]
+        )
+
     @api.depends("employee_id", "date_from", "is_adjustment")
     @api.depends_context("lang")
     def _compute_display_name(self):

@@ -75,3 +75,31 @@ class TestApprovalEverywhere(TransactionCase):
         review.with_user(reviewer).action_reject(comment="材料不全")
         self.assertEqual(tender.state, "draft")
         self.assertFalse(tender.sgz_review_ids.filtered(lambda r: r.state == "pending"))
+
+
+@tagged("post_install", "-at_install")
+class TestApprovalStepsNamed(TransactionCase):
+    """Issue 20 §3: a review names its step as the action the approver takes ("发布招标公告", "确认调剂"), never the
+    target state's label ("已发布"), and shows the document's key figures."""
+
+    def test_every_step_is_an_action_with_a_summary(self):
+        models = [
+            name
+            for name in self.env.registry.descendants(["sgz.approval.mixin"], "_inherit")
+            if not name.startswith("sgz.test.")
+            and not self.env[name]._abstract
+            and not self.env[name]._transient
+            and self.env[name]._sgz_approval_states
+        ]
+        zh = self.env(context={"lang": "zh_CN"})
+        for name in models:
+            Model = zh[name]
+            steps = Model._sgz_approval_steps()
+            for target in Model._sgz_approval_states:
+                with self.subTest(model=name, target=target):
+                    self.assertIn(target, steps)
+                    self.assertNotEqual(steps[target], Model._sgz_state_label(target))
+            record = Model.search([], limit=1)
+            if record:
+                with self.subTest(model=name, summary=True):
+                    self.assertTrue(record._sgz_document_summary(), name)
