@@ -24,7 +24,7 @@ class MailThread(models.AbstractModel):
     def _creation_message(self):
         """The chatter is the document's own: "已创建" says it all, and needs no model name (which, for the data
         an addon loads while it installs, is not translated yet)."""
-        if "sgz_locked" not in self._fields:
+        if not (self._name.startswith("sgz.") or "sgz_locked" in self._fields):
             return super()._creation_message()
         # data loaded without a language (an addon's demo) is written in its user's language, as Odoo's own _()
         lang = self.env.lang or self.env["res.users"].context_get().get("lang")
