@@ -59,7 +59,7 @@ class TestApprovalEverywhere(TransactionCase):
                     with self.assertRaises(UserError, msg=f"{name} {record.id} {target}"):
                         record._sgz_request_approval(target)
                     checked += 1
-        # the demo alone: its approved budget, its published tender (two steps), its draft payslips and override
+        # the demo documents alone give four (other tests leave nothing committed)
         self.assertGreaterEqual(checked, 4)
 
     def test_a_rejection_leaves_the_tender_with_its_bids(self):
