@@ -106,3 +106,14 @@ class TestDemoTours(HttpCase):
             (evaluation.state, evaluation.total_score, evaluation.result), ("done", 87, "qualified")
         )
         self.assertEqual(agreement.year_ids.evaluation_result, "qualified")
+
+    def test_city_opens_and_acknowledges_what_was_filed_with_it(self):
+        """Issue 20 §1: 陈静 of 长沙市民政局, with only her own company active (the browser's default), opens the
+        annual plan 长沙县 filed with the city (its summary on the filing, then the plan itself) and acknowledges
+        it."""
+        city = self.env.ref("sgz_base.user_city_officer")
+        plan = self.env.ref("sgz_procurement.plan_changsha_county_2026")
+        filing = plan.sgz_filing_ids.filtered(lambda f: f.state == "submitted")
+        self.assertEqual(filing.target_company_id, city.company_id)
+        self._tour("sgz_procurement_city_filing_tour", "city")
+        self.assertEqual(filing.state, "acknowledged")
