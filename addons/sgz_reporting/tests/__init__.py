@@ -5,6 +5,7 @@ from . import (
     test_lib,
     test_outputs,
     test_reports,
+    test_role_tours,
     test_service_records,
     test_tour,
 )
