@@ -156,6 +156,16 @@ class TestPayslipPdf(HttpCase, SgzHrCase):
         self.assertIn("李娜", text)
         self.assertIn(rmb_upper(self.payslip.net), text.replace(" ", ""))
         self.assertIn("实发", text)
+        # under 扣款 each deduction (stored negative) reads as the amount taken, without a minus sign (issue 20 §12);
+        # read in the HTML, since the figures' font has no text mapping in the PDF
+        html = report.with_user(self.hr_x)._render_qweb_html(report.report_name, self.payslip.ids)[0].decode()
+        html = html.replace("&nbsp;", " ").replace("\xa0", " ")
+        deductions = self.payslip.line_ids.filtered(lambda line: line.category == "deduction" and line.amount)
+        self.assertTrue(deductions)
+        for line in deductions:
+            self.assertLess(line.amount, 0)
+            self.assertIn(f"{abs(line.amount):,.2f}", html)
+            self.assertNotIn(f"-{abs(line.amount):,.2f}", html)
         # the whole run (two payslips), as the run's print button does: one document at a time, merged
         self.assertEqual(len(self.payroll_run.payslip_ids), 2)
         pdf, kind = report._render_qweb_pdf(report.report_name, self.payroll_run.payslip_ids.ids)
