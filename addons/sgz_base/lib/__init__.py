@@ -1,8 +1,9 @@
-"""Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase."""
+"""Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase, months."""
 
 from .chinatime import CHINA_OFFSET, china_date, china_to_utc
 from .idcard import IdCard, IdCardError, age_on, parse_id_card
 from .mask import mask_number
+from .month import format_month
 from .rmb import rmb_upper
 from .uscc import UsccError, validate_uscc
 from .workdays import (
@@ -26,6 +27,7 @@ __all__ = [
     "china_date",
     "china_to_utc",
     "default_calendar",
+    "format_month",
     "mask_number",
     "package_calendar_days",
     "parse_id_card",

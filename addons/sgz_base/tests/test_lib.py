@@ -12,6 +12,7 @@ from ..lib import (
     WorkCalendar,
     add_working_days,
     age_on,
+    format_month,
     parse_id_card,
     rmb_upper,
     validate_uscc,
@@ -138,3 +139,14 @@ class TestUsccAndRmb(BaseCase):
         self.assertEqual(rmb_upper("0"), "零元整")
         self.assertEqual(rmb_upper("-3.5"), "负叁元伍角")
         self.assertEqual(rmb_upper("1.005"), "壹元零壹分")  # half-up to the fen first
+
+
+@tagged("post_install", "-at_install", "sgz_lib")
+class TestMonth(BaseCase):
+    def test_a_month_reads_as_a_month(self):
+        """Issue 20 §12: a payroll month is 2026年10月, not 2026年10月01日."""
+        self.assertEqual(format_month(D(2026, 10, 1), "zh_CN"), "2026年10月")
+        self.assertEqual(format_month(D(2026, 9, 30), "zh_CN"), "2026年9月")
+        self.assertEqual(format_month(D(2026, 10, 1), "en_US"), "Oct 2026")
+        self.assertEqual(format_month(False, "zh_CN"), "")
+        self.assertEqual(format_month(D(2026, 10, 1), "xx_YY"), "Oct 2026")

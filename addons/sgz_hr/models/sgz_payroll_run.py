@@ -4,6 +4,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, date_utils
 
+from odoo.addons.sgz_base.lib import format_month
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from ..engine import LINES, SPECIAL_DEDUCTION_KINDS, ZERO, special_code, to_decimal
@@ -50,6 +51,7 @@ class SgzPayrollRun(models.Model):
         default=lambda self: date_utils.start_of(fields.Date.context_today(self), "month"),
         help="Any day of the month: the run covers the whole calendar month.",
     )
+    month_label = fields.Char(string="Payroll Month", compute="_compute_month_label")
     date_to = fields.Date(string="Month End", compute="_compute_date_to", store=True)
     payment_date = fields.Date(
         compute="_compute_payment_date",
@@ -86,6 +88,13 @@ class SgzPayrollRun(models.Model):
             "is an adjustment payslip in the run of the month it is paid in).",
         ),
     ]
+
+    @api.depends("date_from")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        lang = self.env.lang or "en_US"
+        for record in self:
+            record.month_label = format_month(record.date_from, lang)
 
     def _compute_sgz_history_warning(self):
         """One query per draft run shown (a form): the go-live case, which the gap check (from the employer's

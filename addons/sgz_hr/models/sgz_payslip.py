@@ -2,7 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-from odoo.addons.sgz_base.lib import rmb_upper
+from odoo.addons.sgz_base.lib import format_month, rmb_upper
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from .sgz_payroll_compute import CONFIRMED_STATES, RESULT_FIELDS
@@ -76,6 +76,7 @@ class SgzPayslip(models.Model):
     )
     station_id = fields.Many2one("sgz.station", string="Station", readonly=True)
     date_from = fields.Date(string="Month", required=True, index=True, readonly=True)
+    month_label = fields.Char(string="Payroll Month", compute="_compute_month_label")
     date_to = fields.Date(string="Month End", readonly=True)
     tax_month = fields.Date(
         string="Tax Month",
@@ -159,6 +160,13 @@ class SgzPayslip(models.Model):
         help="The worker's own share this pay did not cover: recovered from the next payslips.",
     )
     line_ids = fields.One2many("sgz.payslip.line", "payslip_id", string="Lines", readonly=True)
+
+    @api.depends("date_from")
+    @api.depends_context("lang")
+    def _compute_month_label(self):
+        lang = self.env.lang or "en_US"
+        for record in self:
+            record.month_label = format_month(record.date_from, lang)
 
     def _sgz_approval_steps(self):
         return {"confirmed": self.env._("Confirm the adjustment of the payslip")}

@@ -128,6 +128,14 @@ class TestOutputs(SgzHrCase):
         with self.assertRaises(AccessError):
             self.payroll_run.with_user(self.hr_y)._sgz_export_content("bank")
 
+    def test_a_month_reads_as_a_month(self):
+        """Issue 20 §12: the run and payslip lists show 2024年2月, not 2024年02月01日."""
+        zh = self.payroll_run.with_context(lang="zh_CN")
+        self.assertEqual(zh.month_label, "2024年2月")
+        self.assertEqual(self.payslip.with_context(lang="zh_CN").month_label, "2024年2月")
+        arch = self.env["sgz.payroll.run"].get_views([(False, "list")])["views"]["list"]["arch"]
+        self.assertIn('name="month_label"', arch)
+
 
 @tagged("post_install", "-at_install", "sgz_hr")
 class TestPayslipPdf(HttpCase, SgzHrCase):
