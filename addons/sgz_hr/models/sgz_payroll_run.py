@@ -354,7 +354,16 @@ class SgzPayrollRun(models.Model):
         if not ids:
             raise UserError(self.env._("The run has no payslips: generate them first."))
         self.env["sgz.payslip"]._sgz_compute(ids, whole_runs=True)
-        return True
+        # say what was done (issue 20 §11), then show the run's new figures
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._("%(count)s payslip(s) computed.", count=len(ids)),
+                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
+            },
+        }
 
     @sgz_action(lock_rows=True)
     def action_confirm(self):

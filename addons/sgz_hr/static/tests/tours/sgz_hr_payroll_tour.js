@@ -45,6 +45,10 @@ registry.category("web_tour.tours").add("sgz_hr_payroll_tour", {
             run: "click",
         },
         {
+            content: "The notification says how many payslips were computed",
+            trigger: '.o_notification:contains("已计算"):contains("张工资条")',
+        },
+        {
             content: "The totals are filled in",
             trigger: '.o_field_widget[name=total_net]:not(:contains("0.00"))',
         },
