@@ -195,12 +195,6 @@ class SgzAgreement(models.Model):
             if agreement.provider_id.sudo().sgz_kind != "provider":
                 raise ValidationError(self.env._("The seller must be a service provider."))
 
-    @api.constrains("name")
-    def _check_name(self):
-        for agreement in self:
-            if not (agreement.name or "").strip():
-                raise ValidationError(self.env._("A service agreement needs a name."))
-
     @api.depends("sign_date", "year_ids.sign_date")
     def _compute_last_sign_date(self):
         for agreement in self:

@@ -53,14 +53,6 @@ class SgzAgreementChange(models.Model):
                 date=change.date or "",
             )
 
-    @api.constrains("reason", "description")
-    def _check_texts(self):
-        for change in self:
-            if not (change.reason or "").strip() or not (change.description or "").strip():
-                raise ValidationError(
-                    self.env._("A change of the agreement needs its reason and what changes.")
-                )
-
     @api.constrains("date", "agreement_id")
     def _check_date(self):
         for change in self:

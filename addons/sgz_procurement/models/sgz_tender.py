@@ -314,12 +314,6 @@ class SgzTender(models.Model):
         self.ensure_one()
         return METHOD_RULES[self.method]
 
-    @api.constrains("name")
-    def _check_name(self):
-        for tender in self:
-            if not (tender.name or "").strip():
-                raise ValidationError(self.env._("A tender needs a title."))
-
     @api.constrains("method", "evaluation_method", "price_weight", "fixed_price")
     def _check_price_weight(self):
         methods = dict(self._fields["method"]._description_selection(self.env))

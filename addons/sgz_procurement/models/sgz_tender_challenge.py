@@ -102,12 +102,6 @@ class SgzTenderChallenge(models.Model):
             return self.step_date, 0
         return tender.award_date, ANNOUNCEMENT_WORKING_DAYS
 
-    @api.constrains("description")
-    def _check_description(self):
-        for challenge in self:
-            if not (challenge.description or "").strip():
-                raise ValidationError(self.env._("Write what the challenge is about."))
-
     @api.constrains("date", "tender_id", "company_id", "kind", "documents_date", "step_date")
     def _check_window(self):
         for challenge in self:
