@@ -82,7 +82,8 @@ class SgzCoverage(models.Model):
     _name = "sgz.coverage"
     _description = "Coverage"
     _auto = False
-    _order = "level_order, region_code"
+    # the province first, then the regions with stations in service before those still without (issue 20 §12)
+    _order = "level_order, stations desc, region_code"
     _rec_name = "region_id"
 
     region_id = fields.Many2one("sgz.region", string="Region", readonly=True)

@@ -31,6 +31,14 @@ class TestCoverageDemo(TransactionCase):
         self.assertEqual(changsha_county.staffed, 2)
         self.assertEqual(changsha_county.staffed_rate, 100.0)
 
+    def test_regions_with_stations_first(self):
+        """Issue 20 §12: after the province, the cities with stations in service come first (长沙市 before the
+        thirteen cities still at 0 %)."""
+        rows = self.env["sgz.coverage"].search([("level", "in", ("province", "city"))])
+        self.assertEqual(rows[0].region_id, self.env.ref("sgz_base.region_430000"))
+        self.assertEqual(rows[1].region_id, self.env.ref("sgz_base.region_430100"))
+        self.assertEqual(rows[2:].mapped("stations"), [0] * 13)
+
     def test_group_rates_from_sums(self):
         """A group's coverage is its stations over its townships, not the average of its rows' rates."""
         counties = [
