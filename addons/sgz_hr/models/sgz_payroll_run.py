@@ -354,16 +354,11 @@ class SgzPayrollRun(models.Model):
         if not ids:
             raise UserError(self.env._("The run has no payslips: generate them first."))
         self.env["sgz.payslip"]._sgz_compute(ids, whole_runs=True)
-        # say what was done (issue 20 §11), then show the run's new figures
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._("%(count)s payslip(s) computed.", count=len(ids)),
-                "next": {"type": "ir.actions.client", "tag": "soft_reload"},
-            },
-        }
+        # say what was done (issue 20 §11), in the chatter as the generation does
+        for run in self:
+            count = len(run.payslip_ids.filtered(lambda p: p.state == "draft"))
+            run.message_post(body=self.env._("%(count)s payslips computed.", count=count))
+        return True
 
     @sgz_action(lock_rows=True)
     def action_confirm(self):

@@ -45,8 +45,8 @@ registry.category("web_tour.tours").add("sgz_hr_payroll_tour", {
             run: "click",
         },
         {
-            content: "The notification says how many payslips were computed",
-            trigger: '.o_notification:contains("已计算"):contains("张工资条")',
+            content: "The chatter says how many payslips were computed",
+            trigger: '.o-mail-Message:contains("已计算"):contains("份工资单")',
         },
         {
             content: "The totals are filled in",
