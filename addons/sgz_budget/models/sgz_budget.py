@@ -71,6 +71,17 @@ class SgzBudget(models.Model):
         ("company_year_unique", "unique(company_id, fiscal_year)", "A bureau has one budget per fiscal year.")
     ]
 
+    def _sgz_approval_steps(self):
+        return {"approved": self.env._("Approve the budget")}
+
+    def _sgz_document_summary(self):
+        rows = super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["company_id", "fiscal_year", "amount_planned"]
+        )
+        for line in self.line_ids:
+            rows.append((line.display_name, line._sgz_summary_rows(["amount"])[0][1]))
+        return rows
+
     @api.depends("company_id.name", "fiscal_year")
     def _compute_name(self):
         for budget in self:

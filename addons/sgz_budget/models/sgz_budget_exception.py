@@ -46,6 +46,15 @@ class SgzBudgetException(models.Model):
     )
     used_date = fields.Date(readonly=True, copy=False)
 
+    def _sgz_approval_steps(self):
+        return {"approved": self.env._("Allow the overrun of the budget line")}
+
+    def _sgz_document_summary(self):
+        rows = super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["budget_line_id", "document_ref", "amount", "reason"]
+        )
+        return rows
+
     @api.depends("budget_line_id", "document_ref")
     def _compute_name(self):
         for exception in self:

@@ -38,6 +38,15 @@ class SgzBudgetTransfer(models.Model):
     )
     entry_ids = fields.One2many("sgz.budget.entry", "transfer_id", string="Ledger Entries")
 
+    def _sgz_approval_steps(self):
+        return {"confirmed": self.env._("Confirm the transfer between budget lines")}
+
+    def _sgz_document_summary(self):
+        rows = super()._sgz_document_summary() + self._sgz_summary_rows(
+            ["budget_id", "source_line_id", "target_line_id", "amount", "date", "reason"]
+        )
+        return rows
+
     @api.depends("source_line_id", "target_line_id", "amount")
     def _compute_name(self):
         for transfer in self:
