@@ -149,7 +149,8 @@ class Base(models.AbstractModel):
                 return self.env._(
                     "%(field)s: %(value)s is far beyond any real figure.", field=label, value=value
                 )
-            return None
+            if not getattr(field, "sgz_limit", None):  # an integer is bounded by its kind when it has one
+                return None
         ceiling = self.env["sgz.input.limit"]._sgz_ceiling(getattr(field, "sgz_limit", None) or "amount")
         if ceiling and abs(number) >= ceiling:
             return self.env._(

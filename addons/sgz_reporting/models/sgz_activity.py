@@ -35,7 +35,7 @@ class SgzActivity(models.Model):
     activity_type = fields.Selection(
         ACTIVITY_TYPES, string="Type", required=True, default="case", tracking=True
     )
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True, sgz_not_future=True)
     month = fields.Date(compute="_compute_month", store=True, index=True, string="Month")
     station_id = fields.Many2one(
         "sgz.station", string="Station", required=True, index=True, tracking=True, ondelete="restrict"
@@ -74,9 +74,10 @@ class SgzActivity(models.Model):
         domain="[('parent_id', '=', service_area_id)]",
         ondelete="restrict",
     )
-    duration = fields.Float(string="Duration (Hours)", digits=(6, 1))
+    duration = fields.Float(string="Duration (Hours)", digits=(6, 1), sgz_limit="hours")
     person_times = fields.Integer(
         string="Person-Times",
+        sgz_limit="count",
         compute="_compute_person_times",
         store=True,
         readonly=False,
@@ -357,9 +358,9 @@ class SgzActivitySession(models.Model):
     activity_id = fields.Many2one("sgz.activity", required=True, index=True, ondelete="cascade")
     company_id = fields.Many2one(related="activity_id.company_id", store=True, index=True)
     station_id = fields.Many2one(related="activity_id.station_id", store=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
-    duration = fields.Float(string="Duration (Hours)", digits=(6, 1))
-    attendance = fields.Integer(default=1, help="People present (for a case session, 1).")
+    date = fields.Date(required=True, default=fields.Date.context_today, sgz_not_future=True)
+    duration = fields.Float(string="Duration (Hours)", digits=(6, 1), sgz_limit="hours")
+    attendance = fields.Integer(default=1, help="People present (for a case session, 1).", sgz_limit="count")
     note = fields.Text(string="Session Record")
 
     @api.depends("activity_id.display_name", "date")

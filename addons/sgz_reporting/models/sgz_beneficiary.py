@@ -66,13 +66,14 @@ class SgzBeneficiary(models.Model):
         tracking=True,
     )
     household_address = fields.Char(string="Household Registration", help="户籍地址")
-    household_size = fields.Integer(string="Household Members")
+    household_size = fields.Integer(string="Household Members", sgz_limit="count")
     household_note = fields.Text(string="Household Situation")
     address = fields.Char(string="Residence")
     phone = fields.Char()
     consent_date = fields.Date(
         string="Consent Date",
         tracking=True,
+        sgz_not_future=True,
         help="The day the beneficiary (or the guardian) agreed in writing that the station keeps these data.",
     )
     note = fields.Html()

@@ -1,9 +1,12 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.sgz_hr.models.sgz_payslip_month import WORKER_MONTH_SQL
+
 
 class SgzPayrollStat(models.Model):
-    """Payroll cost per month, provider and station, from the confirmed payslips (an SQL view: totals only).
+    """Payroll cost per month, provider and station, from the worker-months of sgz_hr (an SQL view: totals only):
+    a corrected month counts once, its original plus its adjustments (``WORKER_MONTH_SQL``).
 
     A total over one or two people is their pay: the bureaus, who may not read payslips, see only the rows
     summing the pay of 3 distinct workers or more (record rule
@@ -17,6 +20,22 @@ class SgzPayrollStat(models.Model):
     _description = "Payroll Cost per Month"
     _auto = False
     _order = "month desc"
+    # searching the view flushes what it reads (the worker-months' payslip fields)
+    _depends = {
+        "sgz.payslip": [
+            "company_id",
+            "employee_id",
+            "date_from",
+            "station_id",
+            "state",
+            "paid_gross",
+            "employee_insurance",
+            "employer_insurance",
+            "employer_cost",
+            "tax",
+            "net",
+        ],
+    }
 
     month = fields.Date(readonly=True)
     provider_id = fields.Many2one("res.company", string="Provider", readonly=True)
@@ -39,22 +58,23 @@ class SgzPayrollStat(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %s AS (
-                    SELECT min(p.id) AS id, p.date_from AS month, p.company_id AS provider_id, p.station_id,
+                    WITH m AS (%s)
+                    SELECT min(m.id) AS id, m.month, m.company_id AS provider_id, m.station_id,
                            s.company_id AS county_id, county.parent_id AS city_id, provider.currency_id,
-                           count(*) AS payslips,
-                           count(DISTINCT p.employee_id) AS workers, sum(p.gross) AS gross,
-                           sum(p.employee_insurance) AS employee_insurance,
-                           sum(p.employer_insurance) AS employer_insurance, sum(p.tax) AS tax, sum(p.net) AS net,
-                           sum(p.employer_cost) AS employer_cost
-                      FROM sgz_payslip p
-                      JOIN res_company provider ON provider.id = p.company_id
-                 LEFT JOIN sgz_station s ON s.id = p.station_id
+                           sum(m.versions) AS payslips,
+                           count(DISTINCT m.employee_id) AS workers, sum(m.gross) AS gross,
+                           sum(m.employee_insurance) AS employee_insurance,
+                           sum(m.employer_insurance) AS employer_insurance, sum(m.tax) AS tax, sum(m.net) AS net,
+                           sum(m.employer_cost) AS employer_cost
+                      FROM m
+                      JOIN res_company provider ON provider.id = m.company_id
+                 LEFT JOIN sgz_station s ON s.id = m.station_id
                  LEFT JOIN res_company county ON county.id = s.company_id
-                     WHERE p.state = 'confirmed'
-                  GROUP BY p.date_from, p.company_id, p.station_id, s.company_id, county.parent_id,
+                  GROUP BY m.month, m.company_id, m.station_id, s.company_id, county.parent_id,
                            provider.currency_id
                 )
                 """,
                 SQL.identifier(self._table),
+                WORKER_MONTH_SQL,
             )
         )

@@ -635,6 +635,8 @@ class SgzReport(models.Model):
             current_rows = Figures._sgz_figures(scope, period.date_from, period.date_to, budget_company)
             previous_rows = Figures._sgz_figures(scope, previous.date_from, previous.date_to, budget_company)
             previous_values = {self._sgz_row_key(row): row["value"] for row in previous_rows}
+            # a pay figure withheld in either period is withheld (the change would give it away)
+            withheld = {self._sgz_row_key(row) for row in current_rows + previous_rows if row.get("withheld")}
             lines = []
             for sequence, row in enumerate(current_rows):
                 key = self._sgz_row_key(row)
@@ -645,13 +647,14 @@ class SgzReport(models.Model):
                         "section": row["section"],
                         "code": row["code"],
                         "measure": row["measure"],
-                        "value": float(row["value"]),
-                        "previous_value": float(previous_values.get(key, 0)),
+                        "value": 0.0 if key in withheld else float(row["value"]),
+                        "previous_value": 0.0 if key in withheld else float(previous_values.get(key, 0)),
                         "activity_type": row.get("activity_type", False),
                         "service_area_id": row.get("service_area_id", False),
                         "category_id": row.get("category_id", False),
                         "company_ref_id": row.get("company_ref_id", False),
                         "label": row.get("label", False),
+                        "withheld": key in withheld,
                     }
                 )
             with Line._sgz_unlocked("sgz.report"):

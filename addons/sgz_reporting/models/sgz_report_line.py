@@ -33,6 +33,11 @@ class SgzReportLine(models.Model):
     )
     name = fields.Char(string="Indicator", compute="_compute_name")
     value = fields.Float(string="Value This Period", digits=(16, 2))
+    withheld = fields.Boolean(
+        readonly=True,
+        help="A pay figure summing fewer than 3 workers is not given: it would be one or two people's pay "
+        "(the rule of the payroll statistics, for every reader of a report).",
+    )
     previous_value = fields.Float(string="Value Previous Period", digits=(16, 2))
     change = fields.Float(string="Change in Value", compute="_compute_change", digits=(16, 2))
     change_percent = fields.Float(string="Change (%)", compute="_compute_change", digits=(16, 1))
@@ -136,9 +141,14 @@ class SgzReportLine(models.Model):
             return f"{sign}{value:,.1f}"
         return f"{sign}{int(round(value)):,}"
 
-    @api.depends("value", "previous_value", "measure")
+    @api.depends("value", "previous_value", "measure", "withheld")
+    @api.depends_context("lang")
     def _compute_texts(self):
         for line in self:
+            if line.withheld:
+                line.value_text = self.env._("— (fewer than 3 workers)")
+                line.previous_text = line.change_text = "—"
+                continue
             line.value_text = self._sgz_format(line.measure, line.value)
             line.previous_text = self._sgz_format(line.measure, line.previous_value)
             line.change_text = self._sgz_format(line.measure, line.change, signed=True)

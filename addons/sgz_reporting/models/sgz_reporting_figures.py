@@ -12,7 +12,12 @@ from decimal import Decimal
 from odoo import api, models
 from odoo.tools import SQL
 
+from odoo.addons.sgz_hr.models.sgz_payslip_month import WORKER_MONTH_SQL
+
 from .sgz_activity import ACTIVITY_TYPES
+
+# a pay figure is given only when it sums this many distinct workers (sgz.payroll.stat's record rule too)
+MIN_WORKERS_FOR_PAY = 3
 
 SECTIONS = [
     ("stations", "Stations"),
@@ -299,30 +304,40 @@ class SgzReportingFigures(models.AbstractModel):
         return rows
 
     def _sgz_payroll_rows(self, scope, date_from, date_to):
+        """Pay of the worker-months of the period (a corrected month once, its original plus its adjustments:
+        sgz_hr's ``WORKER_MONTH_SQL``). Amounts summing fewer than 3 distinct workers are withheld (the rule of
+        the payroll statistics): the report would give one or two people's pay."""
         cr = self.env.cr
-        provider = SQL("AND company_id = %s", scope.provider_id) if scope.provider_id else SQL()
+        provider = SQL("AND m.company_id = %s", scope.provider_id) if scope.provider_id else SQL()
         cr.execute(
             SQL(
                 """
-                SELECT count(*), COALESCE(sum(gross), 0), COALESCE(sum(employee_insurance), 0),
-                       COALESCE(sum(employer_insurance), 0), COALESCE(sum(tax), 0), COALESCE(sum(net), 0)
-                  FROM sgz_payslip
-                 WHERE state = 'confirmed' AND station_id = ANY(%s) AND date_from BETWEEN %s AND %s %s
+                WITH m AS (%s)
+                SELECT COALESCE(sum(m.versions), 0), count(DISTINCT m.employee_id), COALESCE(sum(m.gross), 0),
+                       COALESCE(sum(m.employee_insurance), 0), COALESCE(sum(m.employer_insurance), 0),
+                       COALESCE(sum(m.tax), 0), COALESCE(sum(m.net), 0)
+                  FROM m
+                 WHERE m.station_id = ANY(%s) AND m.month BETWEEN %s AND %s %s
                 """,
+                WORKER_MONTH_SQL,
                 scope.station_ids or [0],
                 date_from,
                 date_to,
                 provider,
             )
         )
-        count, gross, employee, employer, tax, net = cr.fetchone()
-        return [
-            self._row("payroll", "payslips", "number", count),
-            self._row("payroll", "gross", "amount", money(gross)),
-            self._row("payroll", "employee_insurance", "amount", money(employee)),
-            self._row("payroll", "employer_insurance", "amount", money(employer)),
-            self._row("payroll", "tax", "amount", money(tax)),
-            self._row("payroll", "net", "amount", money(net)),
+        count, workers, gross, employee, employer, tax, net = cr.fetchone()
+        withheld = 0 < workers < MIN_WORKERS_FOR_PAY
+        amounts = [
+            ("gross", gross),
+            ("employee_insurance", employee),
+            ("employer_insurance", employer),
+            ("tax", tax),
+            ("net", net),
+        ]
+        return [self._row("payroll", "payslips", "number", count)] + [
+            self._row("payroll", code, "amount", 0.0 if withheld else money(amount), withheld=withheld)
+            for code, amount in amounts
         ]
 
     def _sgz_agreement_rows(self, scope, date_to):

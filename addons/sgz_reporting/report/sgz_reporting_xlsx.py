@@ -71,6 +71,12 @@ def report_workbook(report):
                 else (formats["dec1"] if line.measure in ("percent", "hours") else formats["int"])
             )
             sheet.write_string(row, 0, line.name, formats["text"])
+            if line.withheld:  # a pay figure of fewer than 3 workers is not given
+                sheet.write_string(row, 1, line.value_text, formats["text"])
+                for col in (2, 3, 4):
+                    sheet.write_string(row, col, "—", formats["text"])
+                row += 1
+                continue
             sheet.write_number(row, 1, _number(line.value, line.measure), style)
             sheet.write_number(row, 2, _number(line.previous_value, line.measure), style)
             sheet.write_number(row, 3, _number(line.change, line.measure), style)

@@ -220,9 +220,7 @@ class TestSubmitAndReview(ReportingCase):
     def _payroll(self):
         """September payroll of provider X, confirmed; an August one too (the previous period)."""
         scheme_vals = {"sgz_scheme_region_id": self.region_county_a.id}
-        self.env["hr.contract"].search([("employee_id", "in", (self.worker_1 | self.worker_2).ids)]).write(
-            scheme_vals
-        )
+        self.env["hr.contract"].search([("company_id", "=", self.provider_x.id)]).write(scheme_vals)
         runs = self.env["sgz.payroll.run"]
         for month in ("2026-08-01", "2026-09-01"):
             with freeze_time(month):
@@ -252,18 +250,39 @@ class TestSubmitAndReview(ReportingCase):
         self.assertEqual(figure(brief, "stations_active").value, 2)
         self.assertEqual(figure(brief, "stations_demonstration").value, 1)
         self.assertEqual(figure(brief, "beneficiaries").value, 2)
-        # payroll: the sums of the confirmed payslips of September (and August as the previous period)
+        # payroll of two workers: their pay is not given, to any reader (issue 15 §3: the payroll statistics' rule)
         september = runs.filtered(lambda r: r.date_from == day("2026-09-01")).payslip_ids
-        self.assertTrue(september)
-        for code, field in (("gross", "gross"), ("employee_insurance", "employee_insurance"), ("tax", "tax")):
-            expected = sum(Decimal(str(value)) for value in september.mapped(field))
-            self.assertEqual(
-                Decimal(str(figure(brief, code).value)), expected.quantize(Decimal("0.01")), code
-            )
+        self.assertEqual(len(september.employee_id), 2)
+        for code in ("gross", "employee_insurance", "employer_insurance", "tax", "net"):
+            line = figure(brief, code).with_context(lang="zh_CN")
+            self.assertTrue(line.withheld, code)
+            self.assertEqual((line.value, line.previous_value), (0, 0), code)
+            self.assertEqual(line.value_text, "—（不足3人）")
         self.assertEqual(figure(brief, "payslips").value, len(september))
         # agreement years: year 1 signed, not evaluated
         self.assertEqual(figure(brief, "years_signed").value, 1)
         self.assertEqual(figure(brief, "years_qualified").value, 0)
+
+    def test_pay_figures_of_three_workers(self):
+        """With a third worker of provider X (station a2), the payroll section gives the sums of the worker-months
+        of September (issue 16 §16: a corrected month counts once, original plus adjustments), August as the
+        previous period."""
+        third = self._worker("丁社工", body="43022319940808333", station=self.station_a2)
+        self._contract(third, 5000, "2025-06-01", "2027-05-31")
+        self._payroll()
+        brief = self._brief(day("2026-09-01"))
+        months = self.env["sgz.payslip.month"].search(
+            [("company_id", "=", self.provider_x.id), ("month", "=", day("2026-09-01"))]
+        )
+        self.assertEqual(len(months.employee_id), 3)
+        for code in ("gross", "employee_insurance", "employer_insurance", "tax", "net"):
+            line = figure(brief, code)
+            expected = sum(Decimal(str(value)) for value in months.mapped(code))
+            self.assertFalse(line.withheld, code)
+            self.assertEqual(Decimal(str(line.value)), expected.quantize(Decimal("0.01")), code)
+            self.assertTrue(line.previous_value, code)
+        # 3 × 5,000 gross
+        self.assertEqual(figure(brief, "gross").value, 15000)
 
     def test_county_and_province_figures(self):
         with freeze_time("2026-10-02"):

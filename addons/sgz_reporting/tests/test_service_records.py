@@ -75,7 +75,7 @@ class TestActivities(ReportingCase):
             )
 
     def test_future_date_refused(self):
-        with self.assertRaisesMsg(ValidationError, "尚未发生"):
+        with self.assertRaisesMsg(ValidationError, "尚未发生|将来的日期"):
             self._activity("2026-12-20")
 
     def test_person_times_from_sessions(self):
@@ -147,3 +147,42 @@ class TestActivities(ReportingCase):
             Stat.search([]).mapped(lambda r: (r.station_id.id, r.month, r.activity_type, r.person_times))
         )
         self.assertEqual(before, after)
+
+
+@tagged("post_install", "-at_install")
+class TestServiceRecordBounds(ReportingCase):
+    """Issue 15 §4: values no real service record has, sent as provider HR would over RPC, are refused with a
+    Chinese sentence naming the field, and nothing is stored."""
+
+    def test_values_no_record_has(self):
+        Activity = self.env["sgz.activity"].with_user(self.hr_x).with_context(lang="zh_CN")
+        base = {
+            "name": "探查",
+            "activity_type": "community",
+            "date": "2026-09-10",
+            "station_id": self.station_a1.id,
+            "service_area_id": self.area_community.id,
+            "person_times": 10,
+        }
+        before = Activity.search_count([])
+        with freeze_time("2026-11-27"):
+            for vals, words in (
+                ({"duration": 1e20}, "时长"),
+                ({"person_times": 2**40}, "服务人次"),
+                ({"person_times": 10_000_001}, "服务人次"),
+                ({"date": "2026-11-28"}, "日期.*将来|日期.*未来"),
+                ({"date": "2999-01-01"}, "日期"),
+            ):
+                with self.subTest(vals=vals), self.assertRaisesMsg(ValidationError, words):
+                    Activity.create({**base, **vals})
+        self.assertEqual(Activity.search_count([]), before)
+        Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x).with_context(lang="zh_CN")
+        with freeze_time("2026-11-27"):
+            for vals, words in (
+                ({"household_size": 10**20}, "家庭人口|户"),
+                ({"household_size": 10_000_001}, "家庭人口|户"),
+                ({"consent_date": "2999-01-01"}, "同意"),
+                ({"consent_date": "2026-11-28"}, "同意"),
+            ):
+                with self.subTest(vals=vals), self.assertRaisesMsg(ValidationError, words):
+                    self.ben_a1.with_env(Beneficiary.env).write(vals)
