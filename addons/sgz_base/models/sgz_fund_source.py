@@ -17,7 +17,6 @@ class SgzFundSource(models.Model):
             ("relief_work", "Social Relief Work Funds"),
             ("relief_special", "Special Social Relief Funds"),
             ("fiscal", "Fiscal Budget"),
-            ("reward", "Provincial Reward Subsidy"),
         ],
         required=True,
     )

@@ -94,6 +94,7 @@ class SgzBudget(models.Model):
         for budget in self:
             budget.amount_planned = sum(budget.line_ids.mapped("amount"))
 
+    @api.depends_context("sgz_as_of")
     def _compute_figures(self):
         as_of = self.env.context.get("sgz_as_of")
         figures = self.env["sgz.budget.entry"]._sgz_figures(

@@ -2,6 +2,37 @@ from odoo import api, fields, models
 
 from .sgz_budget_entry import COMMITTED_KINDS, money
 
+# unused welfare-lottery money is carried forward for two years at most; at the closing of its second year
+# forward what is left is surplus taken back by the finance department (国发〔2014〕45号; 国发〔2015〕35号)
+SURPLUS_AFTER_YEARS = 2
+
+
+def balance_by_origin(year, carried_in, allocated, actual):
+    """``{origin year: unspent amount}`` of one budget line at the closing of ``year``.
+
+    ``carried_in``: ``{origin year: amount}`` carried into the year; the rest of ``allocated`` is the year's own
+    money (a line that gave away more than its own money by transfers takes it from the newest carried money).
+    Spending uses the oldest money first. Worked: carried in 10,000 of 2023 and 50,000 of 2024, 20,000 of its
+    own, 5,000 spent at the closing of 2025 → {2023: 5,000, 2024: 50,000, 2025: 20,000}."""
+    pieces = {origin: amount for origin, amount in carried_in.items() if amount > 0}
+    own = money(allocated - sum(pieces.values()))
+    if own > 0:
+        pieces[year] = pieces.get(year, 0) + own
+    else:
+        for origin in sorted(pieces, reverse=True):  # transferred away: from the newest money
+            taken = min(pieces[origin], -own)
+            pieces[origin] = money(pieces[origin] - taken)
+            own = money(own + taken)
+    spent = max(actual, 0)
+    result = {}
+    for origin in sorted(pieces):
+        used = min(pieces[origin], spent)
+        spent = money(spent - used)
+        left = money(pieces[origin] - used)
+        if left > 0:
+            result[origin] = left
+    return result
+
 
 class SgzBudgetCarryForward(models.Model):
     """What closing a year moved into the next one (结余结转下年使用): unused welfare-lottery balances and the
@@ -30,6 +61,7 @@ class SgzBudgetCarryForward(models.Model):
     )
     amount_balance = fields.Monetary(compute="_compute_amounts", store=True, string="Balances Carried")
     amount_commitment = fields.Monetary(compute="_compute_amounts", store=True, string="Commitments Moved")
+    amount_surplus = fields.Monetary(compute="_compute_amounts", store=True, string="Surplus Returned")
     state = fields.Selection([("done", "Done")], default="done", required=True, readonly=True)
     entry_ids = fields.One2many("sgz.budget.entry", "carry_forward_id", string="Ledger Entries")
 
@@ -50,6 +82,9 @@ class SgzBudgetCarryForward(models.Model):
             )
             carry.amount_commitment = sum(
                 carry.line_ids.filtered(lambda line: line.kind == "commitment").mapped("amount")
+            )
+            carry.amount_surplus = sum(
+                carry.line_ids.filtered(lambda line: line.kind == "surplus").mapped("amount")
             )
 
     @api.model
@@ -76,21 +111,45 @@ class SgzBudgetCarryForward(models.Model):
                         "amount": money(amount),
                     }
                 )
-        # the unspent welfare-lottery money (allocated − actual) carries forward; other funds lapse
+        # the unspent welfare-lottery money (allocated − actual) carries forward by the year it came from; money
+        # already carried twice is surplus the finance department takes back; other funds lapse
         Fund = self.env["sgz.fund.source"]
+        carried_in = self._sgz_carried_in(budget_from)
         for (_company, _year, fund_id, category_id), values in figures.items():
-            fund = Fund.browse(fund_id)
-            balance = money(values["allocated"] - values["actual"])
-            if fund.category == "lottery" and balance > 0:
+            if Fund.browse(fund_id).category != "lottery":
+                continue
+            pieces = balance_by_origin(
+                year,
+                carried_in.get((fund_id, category_id), {}),
+                money(values["allocated"]),
+                money(values["actual"]),
+            )
+            for origin, amount in sorted(pieces.items()):
                 lines.append(
                     {
-                        "kind": "balance",
+                        "kind": "surplus" if year - origin >= SURPLUS_AFTER_YEARS else "balance",
+                        "origin_year": origin,
                         "fund_source_id": fund_id,
                         "category_id": category_id,
-                        "amount": balance,
+                        "amount": amount,
                     }
                 )
         return lines
+
+    @api.model
+    def _sgz_carried_in(self, budget):
+        """``{(fund id, category id): {origin year: amount}}`` of the balances carried into ``budget``."""
+        result = {}
+        lines = (
+            self.env["sgz.budget.carry.forward.line"]
+            .sudo()
+            .search([("carry_forward_id.budget_to_id", "=", budget.id), ("kind", "=", "balance")])
+        )
+        for line in lines:
+            by_origin = result.setdefault((line.fund_source_id.id, line.category_id.id), {})
+            origin = line.origin_year or line.carry_forward_id.budget_from_id.fiscal_year
+            by_origin[origin] = money(by_origin.get(origin, 0) + line.amount)
+        return result
 
     @api.model
     def _sgz_make(self, budget_from, budget_to, date):
@@ -118,8 +177,13 @@ class SgzBudgetCarryForward(models.Model):
         company = budget_from.company_id
         entry_vals = []
         for line in carry.line_ids:
-            kind = "commitment" if line.kind == "commitment" else "carry"
-            for budget, sign, when in ((budget_from, -1, date), (budget_to, 1, date)):
+            kind = {"commitment": "commitment", "surplus": "surplus"}.get(line.kind, "carry")
+            moves = (
+                ((budget_from, -1, date),)
+                if line.kind == "surplus"
+                else ((budget_from, -1, date), (budget_to, 1, date))
+            )
+            for budget, sign, when in moves:
                 entry_vals.append(
                     {
                         "name": carry.name,
@@ -152,7 +216,18 @@ class SgzBudgetCarryForwardLine(models.Model):
     company_id = fields.Many2one(related="carry_forward_id.company_id", store=True, index=True)
     currency_id = fields.Many2one(related="carry_forward_id.currency_id")
     kind = fields.Selection(
-        [("balance", "Unused lottery-fund balance"), ("commitment", "Open commitment")], required=True
+        [
+            ("balance", "Unused lottery-fund balance"),
+            ("commitment", "Open commitment"),
+            ("surplus", "Surplus returned (carried two years)"),
+        ],
+        required=True,
+    )
+    origin_year = fields.Integer(
+        string="Money of Year",
+        aggregator=None,
+        help="The budget year the unused money was first allocated in: it is carried forward at most twice, "
+        "then returned to the finance department as surplus (国发〔2014〕45号, 国发〔2015〕35号).",
     )
     fund_source_id = fields.Many2one("sgz.fund.source", string="Fund Source", required=True)
     category_id = fields.Many2one("sgz.budget.category", string="Expense Category", required=True)

@@ -25,7 +25,7 @@ from odoo.tools import SQL, float_round
 
 _logger = logging.getLogger(__name__)
 
-ALLOCATED_KINDS = ("budget", "allocation_in", "allocation_out", "transfer", "carry")
+ALLOCATED_KINDS = ("budget", "allocation_in", "allocation_out", "transfer", "carry", "surplus")
 COMMITTED_KINDS = ("commitment", "release")
 FIGURES = ("allocated", "received", "committed", "actual", "paid", "available")
 
@@ -87,6 +87,7 @@ class SgzBudgetEntry(models.Model):
             ("allocation_out", "Allocation given"),
             ("transfer", "Transfer"),
             ("carry", "Balance carried forward"),
+            ("surplus", "Surplus returned to the finance department"),
             ("commitment", "Commitment"),
             ("release", "Commitment released by a bill"),
             ("actual", "Actual (vendor bill)"),

@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .sgz_budget_entry import COMMITTED_KINDS, FIGURES, money
+from .sgz_budget_entry import ALLOCATED_KINDS, COMMITTED_KINDS, FIGURES, money
 
 
 class SgzBudgetLine(models.Model):
@@ -56,6 +56,7 @@ class SgzBudgetLine(models.Model):
                 category=line.category_id.name or "",
             )
 
+    @api.depends_context("sgz_as_of")
     def _compute_figures(self):
         as_of = self.env.context.get("sgz_as_of")
         figures = self.env["sgz.budget.entry"]._sgz_figures(
@@ -116,7 +117,7 @@ class SgzBudgetLine(models.Model):
         return Entry._sgz_open(domain, what)
 
     def action_open_allocated(self):
-        return self._sgz_drill(("budget", "allocation_in", "allocation_out", "transfer", "carry"), "entries")
+        return self._sgz_drill(ALLOCATED_KINDS, "entries")
 
     def action_open_committed(self):
         return self._sgz_drill(COMMITTED_KINDS, "years")

@@ -88,7 +88,9 @@ class SgzBudgetTransfer(models.Model):
             self.env["sgz.budget.restriction"]._sgz_check_pairs(
                 [(transfer.target_line_id.fund_source_id, transfer.target_line_id.category_id)], transfer.date
             )
-            available = transfer.source_line_id.available
+            # the decision reads today's ledger: a date the client sends for the figures shown (sgz_as_of) is
+            # not the client's to set here
+            available = transfer.source_line_id.with_context(sgz_as_of=False).available
             if money(transfer.amount) > money(available):
                 raise UserError(
                     self.env._(

@@ -169,3 +169,99 @@ class TestYearEnd(BudgetCase):
         lottery_row = next(row for row in values if row[1] == self.fund_lottery.name)
         self.assertEqual(lottery_row[2], 423456.78)
         self.assertEqual(repr(lottery_row[5]), "66234.56")
+
+
+@tagged("post_install", "-at_install")
+class TestLotteryMoneyYears(BudgetCase):
+    """Issue 16 §8–9: the provincial reward subsidy is welfare-lottery money, and unused lottery money is carried
+    forward for two years at most, then returned to the finance department as surplus."""
+
+    def test_reward_subsidy_is_lottery_money(self):
+        """ "从省级福彩公益金中安排" (policy §三(一)): disclosed with the lottery funds, barred from travel, carried."""
+        self.assertEqual(self.fund_reward.category, "lottery")
+        travel = self.env.ref("sgz_budget.restriction_lottery_travel")
+        self.assertIn(self.fund_reward, travel.fund_source_ids)
+        budget = self._budget(self.county_a, {self.fund_reward: 50000}, year=2027)
+        bill = self._direct_bill(self.county_a, 100, self.fund_reward, self.category_travel, day="2027-04-10")
+        with self.assertRaisesMsg(UserError, "差旅|Travel"):
+            self._post(bill, "2027-04-10")
+        bill.unlink()
+        self._budget(self.county_a, {self.fund_lottery: 1000}, year=2028)
+        with freeze_time("2028-01-05"):
+            budget.with_user(self.finance_a).action_close()
+        carried = budget.carry_forward_ids.line_ids
+        self.assertEqual(
+            [(line.kind, line.fund_source_id, line.amount) for line in carried],
+            [("balance", self.fund_reward, 50000.0)],
+        )
+
+    def test_carried_two_years_then_returned(self):
+        """Worked (the oldest money is spent first):
+        - 2023: 100,000.00 allocated, 30,000.00 spent → 70,000.00 of 2023 carried into 2024;
+        - 2024: 50,000.00 of its own; 60,000.00 spent, all of it 2023's → 10,000.00 of 2023 and 50,000.00 of
+          2024 carried into 2025;
+        - 2025: 20,000.00 of its own; 5,000.00 spent, 2023's → at the closing of 2025 the 5,000.00 of 2023 left
+          have been carried two years: returned to the finance department (国发〔2014〕45号); 50,000.00 of 2024
+          and 20,000.00 of 2025 carried into 2026 (70,000.00).
+        The 2025 line ends at allocated 20,000 + 60,000 − 70,000 − 5,000 = 5,000 = its 5,000 spent."""
+        lottery = self.fund_lottery
+        budgets = {
+            year: self._budget(self.county_a, {lottery: amount}, year=year)
+            for year, amount in ((2023, 100000), (2024, 50000), (2025, 20000))
+        }
+        for year, spent in ((2023, 30000), (2024, 60000), (2025, 5000)):
+            bill = self._direct_bill(self.county_a, spent, lottery, day=f"{year}-04-10")
+            self._post(bill, f"{year}-04-10")
+            with freeze_time(f"{year + 1}-01-05"):
+                budgets[year].with_user(self.finance_a).action_close()
+        lines = lambda year: sorted(  # noqa: E731
+            (line.kind, line.origin_year, line.amount) for line in budgets[year].carry_forward_ids.line_ids
+        )
+        self.assertEqual(lines(2023), [("balance", 2023, 70000.0)])
+        self.assertEqual(lines(2024), [("balance", 2023, 10000.0), ("balance", 2024, 50000.0)])
+        self.assertEqual(
+            lines(2025),
+            [("balance", 2024, 50000.0), ("balance", 2025, 20000.0), ("surplus", 2023, 5000.0)],
+        )
+        carry = budgets[2025].carry_forward_ids
+        self.assertEqual((carry.amount_balance, carry.amount_surplus), (70000.0, 5000.0))
+        self.assertEqual(carry.budget_to_id, self.budget_a)
+        self.assertEqual(
+            self._figures(self._line(budgets[2025], lottery)),
+            {"allocated": 5000.0, "committed": 0.0, "actual": 5000.0, "paid": 0.0, "available": 0.0},
+        )
+        # the surplus leaves the ledger (one row, in 2025), it does not reach 2026
+        surplus = carry.entry_ids.filtered(lambda entry: entry.kind == "surplus")
+        self.assertEqual((surplus.fiscal_year, surplus.amount), (2025, -5000.0))
+        into_2026 = self.env["sgz.budget.entry"].search(
+            [("carry_forward_id", "=", carry.id), ("fiscal_year", "=", 2026)]
+        )
+        self.assertEqual(sum(into_2026.mapped("amount")), 70000.0)
+
+
+@tagged("post_install", "-at_install")
+class TestAsOfIsOnlyForReading(BudgetCase):
+    """Issue 15 §1 (context keys): ``sgz_as_of`` dates the figures a user reads; a decision never honours it. A
+    bill of 290,000.00 leaves 10,000.00 on the lottery line; a transfer of 50,000.00 from it, submitted and
+    approved with the figures "as of" January (300,000.00 available then), is refused all the same."""
+
+    def test_transfer_decided_on_todays_ledger(self):
+        lottery = self._line(self.budget_a, self.fund_lottery)
+        relief = self._line(self.budget_a, self.fund_relief)
+        self._post(self._direct_bill(self.county_a, 290000, self.fund_lottery), "2026-04-10")
+        early = {"sgz_as_of": "2026-01-10"}
+        self.assertEqual(self._figures(lottery, as_of="2026-01-10")["available"], 300000.0)
+        Transfer = self.env["sgz.budget.transfer"].with_user(self.finance_a).with_context(**early)
+        transfer = Transfer.create(
+            {
+                "budget_id": self.budget_a.id,
+                "source_line_id": lottery.id,
+                "target_line_id": relief.id,
+                "amount": 50000,
+                "date": "2026-05-01",
+                "reason": "调剂",
+            }
+        )
+        with self.assertRaisesMsg(UserError, r"50,000\.00.*10,000\.00"):
+            transfer.action_submit()
+        self.assertEqual(self._figures(lottery)["available"], 10000.0)

@@ -33,6 +33,28 @@ def _number(value, measure):
     return int(round(value))
 
 
+def _write_line(sheet, row, line, formats):
+    """One figure: this period, the previous one, the change and its percentage."""
+    sheet.write_string(row, 0, line.name, formats["text"])
+    if line.withheld:  # a pay figure of fewer than 3 workers is not given
+        sheet.write_string(row, 1, line.value_text, formats["text"])
+        for col in (2, 3, 4):
+            sheet.write_string(row, col, "—", formats["text"])
+        return
+    style = (
+        formats["money"]
+        if line.measure == "amount"
+        else (formats["dec1"] if line.measure in ("percent", "hours") else formats["int"])
+    )
+    sheet.write_number(row, 1, _number(line.value, line.measure), style)
+    sheet.write_number(row, 2, _number(line.previous_value, line.measure), style)
+    sheet.write_number(row, 3, _number(line.change, line.measure), style)
+    if line.previous_value:
+        sheet.write_number(row, 4, _number(line.change_percent, "percent"), formats["dec1"])
+    else:
+        sheet.write_string(row, 4, "—", formats["text"])
+
+
 def report_workbook(report):
     env = report.env
     _ = env._
@@ -65,25 +87,7 @@ def report_workbook(report):
         sheet.merge_range(row, 0, row, 4, section, formats["section"])
         row += 1
         for line in lines:
-            style = (
-                formats["money"]
-                if line.measure == "amount"
-                else (formats["dec1"] if line.measure in ("percent", "hours") else formats["int"])
-            )
-            sheet.write_string(row, 0, line.name, formats["text"])
-            if line.withheld:  # a pay figure of fewer than 3 workers is not given
-                sheet.write_string(row, 1, line.value_text, formats["text"])
-                for col in (2, 3, 4):
-                    sheet.write_string(row, col, "—", formats["text"])
-                row += 1
-                continue
-            sheet.write_number(row, 1, _number(line.value, line.measure), style)
-            sheet.write_number(row, 2, _number(line.previous_value, line.measure), style)
-            sheet.write_number(row, 3, _number(line.change, line.measure), style)
-            if line.previous_value:
-                sheet.write_number(row, 4, _number(line.change_percent, "percent"), formats["dec1"])
-            else:
-                sheet.write_string(row, 4, "—", formats["text"])
+            _write_line(sheet, row, line, formats)
             row += 1
     narrative = workbook.add_worksheet(_("Narrative"))
     narrative.set_column(0, 0, 24)

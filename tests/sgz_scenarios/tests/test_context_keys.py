@@ -23,7 +23,7 @@ KEYS = {
     # sgz_procurement reprocure wizard: a default only; the confirmation checks write access and state
     "active_id": "TestContextKeys.test_active_id_is_only_a_default",
     # sgz_budget: the date of the figures shown (decisions use the document's date), see sgz_budget's tests
-    "sgz_as_of": "sgz_budget tests (figures as of a date; decisions ignore the key)",
+    "sgz_as_of": "sgz_budget TestAsOfIsOnlyForReading (figures as of a date; decisions read today's ledger)",
     # sgz_budget: read only while a test runs (modules.module.current_test), never in production
     "sgz_budget_log_refusal": "read under current_test only",
     # sgz_base/models/mail_thread.py TRACE_KEYS: dropped for every sgz document (the trace is not the client's)
