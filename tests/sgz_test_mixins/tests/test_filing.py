@@ -53,9 +53,13 @@ class TestFiling(MixinCase):
     def test_filing_is_evidence(self):
         filing = self._file()
         for user in (self.officer_a, self.city_officer):
-            with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 filing.with_user(user).write({"state": "acknowledged"})
-            with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 filing.with_user(user).with_context(sgz_approval_bypass=True).write(
                     {"due_date": "2099-01-01"}
                 )

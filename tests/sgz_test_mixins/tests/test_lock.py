@@ -29,9 +29,13 @@ class TestLock(MixinCase):
         for context in ({}, CLIENT_KEYS):
             with self.assertRaisesMsg(UserError, "buttons|按钮"):
                 as_user.with_context(**context).write({"state": "confirmed"})
-            with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 as_user.with_context(**context).write({"confirmed_by_id": self.approver_a.id})
-            with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 as_user.with_context(**context).write({"total": 77777})  # a computed figure
         self.assertEqual(document.state, "draft")
 
