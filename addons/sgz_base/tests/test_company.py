@@ -58,7 +58,9 @@ class TestOrganizations(SgzCase):
                     "sgz_region_id": self.region_county_a.id,
                 }
             )
-        with self.assertRaises(UserError):  # Odoo forbids moving a company in the tree
+        with self.assertRaisesMsg(
+            UserError, "company hierarchy cannot be changed|公司层级不可更改"
+        ):  # Odoo forbids it
             self.county_a.parent_id = self.province
 
     def test_children_granted(self):

@@ -88,15 +88,18 @@ class TestRegionRules(SgzCase):
 
     def test_wrong_length(self):
         for code in ("4302231", "43022310", "4302231041", "43022310420", "43022310420a"):
-            with self.subTest(code=code), self.assertRaises(ValidationError):
+            with (
+                self.subTest(code=code),
+                self.assertRaisesMsg(ValidationError, "digits for this level|在该级别应为"),
+            ):
                 self._township(code)
 
     def test_wrong_parent(self):
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMsg(ValidationError, "does not belong under|不属于"):
             self._township("430224104")  # 茶陵's prefix under 攸县
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMsg(ValidationError, "must be placed under a region of level|的上级区划必须是"):
             self._township("430223104", parent=self.county.parent_id)  # a township under a city
-        with self.assertRaises(ValidationError):
+        with self.assertRaisesMsg(ValidationError, "must be placed under a region of level|的上级区划必须是"):
             self.env["sgz.region"].create({"name": "某县", "code": "430299", "level": "county"})
 
     def test_duplicate_code(self):
@@ -110,7 +113,7 @@ class TestRegionRules(SgzCase):
         Region.create(
             {"name": "新建镇", "code": "430223199", "level": "township", "parent_id": self.region_county_a.id}
         )
-        with self.assertRaises(UserError):  # the rule, or the sentence naming 茶陵县
+        with self.assertRaisesMsg(UserError, "own bureau|本局所辖"):  # the sentence naming 茶陵县
             Region.create(
                 {
                     "name": "越界镇",

@@ -49,7 +49,9 @@ class TestStation(SgzCase):
 
     def test_transitions(self):
         station = self._station(self.township_a1, self.county_a)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(
+            UserError, "Only an active station can be suspended|只有运行中的社工站才能暂停"
+        ):
             station.action_suspend()
         station.action_activate()
         station.action_suspend()
@@ -57,7 +59,7 @@ class TestStation(SgzCase):
         with self.assertRaisesMsg(UserError, "stays on record|不能删除"):
             station.unlink()
         station.action_close()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "already closed|已撤站"):
             station.action_close()
         planned = self._station(self.township_a2, self.county_a)
         planned.unlink()

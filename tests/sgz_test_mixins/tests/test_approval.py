@@ -66,7 +66,7 @@ class TestApproval(MixinCase):
     def test_group_and_company_checked(self):
         _document, (first, second) = self._request(self.officer_a)
         first.with_user(self.approver_a).action_approve()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only members of|的成员才能审批此项"):
             second.with_user(self.officer_a2).action_approve()  # not an approver
         self.assertEqual(second.state, "pending")
         with self.assertRaises(AccessError):
@@ -85,12 +85,12 @@ class TestApproval(MixinCase):
     def test_reviews_change_only_by_buttons(self):
         _document, (first, _second) = self._request(self.officer_a)
         for vals in ({"state": "approved"}, {"reviewed_by_id": self.approver_a.id}, {"sequence": 1}):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "Approve and Reject buttons only|“批准”和“驳回”按钮"):
                 first.with_user(self.approver_a).write(vals)
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(UserError, "Approve and Reject buttons only|“批准”和“驳回”按钮"):
                 first.with_user(self.approver_a).with_context(sgz_approval_bypass=True).write(vals)
         first.with_user(self.approver_a).write({"comment": "同意"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "created by their actions only|只能由相应操作"):
             self.env["sgz.approval.review"].with_user(self.officer_a).create(
                 {
                     "res_model": "sgz.test.document",
@@ -99,12 +99,12 @@ class TestApproval(MixinCase):
                     "state": "approved",
                 }
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             first.unlink()  # evidence, even for the superuser
 
     def test_guarded_state_needs_approval(self):
         document = self._document(user=self.officer_a)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
             document.with_user(self.officer_a).write({"state": "confirmed"})
         with self.assertRaisesMsg(UserError, "needs approval|审批"):
             with document._sgz_unlocked():
@@ -179,9 +179,9 @@ class TestApprovalIntegrity(MixinCase):
         document = self._document(user=self.officer_a)
         document.with_user(self.officer_a).action_confirm()
         first, second = document.sgz_review_ids.sorted("sequence")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "reviewer whose turn it is|当前轮到的审批人"):
             first.with_user(self.officer_a).write({"comment": "请局长批准"})  # the requester
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "reviewer whose turn it is|当前轮到的审批人"):
             second.with_user(self.approver_a).write({"comment": "同意"})  # not yet its turn
         first.with_user(self.officer_a2).write({"comment": "材料齐全"})
 

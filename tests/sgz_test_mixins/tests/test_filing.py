@@ -47,15 +47,19 @@ class TestFiling(MixinCase):
         filing.with_user(self.city_officer).action_return("缺少盖章页")
         self.assertEqual(filing.state, "returned")
         self.assertEqual(filing.return_reason, "缺少盖章页")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only a submitted filing|只有已报送的备案"):
             filing.with_user(self.city_officer).action_acknowledge()
 
     def test_filing_is_evidence(self):
         filing = self._file()
         for user in (self.officer_a, self.city_officer):
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 filing.with_user(user).write({"state": "acknowledged"})
-            with self.assertRaises(UserError):
+            with self.assertRaisesMsg(
+                UserError, "change only through the buttons|只能通过办理相应环节的按钮"
+            ):
                 filing.with_user(user).with_context(sgz_approval_bypass=True).write(
                     {"due_date": "2099-01-01"}
                 )
@@ -67,9 +71,9 @@ class TestFiling(MixinCase):
         filing.with_user(self.officer_a).write({"note": "已归档"})
         with self.assertRaises(AccessError):
             filing.with_user(self.officer_a).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             filing.with_user(self.env.ref("base.user_admin")).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             filing.sudo().unlink()
 
     def test_late_flag(self):
@@ -101,9 +105,9 @@ class TestFiling(MixinCase):
     def test_each_side_writes_its_own(self):
         """The receiver does not replace the filed document; the filer does not write the return reason."""
         filing = self._file()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only the filing organization|只有报备单位"):
             filing.with_user(self.city_officer).write({"document": b"UEsD"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only the filing organization|只有报备单位"):
             self.env["ir.attachment"].with_user(self.city_officer).create(
                 {
                     "name": "x",
@@ -113,7 +117,7 @@ class TestFiling(MixinCase):
                     "datas": "UEsD",
                 }
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "Only the receiving organization|只有接收单位"):
             filing.with_user(self.officer_a).write({"return_reason": "自己退回"})
         filing.with_user(self.officer_a).write({"document": b"UEsD", "document_name": "计划.pdf"})
         filing.with_user(self.city_officer).write({"return_reason": "缺少盖章页"})

@@ -37,6 +37,9 @@ class TestInput(MixinCase):
         partner = self.env["res.partner"].create({"name": "茶陵县保密伙伴", "company_id": self.county_b.id})
         with self.assertRaises(UserError) as caught:
             self.document.sudo(False).with_user(self.officer_a).write({"partner_id": partner.id})
+        self.assertRegex(
+            str(caught.exception), "belong to the organization of the record|须属于本记录所在的机构"
+        )
         self.assertNotIn("茶陵县保密伙伴", str(caught.exception))
 
     def test_record_cannot_be_moved_into_another_organization(self):
