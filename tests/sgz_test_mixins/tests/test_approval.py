@@ -90,7 +90,8 @@ class TestApproval(MixinCase):
             with self.assertRaisesMsg(UserError, "Approve and Reject buttons only|“批准”和“驳回”按钮"):
                 first.with_user(self.approver_a).with_context(sgz_approval_bypass=True).write(vals)
         first.with_user(self.approver_a).write({"comment": "同意"})
-        with self.assertRaisesMsg(UserError, "created by their actions only|只能由相应操作"):
+        # no role creates a review by hand (the access rights already refuse it)
+        with self.assertRaisesMsg(UserError, "created by their actions only|只能由相应操作|不能新建审批记录"):
             self.env["sgz.approval.review"].with_user(self.officer_a).create(
                 {
                     "res_model": "sgz.test.document",
@@ -99,12 +100,16 @@ class TestApproval(MixinCase):
                     "state": "approved",
                 }
             )
-        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
-            first.unlink()  # evidence, even for the superuser
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查|不能删除审批记录"):
+            first.unlink()  # evidence: the rights refuse it, and the record itself for whoever has them
 
     def test_guarded_state_needs_approval(self):
         document = self._document(user=self.officer_a)
-        with self.assertRaisesMsg(UserError, "change only through the buttons|只能通过办理相应环节的按钮"):
+        # the state is the approval's: refused as a state to change by the buttons, or as one needing approval
+        with self.assertRaisesMsg(
+            UserError,
+            "change only through the buttons|只能通过办理相应环节的按钮|needs approval before|需要审批",
+        ):
             document.with_user(self.officer_a).write({"state": "confirmed"})
         with self.assertRaisesMsg(UserError, "needs approval|审批"):
             with document._sgz_unlocked():

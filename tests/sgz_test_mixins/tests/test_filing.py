@@ -71,7 +71,7 @@ class TestFiling(MixinCase):
         filing.with_user(self.officer_a).write({"note": "已归档"})
         with self.assertRaises(AccessError):
             filing.with_user(self.officer_a).unlink()
-        with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
+        with self.assertRaisesMsg(UserError, "stays on record|存档备查|不能删除备案"):
             filing.with_user(self.env.ref("base.user_admin")).unlink()
         with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             filing.sudo().unlink()
