@@ -632,8 +632,12 @@ class SgzReport(models.Model):
             period = Period(report.report_type_id.period, report.date_from, report.date_to)
             previous = period.previous()
             budget_company = report.company_id if report.company_id.sgz_kind != "provider" else None
-            current_rows = Figures._sgz_figures(scope, period.date_from, period.date_to, budget_company)
-            previous_rows = Figures._sgz_figures(scope, previous.date_from, previous.date_to, budget_company)
+            current_rows = Figures._sgz_indicator_rows(
+                scope, period.date_from, period.date_to, budget_company
+            )
+            previous_rows = Figures._sgz_indicator_rows(
+                scope, previous.date_from, previous.date_to, budget_company
+            )
             previous_values = {self._sgz_row_key(row): row["value"] for row in previous_rows}
             # a pay figure withheld in either period is withheld (the change would give it away)
             withheld = {self._sgz_row_key(row) for row in current_rows + previous_rows if row.get("withheld")}

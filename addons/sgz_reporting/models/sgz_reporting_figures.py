@@ -1,7 +1,7 @@
 """The figures of the periodic reports, read with a fixed number of grouped queries per period.
 
 A *scope* says what a report covers (an agreement's stations and provider, a county, a city, the province);
-:meth:`SgzReportingFigures._sgz_figures` returns the indicator rows of one period for it. The activity
+:meth:`SgzReportingFigures._sgz_indicator_rows` returns the indicator rows of one period for it. The activity
 figures come from the monthly aggregates (``sgz.activity.stat``), never from the activity rows, so the number
 and the cost of the queries do not grow with the number of activities.
 """
@@ -120,7 +120,7 @@ class SgzReportingFigures(models.AbstractModel):
     # ---- figures of one period ----------------------------------------------------------------------------------
 
     @api.model
-    def _sgz_figures(self, scope, date_from, date_to, with_budget_company=None):
+    def _sgz_indicator_rows(self, scope, date_from, date_to, with_budget_company=None):
         """The indicator rows of ``scope`` for the period ``date_from``–``date_to``: a list of dicts with
         section, code, measure, value and the record the indicator is about (type, area, category,
         organization)."""
