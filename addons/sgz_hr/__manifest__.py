@@ -34,6 +34,8 @@
         "views/sgz_contribution_base_views.xml",
         "views/sgz_eligibility_override_views.xml",
         "views/res_company_views.xml",
+        "views/sgz_training_views.xml",
+        "views/sgz_supervision_views.xml",
         "report/sgz_payslip_report.xml",
         "views/sgz_hr_menus.xml",
         "data/res_users_data.xml",
@@ -41,6 +43,7 @@
     "demo": [
         "demo/sgz_insurance_scheme_demo.xml",
         "demo/sgz_hr_demo.xml",
+        "demo/sgz_training_demo.xml",
         "demo/res_users_demo.xml",
     ],
     "assets": {

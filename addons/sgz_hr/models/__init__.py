@@ -22,4 +22,6 @@ from . import (
     sgz_region,
     sgz_special_deduction,
     sgz_special_deduction_standard,
+    sgz_supervision,
+    sgz_training,
 )

@@ -56,6 +56,12 @@ class HrEmployee(models.Model):
         help="An employee of a service provider (承接机构).",
     )
     sgz_station_id = fields.Many2one("sgz.station", string="Station", index=True, tracking=True)
+    sgz_training_hours_year = fields.Float(
+        string="Training Hours This Year", compute="_compute_sgz_development_hours"
+    )
+    sgz_supervision_hours_year = fields.Float(
+        string="Supervision Hours This Year", compute="_compute_sgz_development_hours"
+    )
     sgz_hire_date = fields.Date(string="Hire Date", tracking=True)
     sgz_education = fields.Selection(EDUCATION_LEVELS, string="Education Level", tracking=True)
     sgz_major = fields.Char(string="Major")
@@ -353,3 +359,14 @@ class HrEmployee(models.Model):
             "target": "current",
             "context": {"default_employee_id": self.id},
         }
+
+    def _compute_sgz_development_hours(self):
+        """Hours of training attended and of supervision received in the calendar year of today."""
+        year = fields.Date.context_today(self).year
+        start, end = f"{year}-01-01", f"{year}-12-31"
+        for employee in self:
+            domain = [("employee_id", "=", employee._origin.id), ("date", ">=", start), ("date", "<=", end)]
+            attended = self.env["sgz.training.attendance"].sudo().search(domain)
+            sessions = self.env["sgz.supervision"].sudo().search(domain)
+            employee.sgz_training_hours_year = sum(attended.mapped("hours"))
+            employee.sgz_supervision_hours_year = sum(sessions.mapped("hours"))

@@ -13,5 +13,6 @@ from . import (
     test_payroll_law_second,
     test_payroll_opening,
     test_tour,
+    test_training,
     test_workers,
 )

@@ -11,8 +11,10 @@ PROVIDER = {"provider_manager", "provider_hr"}
 BUREAU = {"province_officer", "city_officer", "county_officer", "county_approver"}
 
 
-def row(default="", provider=None, bureau=None, province=None):
-    """A row of the shared table (every role of ``access_matrix.ROLES``), by groups of roles."""
+def row(default="", provider=None, bureau=None, province=None, city=None, evaluator=None, worker=None):
+    """A row of the shared table (every role of ``access_matrix.ROLES``), by groups of roles; ``city``: the city
+    officer's and the province officer's (the province holds the city's rights); ``worker``: the stationed
+    worker's, when more than a plain user's."""
     rights = {}
     for role in ROLES:
         value = default
@@ -20,9 +22,15 @@ def row(default="", provider=None, bureau=None, province=None):
             value = bureau
         if provider is not None and role in PROVIDER:
             value = provider
+        if city is not None and role in ("city_officer", "province_officer"):
+            value = city
         if province is not None and role == "province_officer":
             value = province
+        if evaluator is not None and role == "evaluator":
+            value = evaluator
         rights[role] = value
+    if worker is not None:
+        rights["station_worker"] = worker
     return rights
 
 
@@ -47,6 +55,9 @@ MATRIX = {
     "sgz.recruitment.plan": row(provider="rwcd", bureau="r"),
     "sgz.recruitment.plan.line": row(provider="rwcd", bureau="r"),
     "sgz.personnel.document": row(provider="rwcd"),
+    "sgz.training": row(provider="rwcd", bureau="r", city="rwcd", evaluator="r", worker="r"),
+    "sgz.training.attendance": row(provider="rwcd", bureau="r", city="rwcd", evaluator="r", worker="r"),
+    "sgz.supervision": row(provider="rwcd", bureau="r", city="rwcd", evaluator="r", worker="r"),
     "sgz.region": row("r", bureau="rwc", province="rwcd"),  # sgz_base's, extended here (minimum wage tier)
 }
 # Odoo's app administrator groups: no sgz role user ever holds one (issue 7, point 1)
