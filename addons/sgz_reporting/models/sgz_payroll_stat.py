@@ -1,7 +1,7 @@
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
-from odoo.addons.sgz_hr.models.sgz_payslip_month import WORKER_MONTH_SQL
+from odoo.addons.sgz_hr.models.sgz_payslip_month import WORKER_MONTH_SQL, SgzPayslipMonth
 
 
 class SgzPayrollStat(models.Model):
@@ -20,22 +20,8 @@ class SgzPayrollStat(models.Model):
     _description = "Payroll Cost per Month"
     _auto = False
     _order = "month desc"
-    # searching the view flushes what it reads (the worker-months' payslip fields)
-    _depends = {
-        "sgz.payslip": [
-            "company_id",
-            "employee_id",
-            "date_from",
-            "station_id",
-            "state",
-            "paid_gross",
-            "employee_insurance",
-            "employer_insurance",
-            "employer_cost",
-            "tax",
-            "net",
-        ],
-    }
+    # searching the view flushes what it reads: the worker-months' payslip fields
+    _depends = SgzPayslipMonth._depends
 
     month = fields.Date(readonly=True)
     provider_id = fields.Many2one("res.company", string="Provider", readonly=True)
