@@ -106,7 +106,7 @@ class TestTraining(SgzHrCase):
             self._training(self.hr_x, self.provider_x, hours=6, lines=[(self.worker_a, 8)])
         with self.assertRaisesMsg(ValidationError, "24"):
             self._session(self.hr_x, self.provider_x, hours=25, employee_id=self.worker_a.id)
-        with self.assertRaisesMsg(ValidationError, "社工或站点"):
+        with self.assertRaisesMsg(ValidationError, "一名社工或一个站点"):
             self._session(self.hr_x, self.provider_x)
         with self.assertRaisesMsg(ValidationError, "王强.*其他服务机构"):
             self._session(self.env.user, self.provider_x, employee_id=self.worker_b.id)
