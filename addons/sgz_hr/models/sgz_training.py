@@ -47,6 +47,7 @@ class SgzTrainingAttendance(models.Model):
     _name = "sgz.training.attendance"
     _description = "Training Attendance"
     _order = "training_id, employee_id"
+    _rec_name = "employee_id"
 
     training_id = fields.Many2one("sgz.training", required=True, index=True, ondelete="cascade")
     employee_id = fields.Many2one(
