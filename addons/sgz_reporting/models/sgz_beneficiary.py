@@ -1,5 +1,8 @@
 """Beneficiaries (服务对象) of a station: the beneficiary database of §五(二).
 
+Consent (个人信息保护法, ``lib/consent.py``): a record is kept only with a written consent, given by the guardian
+for a minor, and with a separate consent when the person is in a sensitive category or under 14.
+
 Privacy: only the provider running the station and the county bureau see the records (record rules, with
 ``res.users.sgz_county_bureau_ids``); every other role sees counts (``sgz.beneficiary.stat``). The resident
 ID number itself (``id_number``) is readable by those two only (field ``groups``: the provider's staff and the
@@ -11,10 +14,11 @@ exports; grouping by it is refused to everyone.
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.i18n import format_list
 
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
 
-from ..lib import mask_id_number
+from ..lib import consent_needs, mask_id_number
 
 # who reads the full ID number: the provider's staff registering the person (provider managers hold the HR
 # role), and the administrator; every other role sees the masked number only
@@ -46,9 +50,13 @@ class SgzBeneficiary(models.Model):
     )
     id_number_masked = fields.Char(string="ID Card", compute="_compute_id_number_masked", compute_sudo=True)
     gender = fields.Selection(
-        [("male", "Male"), ("female", "Female")], compute="_compute_id_card", store=True, string="Gender"
+        [("male", "Male"), ("female", "Female")],
+        compute="_compute_id_card",
+        store=True,
+        precompute=True,
+        string="Gender",
     )
-    birth_date = fields.Date(compute="_compute_id_card", store=True, string="Birth Date")
+    birth_date = fields.Date(compute="_compute_id_card", store=True, precompute=True, string="Birth Date")
     age = fields.Integer(compute="_compute_age", string="Age")
     station_id = fields.Many2one(
         "sgz.station", string="Station", required=True, index=True, tracking=True, ondelete="restrict"
@@ -76,6 +84,40 @@ class SgzBeneficiary(models.Model):
         sgz_not_future=True,
         help="The day the beneficiary (or the guardian) agreed in writing that the station keeps these data.",
     )
+    consent_giver = fields.Selection(
+        [("self", "The person"), ("guardian", "The guardian")],
+        string="Consent Given By",
+        compute="_compute_consent_giver",
+        store=True,
+        readonly=False,
+        precompute=True,
+        tracking=True,
+        help="A minor's consent is given by a parent or other guardian (个人信息保护法第三十一条).",
+    )
+    guardian_name = fields.Char(string="Guardian", tracking=True, sgz_max_length=50)
+    guardian_relation = fields.Selection(
+        [
+            ("parent", "Parent"),
+            ("grandparent", "Grandparent"),
+            ("sibling", "Elder brother or sister"),
+            ("other", "Other person or organization acting as guardian"),
+            ("committee", "Residents' or villagers' committee"),
+            ("civil_affairs", "Civil affairs department"),
+        ],
+        string="Guardian's Relation",
+        tracking=True,
+        help="Who the guardian is, as the Civil Code names them (民法典第二十七条、第三十二条).",
+    )
+    sensitive_consent_date = fields.Date(
+        string="Separate Consent Date",
+        tracking=True,
+        sgz_not_future=True,
+        help="The day of the separate consent to keeping sensitive personal information: an assistance category "
+        "such as 低保 or 特困, a disability, a child left behind or in difficulty, any child under 14 "
+        "(个人信息保护法第二十八、二十九条).",
+    )
+    needs_guardian_consent = fields.Boolean(compute="_compute_consent_needs", string="Minor")
+    needs_separate_consent = fields.Boolean(compute="_compute_consent_needs", string="Sensitive Information")
     note = fields.Html()
     activity_count = fields.Integer(compute="_compute_activity_count", string="Service Records")
     active = fields.Boolean(default=True)
@@ -108,6 +150,28 @@ class SgzBeneficiary(models.Model):
         today = fields.Date.context_today(self)
         for beneficiary in self:
             beneficiary.age = age_on(beneficiary.birth_date, today) if beneficiary.birth_date else 0
+
+    def _sgz_consent_needs(self):
+        """What consent this record needs (``lib/consent.py``): age on the consent date (today without one)."""
+        self.ensure_one()
+        day = self.consent_date or fields.Date.context_today(self)
+        age = age_on(self.birth_date, day) if self.birth_date else None
+        return consent_needs(age, any(self.category_ids.mapped("sensitive")))
+
+    @api.depends("birth_date", "consent_date", "category_ids")
+    def _compute_consent_needs(self):
+        for beneficiary in self:
+            needs = beneficiary._sgz_consent_needs()
+            beneficiary.needs_guardian_consent = needs.guardian
+            beneficiary.needs_separate_consent = needs.separate
+
+    @api.depends("birth_date", "consent_date")
+    def _compute_consent_giver(self):
+        for beneficiary in self:
+            if beneficiary._sgz_consent_needs().guardian:
+                beneficiary.consent_giver = "guardian"
+            elif not beneficiary.consent_giver:
+                beneficiary.consent_giver = "self"
 
     def _compute_activity_count(self):
         Activity = self.env["sgz.activity"]
@@ -201,6 +265,65 @@ class SgzBeneficiary(models.Model):
                         "your own stations."
                     )
                 )
+
+    @api.constrains(
+        "consent_date",
+        "consent_giver",
+        "guardian_name",
+        "guardian_relation",
+        "sensitive_consent_date",
+        "category_ids",
+        "id_number",
+    )
+    def _sgz_check_consent(self):
+        """No record without the consents the law asks (``lib/consent.py``), each refusal naming what to add."""
+        for beneficiary in self:
+            if not beneficiary.consent_date:
+                raise ValidationError(
+                    self.env._(
+                        "Record the consent date of %(name)s: the day the person (or the guardian) agreed in writing "
+                        "that the station keeps these data. Without a consent no beneficiary record is kept "
+                        "(Personal Information Protection Law, art. 13).",
+                        name=beneficiary.name,
+                    )
+                )
+            needs = beneficiary._sgz_consent_needs()
+            if needs.guardian and beneficiary.consent_giver != "guardian":
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s was %(age)s years old on the consent date: a minor's consent is given by a parent "
+                        "or other guardian (Personal Information Protection Law, art. 31). Choose the guardian as "
+                        "the one who gave consent and record the guardian's name and relation.",
+                        name=beneficiary.name,
+                        age=age_on(beneficiary.birth_date, beneficiary.consent_date),
+                    )
+                )
+            if beneficiary.consent_giver == "guardian" and not (
+                (beneficiary.guardian_name or "").strip() and beneficiary.guardian_relation
+            ):
+                raise ValidationError(
+                    self.env._(
+                        "The consent of %(name)s was given by the guardian: record the guardian's name and relation.",
+                        name=beneficiary.name,
+                    )
+                )
+            if needs.separate and not beneficiary.sensitive_consent_date:
+                raise ValidationError(
+                    self.env._(
+                        "%(name)s is recorded as %(what)s: this is sensitive personal information, kept only with a "
+                        "separate consent (Personal Information Protection Law, arts. 28 and 29). Record the date "
+                        "of the separate consent.",
+                        name=beneficiary.name,
+                        what=beneficiary._sgz_sensitive_words(needs),
+                    )
+                )
+
+    def _sgz_sensitive_words(self, needs):
+        """What makes this record's information sensitive, in words: its sensitive categories, or its age."""
+        words = self.category_ids.filtered("sensitive").mapped("name")
+        if needs.young_child:
+            words.append(self.env._("a child under 14"))
+        return format_list(self.env, words)
 
     @api.constrains("household_size")
     def _check_household_size(self):

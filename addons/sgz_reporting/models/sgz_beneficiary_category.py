@@ -12,6 +12,11 @@ class SgzBeneficiaryCategory(models.Model):
     code = fields.Char(required=True)
     sequence = fields.Integer(default=10)
     color = fields.Integer()
+    sensitive = fields.Boolean(
+        string="Sensitive Information",
+        help="Belonging to this category is sensitive personal information (a specific identity, health, a "
+        "child's situation): a record in it needs the person's separate consent (个人信息保护法第二十八、二十九条).",
+    )
     description = fields.Text(translate=True)
     active = fields.Boolean(default=True)
 

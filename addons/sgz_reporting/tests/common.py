@@ -52,6 +52,8 @@ class ReportingCase(SgzHrCase):
                 "station_id": cls.station_a1.id,
                 "category_ids": [Command.set((cls.cat_dibao | cls.cat_elderly).ids)],
                 "consent_date": "2026-01-15",
+                # 低保 is a sensitive category: its separate consent (个人信息保护法第二十九条)
+                "sensitive_consent_date": "2026-01-15",
             }
         )
         cls.ben_a2 = Beneficiary.create(
@@ -60,13 +62,24 @@ class ReportingCase(SgzHrCase):
                 "id_number": id_card("43022320140611203"),
                 "station_id": cls.station_a1.id,
                 "category_ids": [Command.set(cls.cat_child.ids)],
+                # 11 years old: the guardian consents, and separately (个人信息保护法第二十九、三十一条)
+                "consent_date": "2026-01-15",
+                "consent_giver": "guardian",
+                "guardian_name": "明爸爸",
+                "guardian_relation": "parent",
+                "sensitive_consent_date": "2026-01-15",
             }
         )
         cls.ben_b = (
             cls.env["sgz.beneficiary"]
             .with_user(cls.hr_y)
             .create(
-                {"name": "王爷爷", "id_number": id_card("43022419450717506"), "station_id": cls.station_b1.id}
+                {
+                    "name": "王爷爷",
+                    "id_number": id_card("43022419450717506"),
+                    "station_id": cls.station_b1.id,
+                    "consent_date": "2026-01-15",
+                }
             )
         )
         # registered in January (the figures count the beneficiaries registered by the end of the period)

@@ -241,6 +241,7 @@ class TestLockedMonth(LockedMonthCase):
                     "name": "新对象",
                     "id_number": id_card("43022319900101301"),
                     "station_id": self.station_a1.id,
+                    "consent_date": "2026-01-15",
                 }
             )
         )

@@ -42,7 +42,13 @@ class TestBeneficiaries(ReportingCase):
             )
         # the same person may be served at another station of the provider
         other = Beneficiary.create(
-            {"name": "黄奶奶", "id_number": self.id_a1, "station_id": self.station_a2.id}
+            {
+                "name": "黄奶奶",
+                "id_number": self.id_a1,
+                "station_id": self.station_a2.id,
+                "consent_date": "2026-01-15",
+                "sensitive_consent_date": "2026-01-15",
+            }
         )
         self.assertEqual(other.gender, "female")
         self.assertEqual(self.env["sgz.beneficiary"].search_count([("id_number", "=", self.id_a1)]), 2)
@@ -52,6 +58,107 @@ class TestBeneficiaries(ReportingCase):
             self.env["sgz.beneficiary"].with_user(self.hr_x).create(
                 {"name": "越界", "id_number": id_card("43022419800101101"), "station_id": self.station_b1.id}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestConsent(ReportingCase):
+    """Issue 16 §18: a record is kept only with consent (个人信息保护法第十三条), a minor's given by the guardian
+    (第三十一条; the programme asks it of every minor, 民法典第十七条: under 18), and a separate consent for
+    sensitive information (第二十八、二十九条): a sensitive category (低保, 特困, a child left behind …) or any
+    child under 14. Ages are counted on the consent date."""
+
+    def setUp(self):
+        super().setUp()
+        self.Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x).with_context(lang="zh_CN")
+        self.cat_tekun = self.env.ref("sgz_reporting.beneficiary_category_tekun")
+
+    def _create(self, body, **vals):
+        return self.Beneficiary.create(
+            {
+                "name": vals.pop("name", "测试对象"),
+                "id_number": id_card(body),
+                "station_id": self.station_a1.id,
+                **vals,
+            }
+        )
+
+    def _refused(self, pattern, body, **vals):
+        before = self.env["sgz.beneficiary"].search_count([])
+        with self.assertRaisesMsg(ValidationError, pattern):
+            self._create(body, **vals)
+        self.assertEqual(self.env["sgz.beneficiary"].search_count([]), before)
+
+    def test_sensitive_categories_are_data(self):
+        categories = self.env["sgz.beneficiary.category"].search([("sensitive", "=", True)])
+        self.assertEqual(
+            set(categories.mapped("code")),
+            {"dibao", "tekun", "left_behind_child", "distressed_child", "disabled"},
+        )
+
+    @freeze_time("2026-11-27")
+    def test_no_record_without_consent(self):
+        adult = "43022319700101169"  # 56 years old, no category
+        self._refused("同意日期", adult)
+        record = self._create(adult, consent_date="2026-11-20")
+        self.assertEqual(record.consent_giver, "self")
+        # nor is the consent taken away afterwards
+        with self.assertRaisesMsg(ValidationError, "同意日期"):
+            record.write({"consent_date": False})
+        self.assertEqual(record.consent_date, day("2026-11-20"))
+
+    @freeze_time("2026-11-27")
+    def test_minor_consents_through_the_guardian(self):
+        # born 1 March 2011: 15 on the consent date 1 September 2026, a minor but not under 14
+        minor = "43022320110301123"
+        consent = {"consent_date": "2026-09-01"}
+        self._refused("未成年人.*监护人", minor, consent_giver="self", **consent)
+        # the form proposes the guardian; the guardian's name and relation are then needed
+        self._refused("监护人姓名", minor, **consent)
+        self._refused("监护人姓名", minor, guardian_name="   ", guardian_relation="parent", **consent)
+        self._refused("监护人姓名", minor, guardian_name="张父", **consent)
+        record = self._create(minor, guardian_name="张父", guardian_relation="parent", **consent)
+        self.assertEqual(record.consent_giver, "guardian")
+        # 15 and in no sensitive category: no separate consent needed
+        self.assertFalse(record.needs_separate_consent)
+        self.assertFalse(record.sensitive_consent_date)
+        # the guardian's consent stays the record's basis
+        with self.assertRaisesMsg(ValidationError, "未成年人"):
+            record.write({"consent_giver": "self"})
+
+    @freeze_time("2026-11-27")
+    def test_age_on_the_consent_date(self):
+        # born 2 September 2008: 17 on 1 September 2026 (a minor), 18 on 2 September 2026 (an adult)
+        body = "43022320080902147"
+        self._refused("未成年人", body, consent_date="2026-09-01", consent_giver="self")
+        record = self._create(body, consent_date="2026-09-02", consent_giver="self")
+        self.assertFalse(record.needs_guardian_consent)
+
+    @freeze_time("2026-11-27")
+    def test_child_under_14_needs_the_separate_consent(self):
+        # born 20 May 2015: 11 on the consent date, no category — a child under 14's data are sensitive (第二十八条)
+        child = "43022320150520135"
+        consent = {"consent_date": "2026-09-01", "guardian_name": "李母", "guardian_relation": "parent"}
+        self._refused("不满十四周岁.*单独同意", child, **consent)
+        record = self._create(child, sensitive_consent_date="2026-09-01", **consent)
+        self.assertTrue(record.needs_separate_consent)
+
+    @freeze_time("2026-11-27")
+    def test_sensitive_category_needs_the_separate_consent(self):
+        adult = "43022319600101158"
+        vals = {"consent_date": "2026-10-01", "category_ids": [Command.set(self.cat_tekun.ids)]}
+        self._refused("特困.*单独同意", adult, **vals)
+        self._refused("同意", adult, sensitive_consent_date="2026-11-28", **vals)  # not in the future
+        record = self._create(adult, sensitive_consent_date="2026-10-01", **vals)
+        self.assertTrue(record.needs_separate_consent)
+        # an existing record put into a sensitive category needs it too: 王爷爷 gave only the general consent
+        ben_b = self.ben_b.with_user(self.manager_y).with_context(lang="zh_CN")
+        with self.assertRaisesMsg(ValidationError, "低保.*单独同意"):
+            ben_b.write({"category_ids": [Command.link(self.cat_dibao.id)]})
+        self.assertFalse(self.ben_b.category_ids)
+        ben_b.write(
+            {"category_ids": [Command.link(self.cat_dibao.id)], "sensitive_consent_date": "2026-11-27"}
+        )
+        self.assertEqual(self.ben_b.category_ids, self.cat_dibao)
 
 
 @tagged("post_install", "-at_install")
