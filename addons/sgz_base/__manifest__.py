@@ -45,6 +45,9 @@
         "demo/sgz_base_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "sgz_base/static/src/**/*",
+        ],
         "web.assets_tests": [
             "sgz_base/static/tests/tours/*.js",
         ],

@@ -3,7 +3,7 @@
 from .chinatime import CHINA_OFFSET, china_date, china_to_utc
 from .idcard import IdCard, IdCardError, age_on, parse_id_card
 from .mask import mask_number
-from .month import format_month
+from .month import format_day, format_month
 from .rmb import rmb_upper
 from .uscc import UsccError, validate_uscc
 from .workdays import (
@@ -27,6 +27,7 @@ __all__ = [
     "china_date",
     "china_to_utc",
     "default_calendar",
+    "format_day",
     "format_month",
     "mask_number",
     "package_calendar_days",

@@ -1,4 +1,4 @@
-from odoo import Command, api, models
+from odoo import Command, api, models, modules
 
 from .res_company import BUREAU_KINDS
 
@@ -41,6 +41,30 @@ class ResUsers(models.Model):
             missing = Company.search([("id", "child_of", bureaus.ids)]) - user.company_ids
             if missing:
                 user.write({"company_ids": [Command.link(company.id) for company in missing]})
+
+    @api.model
+    def _get_activity_groups(self):
+        """The activities' clock in the top bar counts the approvals waiting for the user too (one line, 待审批,
+        opening the reviews the user may decide), in every app the user works in."""
+        groups = super()._get_activity_groups()
+        Review = self.env["sgz.approval.review"]
+        if not Review.has_access("read"):
+            return groups
+        count = Review.search_count([("can_review", "=", True)])
+        if count:
+            groups.insert(
+                0,
+                {
+                    "id": self.env["ir.model"]._get_id(Review._name),
+                    "type": "sgz_approval",
+                    "name": self.env._("To Approve"),
+                    "model": Review._name,
+                    "icon": modules.module.get_module_icon("sgz_base"),
+                    "total_count": count,
+                    "view_type": "list",
+                },
+            )
+        return groups
 
     def _sgz_has_role(self):
         """Whether the user holds one of the suite's roles."""

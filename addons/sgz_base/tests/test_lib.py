@@ -12,6 +12,7 @@ from ..lib import (
     WorkCalendar,
     add_working_days,
     age_on,
+    format_day,
     format_month,
     parse_id_card,
     rmb_upper,
@@ -150,3 +151,6 @@ class TestMonth(BaseCase):
         self.assertEqual(format_month(D(2026, 10, 1), "en_US"), "Oct 2026")
         self.assertEqual(format_month(False, "zh_CN"), "")
         self.assertEqual(format_month(D(2026, 10, 1), "xx_YY"), "Oct 2026")
+        self.assertEqual(format_day(D(2026, 3, 1), "zh_CN"), "2026年3月1日")
+        self.assertEqual(format_day(D(2026, 3, 1), "en_US"), "Mar 1, 2026")
+        self.assertEqual(format_day(False, "zh_CN"), "")

@@ -58,7 +58,8 @@ class SgzActivity(models.Model):
         index=True,
         tracking=True,
         check_company=True,
-        domain="[('company_id', '=', company_id)]",
+        domain="[('company_id', '=', company_id), ('sgz_station_id', '=', station_id)]",
+        help="One of the station's workers.",
     )
     service_area_id = fields.Many2one(
         "sgz.service.area",
@@ -91,6 +92,11 @@ class SgzActivity(models.Model):
         "activity_id",
         "category_id",
         string="Beneficiary Categories",
+        compute="_compute_category_ids",
+        store=True,
+        readonly=False,
+        precompute=True,
+        help="Filled from the beneficiary's and the participants' categories when they are chosen; editable.",
     )
     beneficiary_id = fields.Many2one(
         "sgz.beneficiary", string="Beneficiary", index="btree_not_null", ondelete="restrict"
@@ -159,6 +165,26 @@ class SgzActivity(models.Model):
             activity.session_count = len(activity.session_ids)
 
     # ---- checks ------------------------------------------------------------------------------------------------
+
+    @api.depends("beneficiary_id", "participant_ids")
+    def _compute_category_ids(self):
+        # the categories of whom the activity served, added when they are chosen (not when a beneficiary's
+        # categories change later: a submitted month's activities keep theirs)
+        for activity in self:
+            people = (activity.beneficiary_id | activity.participant_ids).sudo()
+            activity.category_ids |= people.category_ids
+
+    @api.constrains("worker_id", "station_id")
+    def _sgz_check_worker_station(self):
+        for activity in self.sudo():
+            if activity.worker_id and activity.worker_id.sgz_station_id != activity.station_id:
+                raise ValidationError(
+                    self.env._(
+                        "%(worker)s is not stationed at %(station)s: choose one of the station's social workers.",
+                        worker=activity.worker_id.name,
+                        station=activity.station_id.name,
+                    )
+                )
 
     @api.constrains("person_times", "duration")
     def _check_figures(self):
@@ -285,6 +311,8 @@ class SgzActivity(models.Model):
             "person_times",
             "duration",
             "category_ids",
+            "beneficiary_id",
+            "participant_ids",
             "active",
             "session_ids",
         } & set(vals):

@@ -16,6 +16,7 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL, float_round, html2plaintext
 
+from odoo.addons.sgz_base.lib import format_day
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from ..lib.periods import Period
@@ -179,7 +180,8 @@ class SgzReport(models.Model):
             )
         if kind == "year":
             return _("Year %(year)s", year=start.year)
-        return _("%(start)s to %(end)s", start=start, end=self.date_to)
+        lang = self.env.lang or "en_US"
+        return _("%(start)s to %(end)s", start=format_day(start, lang), end=format_day(self.date_to, lang))
 
     def _compute_station_count(self):
         for report in self:

@@ -14,7 +14,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from ..lib.periods import MONTHS, agreement_periods, periods_between
+from ..lib.periods import agreement_periods, periods_between
 
 AUTHOR_KINDS = [
     ("provider", "Provider"),
@@ -206,6 +206,3 @@ class SgzReportType(models.Model):
 
     def _sgz_agreement_year_period(self, year):
         return agreement_periods(self.period, year.date_start, year.date_end)
-
-    def _sgz_period_months(self):
-        return MONTHS.get(self.period)

@@ -72,6 +72,8 @@ class TestExpectedReports(ReportingCase):
         self.assertEqual(report.agreement_year_id, self.agreement_a.year_ids)
         self.assertEqual(report.due_date, day("2026-07-15"))
         self.assertEqual(report.target_company_id, self.county_a)
+        # the period reads as dates in Chinese (issue 18 §12), not 2026-01-01至2026-06-30
+        self.assertEqual(report.with_context(lang="zh_CN").period_label, "2026年1月1日至2026年6月30日")
         with freeze_time("2027-01-02"):
             self.env["sgz.report"]._cron_generate_expected()
         report = self._reports(final, agreement_id=self.agreement_a.id)

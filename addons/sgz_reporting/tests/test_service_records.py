@@ -163,6 +163,32 @@ class TestConsent(ReportingCase):
 
 @tagged("post_install", "-at_install")
 class TestActivities(ReportingCase):
+    def test_categories_come_from_whom_it_served(self):
+        """Issue 20 §9: choosing the beneficiary (or the participants) fills the activity's categories."""
+        case = self._activity("2026-09-03", activity_type="case", beneficiary_id=self.ben_a1.id)
+        self.assertEqual(case.category_ids, self.cat_dibao | self.cat_elderly)
+        group = self._activity(
+            "2026-09-04",
+            activity_type="group",
+            participant_ids=[Command.set((self.ben_a1 | self.ben_a2).ids)],
+        )
+        self.assertEqual(group.category_ids, self.cat_dibao | self.cat_elderly | self.cat_child)
+        # what the user adds stays; a beneficiary's later category does not rewrite the record
+        case.with_user(self.hr_x).write({"category_ids": [Command.link(self.cat_child.id)]})
+        self.ben_a1.with_user(self.hr_x).write({"category_ids": [Command.unlink(self.cat_elderly.id)]})
+        self.assertEqual(case.category_ids, self.cat_dibao | self.cat_elderly | self.cat_child)
+
+    def test_worker_is_one_of_the_station(self):
+        """Issue 20 §9: the worker list is the station's workers, and a script cannot name another."""
+        field = self.env["sgz.activity"]._fields["worker_id"]
+        self.assertIn("sgz_station_id", field.domain)
+        with self.assertRaisesMsg(ValidationError, "甲社工.*驻站"):
+            self._activity("2026-09-03", station=self.station_a2, worker_id=self.worker_1.id)
+        activity = self._activity("2026-09-03", worker_id=self.worker_1.id)
+        with self.assertRaisesMsg(ValidationError, "驻站"):
+            activity.with_user(self.hr_x).write({"station_id": self.station_a2.id})
+        self.assertEqual(activity.station_id, self.station_a1)
+
     def test_negative_person_times_refused(self):
         with self.assertRaisesMsg(ValidationError, "服务人次不能为负数"):
             self._activity("2026-10-10", person_times=-3)

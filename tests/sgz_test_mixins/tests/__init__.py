@@ -1,1 +1,1 @@
-from . import test_approval, test_concurrency, test_filing, test_input, test_lock
+from . import test_approval, test_approval_systray, test_concurrency, test_filing, test_input, test_lock
