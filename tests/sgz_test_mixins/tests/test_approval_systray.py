@@ -29,7 +29,9 @@ class TestApprovalsInTheTopBar(MixinCase):
         self.assertIsNone(self._group(self.officer_a))
         # the approver holds the officers' rights too (its group implies theirs): it may decide the first tier
         self.assertEqual(self._group(self.approver_a)["total_count"], 2)
-        review = self.env["sgz.approval.review"].with_user(self.officer_a2).search([("can_review", "=", True)])[0]
+        review = (
+            self.env["sgz.approval.review"].with_user(self.officer_a2).search([("can_review", "=", True)])[0]
+        )
         review.action_approve()
         # officer_a2 has one left; the approver has the other document's first tier and the decided one's second
         self.assertEqual(self._group(self.officer_a2)["total_count"], 1)
