@@ -1,10 +1,12 @@
-"""Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase, months."""
+"""Pure-Python utilities of sgz (no ORM import): working days, ID cards, USCC, RMB uppercase, months,
+spreadsheets."""
 
 from .chinatime import CHINA_OFFSET, china_date, china_to_utc
 from .idcard import IdCard, IdCardError, age_on, parse_id_card
 from .mask import mask_number
 from .month import format_day, format_month
 from .rmb import rmb_upper
+from .sheet import Book, display_width
 from .uscc import UsccError, validate_uscc
 from .workdays import (
     CalendarRangeError,
@@ -16,6 +18,7 @@ from .workdays import (
 )
 
 __all__ = [
+    "Book",
     "CHINA_OFFSET",
     "CalendarRangeError",
     "IdCard",
@@ -27,6 +30,7 @@ __all__ = [
     "china_date",
     "china_to_utc",
     "default_calendar",
+    "display_width",
     "format_day",
     "format_month",
     "mask_number",

@@ -6,12 +6,14 @@ import chinese_calendar
 from odoo.tests import BaseCase, tagged
 
 from ..lib import (
+    Book,
     CalendarRangeError,
     IdCardError,
     UsccError,
     WorkCalendar,
     add_working_days,
     age_on,
+    display_width,
     format_day,
     format_month,
     parse_id_card,
@@ -154,3 +156,55 @@ class TestMonth(BaseCase):
         self.assertEqual(format_day(D(2026, 3, 1), "zh_CN"), "2026年3月1日")
         self.assertEqual(format_day(D(2026, 3, 1), "en_US"), "Mar 1, 2026")
         self.assertEqual(format_day(False, "zh_CN"), "")
+
+
+@tagged("post_install", "-at_install")
+class TestSheet(BaseCase):
+    """Issue 20 §8: spreadsheets a clerk can read — widths that fit, money formatted, headers frozen, numbers
+    that are identifiers kept as text."""
+
+    def _read(self, data):
+        import io
+
+        import openpyxl
+
+        return openpyxl.load_workbook(io.BytesIO(data)).active
+
+    def test_a_table_a_clerk_can_read(self):
+        book = Book()
+        sheet = book.sheet("工资表")
+        sheet.title("2026年10月工资表")
+        sheet.header(["姓名", "身份证号码", "开户行", "银行账号", "实发工资", "人数"])
+        sheet.row(
+            [
+                "张三",
+                "43010219900101123X",
+                "中国农业银行长沙芙蓉支行营业部",
+                "6228480010001234567",
+                Decimal("1234567.125"),
+                3,
+            ]
+        )
+        sheet.row(["合计", None, None, None, Decimal("1234567.13"), 3], total=True)
+        ws = self._read(book.close())
+        self.assertEqual(ws["A1"].value, "2026年10月工资表")
+        # the header is row 3; rows above it and it stay in view, and it filters
+        self.assertEqual(ws.freeze_panes, "A4")
+        self.assertEqual(ws.auto_filter.ref, "A3:F5")
+        # 18-digit ID and 19-digit account numbers are text, exactly as given
+        self.assertEqual(ws["B4"].value, "43010219900101123X")
+        self.assertEqual(ws["D4"].value, "6228480010001234567")
+        # money half-up to the fen: 1,234,567.125 → 1,234,567.13, shown with thousands separators
+        self.assertEqual(ws["E4"].value, 1234567.13)
+        self.assertEqual(ws["E4"].number_format, "#,##0.00")
+        self.assertEqual(ws["F4"].number_format, "#,##0")
+        self.assertTrue(ws["A5"].font.b)
+        # widths: a 19-digit account takes 19 columns + 2 of margin; the branch name 15 Chinese characters
+        # = 30 + 2; the ID 18 + 2; money "1,234,567.13" is 12 + 2; a short column keeps the minimum of 8
+        self.assertAlmostEqual(ws.column_dimensions["D"].width, 21, delta=1)
+        self.assertAlmostEqual(ws.column_dimensions["C"].width, 32, delta=1)
+        self.assertAlmostEqual(ws.column_dimensions["B"].width, 20, delta=1)
+        self.assertAlmostEqual(ws.column_dimensions["E"].width, 14, delta=1)
+
+    def test_display_width(self):
+        self.assertEqual(display_width("社工站A1"), 7)
