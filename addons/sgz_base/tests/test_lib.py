@@ -207,4 +207,4 @@ class TestSheet(BaseCase):
         self.assertAlmostEqual(ws.column_dimensions["E"].width, 14, delta=1)
 
     def test_display_width(self):
-        self.assertEqual(display_width("社工站A1"), 7)
+        self.assertEqual(display_width("社工站A1"), 8)  # 3 Chinese × 2 + 2 Latin

@@ -6,10 +6,9 @@ are derived from the one table of lines in ``engine/lines.py``; totals are added
 being written, so a cell reads 5375.12 and never 5375.120000000001.
 """
 
-import io
 from decimal import Decimal
 
-import xlsxwriter
+from odoo.addons.sgz_base.lib import Book
 
 from ..engine import INSURANCE_KINDS, LINES, NEGATIVE_CODES, SPECIAL_DEDUCTION_KINDS, special_code
 
@@ -79,29 +78,21 @@ def _value(row, key):
 
 
 def _workbook(sheet_name, headers, body, total_from=None):
-    """A one-sheet workbook: bold headers in row 1, then ``body`` rows; money with two decimals."""
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-    sheet = workbook.add_worksheet(sheet_name)
-    bold = workbook.add_format({"bold": True})
-    money = workbook.add_format({"num_format": "0.00"})
-    for col, header in enumerate(headers):
-        sheet.write_string(0, col, header, bold)
-        sheet.set_column(col, col, max(10, len(header) * 2))
-    for row_index, values in enumerate(body, start=1):
-        for col, value in enumerate(values):
-            if isinstance(value, Decimal):
-                sheet.write_number(row_index, col, float(value), money)
-            elif value is not None:
-                sheet.write_string(row_index, col, str(value))
+    """A one-sheet workbook: the headers frozen in row 1, then ``body`` rows, then a total line (of the
+    columns from ``total_from[1]`` on that hold money in every row)."""
+    book = Book()
+    sheet = book.sheet(sheet_name)
+    sheet.header(headers)
+    for values in body:
+        sheet.row(values)
     if total_from is not None and body:
-        last = len(body) + 1
-        sheet.write_string(last, 0, total_from[0], bold)
-        for col in range(total_from[1], len(headers)):
+        label, first = total_from
+        total = [label] + [None] * (len(headers) - 1)
+        for col in range(first, len(headers)):
             if all(isinstance(values[col], Decimal) for values in body):
-                sheet.write_number(last, col, float(sum((values[col] for values in body), ZERO)), money)
-    workbook.close()
-    return output.getvalue()
+                total[col] = sum((values[col] for values in body), ZERO)
+        sheet.row(total, total=True)
+    return book.close()
 
 
 def iit_wages(rows):

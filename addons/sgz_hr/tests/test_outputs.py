@@ -107,6 +107,19 @@ class TestOutputs(SgzHrCase):
         self.assertEqual(li_row[header.index("养老保险（个人）")], 800)
         self.assertEqual(li_row[header.index("缴费基数")], 10000)
 
+    def test_bank_list_a_clerk_can_read(self):
+        """Issue 20 §8: the header stays in view, the 19-digit account is text in a column wide enough for it,
+        the branch name fits, net pay reads 1,234.56."""
+        bank = self._sheet("bank").active
+        self.assertEqual(bank.freeze_panes, "A2")
+        li_row = next(row for row in bank.iter_rows() if row[0].value == "李娜")
+        account, net = li_row[3], li_row[4]
+        self.assertEqual(account.data_type, "s")
+        self.assertEqual(net.number_format, "#,##0.00")
+        # "6217002920101111111": 19 characters + 2 of margin; "中国建设银行攸县支行": 10 Chinese = 20 + 2
+        self.assertGreaterEqual(bank.column_dimensions["D"].width, 21)
+        self.assertGreaterEqual(bank.column_dimensions["C"].width, 22)
+
     def test_bank_list_needs_the_workers_account(self):
         self.zhao.bank_account_id = False
         with self.assertRaisesMsg(UserError, "赵敏"):

@@ -1,103 +1,65 @@
-"""The reporting spreadsheets (.xlsx, xlsxwriter): a report's figures and the coverage table.
+"""The reporting spreadsheets (.xlsx, on sgz_base's one writer): a report's figures and the coverage table.
 
-Labels are read in the user's language; money cells are exact decimals with two places (the values are
-rounded to the fen before they reach the sheet)."""
-
-import io
-from decimal import Decimal
-
-import xlsxwriter
+Labels are read in the user's language; money cells are exact to the fen, person-times and counts whole
+numbers, rates and hours with one decimal."""
 
 from odoo.tools import html2plaintext
 
+from odoo.addons.sgz_base.lib import Book, format_day
 
-def _formats(workbook):
-    return {
-        "title": workbook.add_format({"bold": True, "font_size": 14}),
-        "bold": workbook.add_format({"bold": True}),
-        "header": workbook.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-        "section": workbook.add_format({"bold": True, "bg_color": "#F2F2F2"}),
-        "text": workbook.add_format({"border": 1}),
-        "int": workbook.add_format({"num_format": "#,##0", "border": 1}),
-        "money": workbook.add_format({"num_format": "#,##0.00", "border": 1}),
-        "dec1": workbook.add_format({"num_format": "0.0", "border": 1}),
-    }
+MEASURE_STYLES = {"amount": None, "percent": "dec1", "hours": "dec1"}
 
 
-def _number(value, measure):
-    """The cell value: money rounded to the fen, other figures as they are."""
+def _cell(value, measure):
+    """A figure as a cell: money (a float, rounded to the fen by the writer), a rate or a count."""
     if measure == "amount":
-        return float(Decimal(str(value)).quantize(Decimal("0.01")))
-    if measure in ("percent", "hours"):
-        return float(Decimal(str(value)).quantize(Decimal("0.1")))
-    return int(round(value))
+        return float(value)
+    return (value, MEASURE_STYLES.get(measure, "int"))
 
 
-def _write_line(sheet, row, line, formats):
+def _line(line):
     """One figure: this period, the previous one, the change and its percentage."""
-    sheet.write_string(row, 0, line.name, formats["text"])
     if line.withheld:  # a pay figure of fewer than 3 workers is not given
-        sheet.write_string(row, 1, line.value_text, formats["text"])
-        for col in (2, 3, 4):
-            sheet.write_string(row, col, "—", formats["text"])
-        return
-    style = (
-        formats["money"]
-        if line.measure == "amount"
-        else (formats["dec1"] if line.measure in ("percent", "hours") else formats["int"])
-    )
-    sheet.write_number(row, 1, _number(line.value, line.measure), style)
-    sheet.write_number(row, 2, _number(line.previous_value, line.measure), style)
-    sheet.write_number(row, 3, _number(line.change, line.measure), style)
-    if line.previous_value:
-        sheet.write_number(row, 4, _number(line.change_percent, "percent"), formats["dec1"])
-    else:
-        sheet.write_string(row, 4, "—", formats["text"])
+        return [line.name, line.value_text, "—", "—", "—"]
+    change_percent = _cell(line.change_percent, "percent") if line.previous_value else "—"
+    return [
+        line.name,
+        _cell(line.value, line.measure),
+        _cell(line.previous_value, line.measure),
+        _cell(line.change, line.measure),
+        change_percent,
+    ]
 
 
 def report_workbook(report):
     env = report.env
     _ = env._
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-    formats = _formats(workbook)
-    sheet = workbook.add_worksheet(_("Figures"))
-    sheet.set_column(0, 0, 48)
-    sheet.set_column(1, 4, 16)
-    sheet.write_string(0, 0, report.display_name, formats["title"])
-    info = [
-        (_("Author"), report.sudo().company_id.name),
-        (_("Reviewed by"), report.sudo().target_company_id.name or ""),
-        (_("Period"), f"{report.date_from} – {report.date_to}"),
-        (_("Due date"), str(report.due_date or "")),
-        (_("State"), dict(report._fields["state"]._description_selection(env))[report.state]),
-        (_("Submitted on"), str(report.submit_date or "")),
-    ]
-    row = 2
-    for label, value in info:
-        sheet.write_string(row, 0, label, formats["bold"])
-        sheet.write_string(row, 1, value or "")
-        row += 1
-    row += 1
-    headers = [_("Indicator"), _("This period"), _("Previous period"), _("Change"), _("Change (%)")]
-    for col, header in enumerate(headers):
-        sheet.write_string(row, col, header, formats["header"])
-    row += 1
+    lang = env.lang or "zh_CN"
+    book = Book()
+    sheet = book.sheet(_("Figures"))
+    sheet.title(report.display_name)
+    state = dict(report._fields["state"]._description_selection(env))[report.state]
+    sheet.pairs(
+        [
+            (_("Author"), report.sudo().company_id.name),
+            (_("Reviewed by"), report.sudo().target_company_id.name or ""),
+            (_("Period"), report.period_label or ""),
+            (_("Due date"), format_day(report.due_date, lang)),
+            (_("State"), state),
+            (_("Submitted on"), format_day(report.submit_date, lang)),
+        ]
+    )
+    sheet.header([_("Indicator"), _("This period"), _("Previous period"), _("Change"), _("Change (%)")])
     for section, lines in report._sgz_sections():
-        sheet.merge_range(row, 0, row, 4, section, formats["section"])
-        row += 1
+        sheet.section(section, 5)
         for line in lines:
-            _write_line(sheet, row, line, formats)
-            row += 1
-    narrative = workbook.add_worksheet(_("Narrative"))
-    narrative.set_column(0, 0, 24)
-    narrative.set_column(1, 1, 100)
-    for index, name in enumerate(("highlights", "problems", "next_steps")):
+            sheet.row(_line(line))
+    narrative = book.sheet(_("Narrative"))
+    narrative.width(1, 100)
+    for name in ("highlights", "problems", "next_steps"):
         label = str(report._fields[name]._description_string(env))
-        narrative.write_string(index, 0, label, formats["bold"])
-        narrative.write_string(index, 1, html2plaintext(report[name] or ""))
-    workbook.close()
-    return output.getvalue()
+        narrative.row([(label, "label"), (html2plaintext(report[name] or ""), "wrap")])
+    return book.close()
 
 
 COVERAGE_COLUMNS = (
@@ -117,10 +79,6 @@ COVERAGE_COLUMNS = (
 
 def coverage_workbook(env, rows):
     _ = env._
-    output = io.BytesIO()
-    workbook = xlsxwriter.Workbook(output, {"in_memory": True})
-    formats = _formats(workbook)
-    sheet = workbook.add_worksheet(_("Coverage"))
     labels = {
         "region": _("Region"),
         "level": _("Level"),
@@ -135,16 +93,13 @@ def coverage_workbook(env, rows):
         "vacancies": _("Vacancies"),
     }
     levels = dict(rows._fields["level"]._description_selection(env))
-    sheet.set_column(0, 0, 30)
-    sheet.set_column(1, len(COVERAGE_COLUMNS) - 1, 14)
-    for col, key in enumerate(COVERAGE_COLUMNS):
-        sheet.write_string(0, col, labels[key], formats["header"])
-    for index, row in enumerate(rows.sorted(lambda r: r.region_code or ""), start=1):
-        sheet.write_string(index, 0, row.region_id.complete_name or "", formats["text"])
-        sheet.write_string(index, 1, levels.get(row.level, ""), formats["text"])
-        for col, key in enumerate(COVERAGE_COLUMNS[2:], start=2):
-            value = row[key]
-            style = formats["dec1"] if key in ("coverage", "staffed_rate") else formats["int"]
-            sheet.write_number(index, col, value, style)
-    workbook.close()
-    return output.getvalue()
+    book = Book()
+    sheet = book.sheet(_("Coverage"))
+    sheet.header([labels[key] for key in COVERAGE_COLUMNS])
+    for row in rows.sorted(lambda r: r.region_code or ""):
+        figures = [
+            (row[key], "dec1" if key in ("coverage", "staffed_rate") else "int")
+            for key in COVERAGE_COLUMNS[2:]
+        ]
+        sheet.row([row.region_id.complete_name or "", levels.get(row.level, ""), *figures])
+    return book.close()

@@ -41,6 +41,16 @@ class TestOutputs(ReportingCase):
         self.assertIn("上期", text)
         self.assertIn("攸县同心社会工作服务中心", text)
         self.assertIn("<v>40</v>", text)
+        # issue 20 §8: the period in words, the header row in view, counts as whole numbers
+        import openpyxl
+
+        content = report_workbook(brief.with_user(self.officer_a).with_context(lang="zh_CN"))
+        sheet = openpyxl.load_workbook(io.BytesIO(content)).worksheets[0]
+        cells = {cell.value: cell for row in sheet.iter_rows() for cell in row if cell.value is not None}
+        self.assertIn("2026年9月", cells)
+        header = cells["指标"].row
+        self.assertEqual(sheet.freeze_panes, f"A{header + 1}")
+        self.assertEqual(cells[40].number_format, "#,##0")
 
     def test_coverage_xlsx(self):
         from ..report.sgz_reporting_xlsx import coverage_workbook
