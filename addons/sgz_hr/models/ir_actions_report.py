@@ -8,14 +8,20 @@ class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
     def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
-        """Payslips of a run are rendered one document at a time and merged: Debian's wkhtmltopdf (unpatched
-        Qt) exits with an error on a multi-document report, one payslip prints on every build."""
+        """Payslips print as one document per employer (its letterhead on every page): one wkhtmltopdf run
+        for a whole run's payslips. Payslips of several employers are printed per employer and merged."""
         report = self._get_report(report_ref)
         if report.report_name != PAYSLIP_REPORT or not res_ids or len(res_ids) < 2:
             return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+        payslips = self.env[report.model].browse(res_ids)
+        companies = payslips.company_id
+        if len(companies) < 2:
+            return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
         parts = [
-            super(IrActionsReport, self)._render_qweb_pdf(report_ref, res_ids=[res_id], data=data)
-            for res_id in res_ids
+            super(IrActionsReport, self)._render_qweb_pdf(
+                report_ref, res_ids=payslips.filtered(lambda p, c=company: p.company_id == c).ids, data=data
+            )
+            for company in companies
         ]
         if any(kind != "pdf" for _content, kind in parts):  # test mode without force_report_rendering: HTML
             return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)

@@ -187,7 +187,7 @@ class TestPayslipPdf(HttpCase, SgzHrCase):
             self.assertLess(line.amount, 0)
             self.assertIn(f"{abs(line.amount):,.2f}", html)
             self.assertNotIn(f"-{abs(line.amount):,.2f}", html)
-        # the whole run (two payslips), as the run's print button does: one document at a time, merged
+        # the whole run (two payslips), as the run's print button does: one document, a page each (issue 20 §13)
         self.assertEqual(len(self.payroll_run.payslip_ids), 2)
         pdf, kind = report._render_qweb_pdf(report.report_name, self.payroll_run.payslip_ids.ids)
         self.assertEqual(kind, "pdf")
