@@ -32,8 +32,10 @@ class IrRule(models.Model):
         return context
 
     def _make_access_error(self, operation, records):
-        """No technical model name, no id, no company to switch to: a sentence a clerk understands."""
-        if not sgz_model(self.env, records._name):
+        """No technical model name, no id, no company to switch to: a sentence a clerk understands, on every
+        model (a bill, a partner, a company as much as an sgz document). The administrator keeps Odoo's detailed
+        message, which names the rules."""
+        if self.env.su or self.env.user._is_system():
             return super()._make_access_error(operation, records)
         self = self.with_context(self.env.user.context_get())
         return AccessError(

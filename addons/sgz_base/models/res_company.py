@@ -130,6 +130,21 @@ class ResCompany(models.Model):
             users._sgz_grant_child_companies()
         return companies
 
+    @api.model
+    def _sgz_yuan_only(self):
+        """Every organization keeps its books in yuan, the database's main company too; other currencies are put
+        away, so that no screen offers a currency ("CNY" on a bill) and every amount reads ¥. Called by the data
+        on install and update; the main company keeps its currency once it has journal items."""
+        cny = self.env.ref("base.CNY")
+        main = self.env.ref("base.main_company")
+        lines = self.env.get("account.move.line")
+        if main.currency_id != cny and (
+            lines is None or not lines.sudo().search_count([("company_id", "=", main.id)])
+        ):
+            main.currency_id = cny
+        used = self.sudo().with_context(active_test=False).search([]).currency_id | cny
+        self.env["res.currency"].sudo().search([("id", "not in", used.ids)]).active = False
+
     def action_sgz_open_disclosures(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("sgz_base.sgz_provider_disclosure_action")

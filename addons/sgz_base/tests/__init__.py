@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_access_errors,
     test_access_matrix,
     test_calendar,
     test_company,

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.lib import format_day
+
 # what a period pays: its contract's figures, changed only on an adjustment (with its reason, approved)
 PAY_FIELDS = ("date_from", "date_to", "base_wage", "allowances", "performance_pay")
 
@@ -43,13 +45,15 @@ class SgzPayslipPeriod(models.Model):
     )
 
     @api.depends("contract_id.name", "date_from", "date_to")
+    @api.depends_context("lang")
     def _compute_display_name(self):
+        lang = self.env.lang
         for period in self:
             period.display_name = self.env._(
                 "%(contract)s, %(date_from)s – %(date_to)s",
                 contract=period.contract_id.name or "",
-                date_from=period.date_from or "",
-                date_to=period.date_to or "",
+                date_from=format_day(period.date_from, lang),
+                date_to=format_day(period.date_to, lang),
             )
 
     @api.constrains("date_from", "date_to", "base_wage", "allowances", "performance_pay")

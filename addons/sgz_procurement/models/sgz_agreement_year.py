@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.sgz_base.lib import format_day
 from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
 
 from .sgz_agreement import CYCLE_YEARS, PAYMENT_SCHEDULES
@@ -280,8 +281,8 @@ class SgzAgreementYear(models.Model):
                 "name": self.env._(
                     "%(station)s: social work service %(start)s – %(end)s",
                     station=station.name,
-                    start=start,
-                    end=end,
+                    start=format_day(start, self.env.lang),
+                    end=format_day(end, self.env.lang),
                 ),
                 "product_qty": 1,
                 "product_uom": product.uom_po_id.id,
