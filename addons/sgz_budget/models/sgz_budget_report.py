@@ -1,4 +1,3 @@
-import base64
 from collections import defaultdict
 
 from odoo import fields, models
@@ -104,28 +103,28 @@ class SgzBudgetReport(models.TransientModel):
             "name": self.env._("Budget Execution"),
         }
 
-    def action_export_xlsx(self):
+    def _sgz_export_content(self):
+        """``(file name, xlsx bytes)`` of the report, for the user who asks: record rules decide whether they
+        may read it (their own computation, their bureau), before any figure is read."""
         self.ensure_one()
-        rows = self._sgz_rows()
-        content = sgz_budget_xlsx.execution(self, rows)
+        self.check_access("read")
+        content = sgz_budget_xlsx.execution(self, self._sgz_rows())
         filename = self.env._(
             "Budget execution %(company)s %(year)s as of %(date)s.xlsx",
             company=self.company_id.name,
             year=self.fiscal_year,
             date=self.date_as_of,
         )
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        return filename, content
+
+    def action_export_xlsx(self):
+        """The download streamed by ``/sgz_budget/execution/<id>/xlsx`` (no attachment is stored)."""
+        self.ensure_one()
+        self.check_access("read")
+        self._sgz_companies()  # refuses now, with its sentence, what the download would refuse
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/sgz_budget/execution/{self.id}/xlsx",
             "target": "self",
         }
 

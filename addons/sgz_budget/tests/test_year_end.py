@@ -160,11 +160,8 @@ class TestYearEnd(BudgetCase):
                 {"company_id": self.county_b.id, "fiscal_year": 2026}
             ).action_compute()
         # .xlsx with exact decimals
-        action = report.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/web/content/")[1].split("?")[0])
-        )
-        sheet = load_workbook(io.BytesIO(attachment.raw)).active
+        _filename, content = report._sgz_export_content()
+        sheet = load_workbook(io.BytesIO(content)).active
         values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
         lottery_row = next(row for row in values if row[1] == self.fund_lottery.name)
         self.assertEqual(lottery_row[2], 423456.78)
