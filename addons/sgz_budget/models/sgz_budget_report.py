@@ -153,7 +153,12 @@ class SgzBudgetReportLine(models.TransientModel):
         domain = Entry._sgz_domain(
             companies.ids, report.fiscal_year, self.fund_source_id.id, kinds=kinds, as_of=report.date_as_of
         )
-        return Entry._sgz_open(domain, what)
+        title = (
+            f"{self.company_id.name} / {self.fund_source_id.name}"
+            if self.company_id
+            else self.fund_source_id.name
+        )
+        return Entry.with_context(sgz_as_of=report.date_as_of)._sgz_open(domain, what, title=title)
 
     def action_open_allocated(self):
         return self._sgz_drill(ALLOCATED_KINDS, "entries")
@@ -165,7 +170,7 @@ class SgzBudgetReportLine(models.TransientModel):
         return self._sgz_drill(COMMITTED_KINDS, "years")
 
     def action_open_actual(self):
-        return self._sgz_drill(("actual",), "bills")
+        return self._sgz_drill(("actual",), "actual")
 
     def action_open_paid(self):
-        return self._sgz_drill(("actual",), "bills")
+        return self._sgz_drill(("actual",), "paid")

@@ -152,8 +152,9 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(city[self.fund_lottery]["actual"], 66234.56)
         # drill-down from the consolidated line to the bills of both counties
         line = report.line_ids.filtered(lambda line: line.fund_source_id == self.fund_lottery)
-        bills = self.env["account.move"].search(line.action_open_actual()["domain"])
-        self.assertEqual(bills.company_id, self.county_a | self.county_b)
+        rows = self.env["sgz.budget.entry"].search(line.action_open_actual()["domain"])
+        self.assertEqual(rows.move_id.company_id, self.county_a | self.county_b)
+        self.assertEqual(sum(rows.mapped("amount")), 66234.56)
         # county A's finance cannot report on the city or county B
         with self.assertRaises(AccessError):
             self.env["sgz.budget.report"].with_user(self.finance_a).create(

@@ -1,7 +1,7 @@
 import { registry } from "@web/core/registry";
 
 // County finance, working in Chinese, opens the budget execution report of 2026 and drills down from the
-// actual of the county lottery funds to the vendor bill behind it.
+// actual of the county lottery funds to the bill rows that make it, then to the vendor bill.
 registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
     url: "/odoo",
     steps: () => [
@@ -35,13 +35,17 @@ registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
             trigger: '.o_field_widget[name=line_ids] .o_data_row:contains("县级福彩公益金"):contains("65,000.00")',
         },
         {
-            content: "Open the bills behind the actual",
+            content: "Open the bill rows behind the actual",
             trigger: '.o_field_widget[name=line_ids] .o_data_row:contains("县级福彩公益金") button[name=action_open_actual]',
             run: "click",
         },
         {
+            content: "The rows sum to the actual, not to the whole bill",
+            trigger: '.o_list_view tfoot:contains("65,000.00")',
+        },
+        {
             content: "Open the bill",
-            trigger: ".o_list_view .o_data_row:first .o_data_cell[name=name]",
+            trigger: ".o_list_view .o_data_row:first button[name=action_open_move]",
             run: "click",
         },
         {
