@@ -1,7 +1,9 @@
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.sgz_base.lib import format_day
 
 from ..report import sgz_budget_xlsx
 from .sgz_budget_entry import ALLOCATED_KINDS, COMMITTED_KINDS, FIGURES, money
@@ -82,6 +84,7 @@ class SgzBudgetReport(models.TransientModel):
         return result
 
     def action_compute(self):
+        """Compute the lines and show them: a read-only list and pivot named after the report."""
         self.ensure_one()
         rows = self._sgz_rows()
         self.line_ids.unlink()
@@ -94,13 +97,29 @@ class SgzBudgetReport(models.TransientModel):
                 ],
             }
         )
+        return self._sgz_lines_action()
+
+    def _sgz_lines_action(self):
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-            "name": self.env._("Budget Execution"),
+            "name": self.env._(
+                "Budget execution %(year)s (%(company)s, as of %(date)s)",
+                year=self.fiscal_year,
+                company=self.company_id.name,
+                date=format_day(self.date_as_of, self.env.lang),
+            ),
+            "res_model": "sgz.budget.report.line",
+            "view_mode": "list,pivot",
+            "views": [
+                (self.env.ref("sgz_budget.sgz_budget_report_line_view_list").id, "list"),
+                (self.env.ref("sgz_budget.sgz_budget_report_line_view_pivot").id, "pivot"),
+            ],
+            "search_view_id": self.env.ref("sgz_budget.sgz_budget_report_line_view_search").id,
+            "domain": [("report_id", "=", self.id)],
+            "context": {"create": False, "edit": False, "delete": False, "sgz_budget_report_id": self.id},
+            # the report starts the breadcrumb: its options were a dialog, not a page to go back to
+            "target": "main",
         }
 
     def _sgz_export_content(self):
@@ -160,6 +179,9 @@ class SgzBudgetReportLine(models.TransientModel):
         )
         return Entry.with_context(sgz_as_of=report.date_as_of)._sgz_open(domain, what, title=title)
 
+    def action_open_entries(self):
+        return self._sgz_drill(None, "entries")
+
     def action_open_allocated(self):
         return self._sgz_drill(ALLOCATED_KINDS, "entries")
 
@@ -174,3 +196,12 @@ class SgzBudgetReportLine(models.TransientModel):
 
     def action_open_paid(self):
         return self._sgz_drill(("actual",), "paid")
+
+    def action_export_xlsx(self):
+        """The list's export button: the report of the selected lines, or of the list shown."""
+        report = self.report_id or self.env["sgz.budget.report"].browse(
+            self.env.context.get("sgz_budget_report_id")
+        )
+        if len(report) != 1:
+            raise UserError(self.env._("Export the lines of one budget execution report at a time."))
+        return report.action_export_xlsx()
