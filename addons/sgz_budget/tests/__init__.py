@@ -4,6 +4,7 @@ from . import (
     test_disclosure,
     test_exports,
     test_flow,
+    test_report_views,
     test_tour,
     test_year_end,
 )
