@@ -117,7 +117,9 @@ class SgzBudgetReport(models.TransientModel):
             ],
             "search_view_id": self.env.ref("sgz_budget.sgz_budget_report_line_view_search").id,
             "domain": [("report_id", "=", self.id)],
-            "context": {"create": False, "edit": False, "delete": False, "sgz_budget_report_id": self.id},
+            # active_id: the report of the list, for its export button when no line is selected (a default only:
+            # the export reads the report as the user, whose record rules decide)
+            "context": {"create": False, "edit": False, "delete": False, "active_id": self.id},
             # the report starts the breadcrumb: its options were a dialog, not a page to go back to
             "target": "main",
         }
@@ -199,9 +201,7 @@ class SgzBudgetReportLine(models.TransientModel):
 
     def action_export_xlsx(self):
         """The list's export button: the report of the selected lines, or of the list shown."""
-        report = self.report_id or self.env["sgz.budget.report"].browse(
-            self.env.context.get("sgz_budget_report_id")
-        )
+        report = self.report_id or self.env["sgz.budget.report"].browse(self.env.context.get("active_id"))
         if len(report) != 1:
             raise UserError(self.env._("Export the lines of one budget execution report at a time."))
         return report.action_export_xlsx()

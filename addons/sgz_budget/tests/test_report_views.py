@@ -68,6 +68,11 @@ class TestExecutionReportViews(BudgetCase):
         self.assertEqual(lines[:1].action_export_xlsx()["url"], url)
         with self.assertRaisesMsg(UserError, "one budget execution report"):
             Line.action_export_xlsx()
+        # the list's active_id is a default only: another user sending it reads nothing
+        with self.assertRaisesMsg(AccessError, "此预算执行情况报表：它属于其他单位"):
+            self.env["sgz.budget.report.line"].with_user(self.finance_b).with_context(
+                active_id=report.id
+            ).action_export_xlsx()
 
     def test_report_lines_only_of_own_computation(self):
         report = self._report()
