@@ -40,6 +40,20 @@ registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
             trigger: ".o_control_panel:not(:has(.o_list_button_add)) button[name=action_export_xlsx]",
         },
         {
+            content: "The same lines as a pivot",
+            trigger: ".o_control_panel .o_switch_view.o_pivot",
+            run: "click",
+        },
+        {
+            content: "The pivot has the county lottery funds",
+            trigger: '.o_pivot_view .o_pivot:contains("县级福彩公益金")',
+        },
+        {
+            content: "Back to the list",
+            trigger: ".o_control_panel .o_switch_view.o_list",
+            run: "click",
+        },
+        {
             content: "The county lottery funds line shows its actual",
             trigger: '.o_list_view .o_data_row:contains("县级福彩公益金"):contains("65,000.00")',
         },
