@@ -16,6 +16,7 @@ document behind it (agreement year, vendor bill, allocation, transfer, carry-for
 import datetime
 import logging
 from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
 
 import psycopg2.errors
 
@@ -34,11 +35,14 @@ def money(value):
     return float_round(value or 0.0, precision_digits=2)
 
 
-# The figures of the ledger, one row per (company, year, fund source, category): see _sgz_figures.
-FIGURES_SQL = """
-    WITH entries AS (
-        SELECT * FROM sgz_budget_entry e WHERE %(where)s
-    ), paid AS (
+def fen(value):
+    """A Decimal rounded half away from zero to the fen, as PostgreSQL's ROUND(numeric, 2)."""
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+# The share of each bill paid on a date (its payable lines' reconciliations): its actual rows are paid in this
+# proportion, rounded to the fen row by row (the paid figure and its drill-down both read it).
+PAID_SQL = """
         SELECT m.id AS move_id,
                LEAST(1.0, COALESCE(SUM(p.amount), 0) / NULLIF(ABS(m.amount_total), 0)) AS ratio
           FROM account_move m
@@ -46,9 +50,15 @@ FIGURES_SQL = """
           JOIN account_account a ON a.id = l.account_id AND a.account_type = 'liability_payable'
           LEFT JOIN account_partial_reconcile p
             ON (p.credit_move_id = l.id OR p.debit_move_id = l.id) AND p.max_date <= %(as_of)s
-         WHERE m.id IN (SELECT DISTINCT move_id FROM entries WHERE kind = 'actual')
+         WHERE m.id IN (%(moves)s)
          GROUP BY m.id, m.amount_total
-    )
+    """
+
+# The figures of the ledger, one row per (company, year, fund source, category): see _sgz_figures.
+FIGURES_SQL = """
+    WITH entries AS (
+        SELECT * FROM sgz_budget_entry e WHERE %(where)s
+    ), paid AS (%(paid)s)
     SELECT %(company)s, e.fiscal_year, e.fund_source_id, e.category_id,
            SUM(CASE WHEN e.kind IN %(allocated)s THEN e.amount ELSE 0 END),
            SUM(CASE WHEN e.kind = 'allocation_in' THEN e.amount ELSE 0 END),
@@ -108,6 +118,22 @@ class SgzBudgetEntry(models.Model):
         "sgz.budget.carry.forward", string="Carry-Forward", readonly=True, index=True
     )
     budget_id = fields.Many2one("sgz.budget", string="Budget", readonly=True, index=True)
+    move_partner_id = fields.Many2one(related="move_id.partner_id", string="Vendor")
+    move_payment_state = fields.Selection(related="move_id.payment_state", string="Payment Status")
+    paid_amount = fields.Monetary(
+        string="Paid Share",
+        compute="_compute_paid_amount",
+        help="The part of this row paid on the date read: the row times the share of its bill paid by then.",
+    )
+
+    @api.depends("kind", "amount", "move_id")
+    @api.depends_context("sgz_as_of")
+    def _compute_paid_amount(self):
+        actual = self.filtered(lambda entry: entry.kind == "actual" and entry.move_id)
+        ratios = self._sgz_paid_ratios(actual.move_id.ids, self.env.context.get("sgz_as_of"))
+        for entry in self:
+            ratio = ratios.get(entry.move_id.id, 0) if entry in actual else 0
+            entry.paid_amount = float(fen(Decimal(str(entry.amount)) * ratio))
 
     def init(self):
         self.env.cr.execute(
@@ -165,13 +191,27 @@ class SgzBudgetEntry(models.Model):
         query = SQL(
             FIGURES_SQL,
             where=SQL(" AND ").join(conditions),
-            as_of=as_of,
+            paid=SQL(
+                PAID_SQL, as_of=as_of, moves=SQL("SELECT DISTINCT move_id FROM entries WHERE kind = 'actual'")
+            ),
             company=company,
             allocated=ALLOCATED_KINDS,
             committed=COMMITTED_KINDS,
         )
         self.env.cr.execute(query)
         return {tuple(row[:4]): self._sgz_figures_of_row(*row[4:]) for row in self.env.cr.fetchall()}
+
+    @api.model
+    def _sgz_paid_ratios(self, move_ids, as_of=None):
+        """{bill id: Decimal share paid on ``as_of``}, as the paid figure reads it."""
+        if not move_ids:
+            return {}
+        as_of = fields.Date.to_date(as_of) or datetime.date(9999, 12, 31)
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(PAID_SQL, as_of=as_of, moves=SQL("SELECT unnest(%s::integer[])", list(move_ids)))
+        )
+        return {move_id: Decimal(ratio or 0) for move_id, ratio in self.env.cr.fetchall()}
 
     @api.model
     def _sgz_figures_of_row(self, allocated, received, committed, actual, paid):
@@ -337,9 +377,11 @@ class SgzBudgetEntry(models.Model):
         return domain
 
     @api.model
-    def _sgz_open(self, domain, what):
-        """The documents behind a figure: ``what`` = entries, agreement years or bills."""
+    def _sgz_open(self, domain, what, title=None):
+        """The documents behind a figure: ``what`` = entries, agreement years, actual (the bill rows whose sum is
+        the actual figure) or paid (the paid share of those rows, summing to the paid figure)."""
         entries = self.search(domain)
+        as_of = self.env.context.get("sgz_as_of")
         if what == "years":
             records = entries.agreement_year_id
             return {
@@ -350,16 +392,25 @@ class SgzBudgetEntry(models.Model):
                 "domain": [("id", "in", records.ids)],
                 "context": {"create": False},
             }
-        if what == "bills":
-            records = entries.move_id
+        if what in ("actual", "paid"):
+            if what == "paid":
+                ratios = self._sgz_paid_ratios(entries.move_id.ids, as_of)
+                entries = entries.filtered(lambda entry: ratios.get(entry.move_id.id))
+                name = self.env._("Paid: %(what)s", what=title) if title else self.env._("Paid")
+            else:
+                name = self.env._("Actual: %(what)s", what=title) if title else self.env._("Actual")
+            view = self.env.ref(f"sgz_budget.sgz_budget_entry_view_list_{what}")
             return {
                 "type": "ir.actions.act_window",
-                "name": self.env._("Vendor Bills"),
-                "res_model": "account.move",
+                "name": name,
+                "res_model": "sgz.budget.entry",
                 "view_mode": "list,form",
-                "views": [(self.env.ref("account.view_in_invoice_bill_tree").id, "list"), (False, "form")],
-                "domain": [("id", "in", records.ids)],
-                "context": {"create": False, "default_move_type": "in_invoice"},
+                "views": [(view.id, "list"), (False, "form")],
+                "domain": [("id", "in", entries.ids)],
+                "context": {
+                    "create": False,
+                    "sgz_as_of": fields.Date.to_string(fields.Date.to_date(as_of)) if as_of else False,
+                },
             }
         return {
             "type": "ir.actions.act_window",
@@ -367,5 +418,32 @@ class SgzBudgetEntry(models.Model):
             "res_model": "sgz.budget.entry",
             "view_mode": "list,pivot,form",
             "domain": [("id", "in", entries.ids)],
+            "context": {"create": False},
+        }
+
+    def action_open_move(self):
+        """The vendor bill of a ledger row."""
+        self.ensure_one()
+        self.move_id.check_access("read")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "account.move",
+            "res_id": self.move_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "context": {"create": False},
+        }
+
+    def action_open_payments(self):
+        """The payments reconciled with the bill of a ledger row."""
+        self.ensure_one()
+        self.move_id.check_access("read")
+        payments = self.move_id._get_reconciled_payments()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Payments of %(bill)s", bill=self.move_id.display_name),
+            "res_model": "account.payment",
+            "view_mode": "list,form",
+            "domain": [("id", "in", payments.ids)],
             "context": {"create": False},
         }

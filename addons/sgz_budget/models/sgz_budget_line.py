@@ -114,7 +114,7 @@ class SgzBudgetLine(models.Model):
             kinds,
             self.env.context.get("sgz_as_of"),
         )
-        return Entry._sgz_open(domain, what)
+        return Entry._sgz_open(domain, what, title=self.display_name)
 
     def action_open_allocated(self):
         return self._sgz_drill(ALLOCATED_KINDS, "entries")
@@ -123,7 +123,13 @@ class SgzBudgetLine(models.Model):
         return self._sgz_drill(COMMITTED_KINDS, "years")
 
     def action_open_actual(self):
-        return self._sgz_drill(("actual",), "bills")
+        """The bill rows of this line, whose sum is its actual figure (a bill split over several fund sources
+        counts here with its part on this line only)."""
+        return self._sgz_drill(("actual",), "actual")
+
+    def action_open_paid(self):
+        """The bill rows of this line with the share of each paid by its payments, summing to the paid figure."""
+        return self._sgz_drill(("actual",), "paid")
 
     def action_open_entries(self):
         return self._sgz_drill(None, "entries")

@@ -1,8 +1,9 @@
-import base64
 from collections import defaultdict
 
 from odoo import fields, models
-from odoo.exceptions import AccessError
+from odoo.exceptions import AccessError, UserError
+
+from odoo.addons.sgz_base.lib import format_day
 
 from ..report import sgz_budget_xlsx
 from .sgz_budget_entry import ALLOCATED_KINDS, COMMITTED_KINDS, FIGURES, money
@@ -83,6 +84,7 @@ class SgzBudgetReport(models.TransientModel):
         return result
 
     def action_compute(self):
+        """Compute the lines and show them: a read-only list and pivot named after the report."""
         self.ensure_one()
         rows = self._sgz_rows()
         self.line_ids.unlink()
@@ -95,37 +97,55 @@ class SgzBudgetReport(models.TransientModel):
                 ],
             }
         )
+        return self._sgz_lines_action()
+
+    def _sgz_lines_action(self):
+        self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "res_model": self._name,
-            "res_id": self.id,
-            "view_mode": "form",
-            "target": "current",
-            "name": self.env._("Budget Execution"),
+            "name": self.env._(
+                "Budget execution %(year)s (%(company)s, as of %(date)s)",
+                year=self.fiscal_year,
+                company=self.company_id.name,
+                date=format_day(self.date_as_of, self.env.lang),
+            ),
+            "res_model": "sgz.budget.report.line",
+            "view_mode": "list,pivot",
+            "views": [
+                (self.env.ref("sgz_budget.sgz_budget_report_line_view_list").id, "list"),
+                (self.env.ref("sgz_budget.sgz_budget_report_line_view_pivot").id, "pivot"),
+            ],
+            "search_view_id": self.env.ref("sgz_budget.sgz_budget_report_line_view_search").id,
+            "domain": [("report_id", "=", self.id)],
+            # active_id: the report of the list, for its export button when no line is selected (a default only:
+            # the export reads the report as the user, whose record rules decide)
+            "context": {"create": False, "edit": False, "delete": False, "active_id": self.id},
+            # the report starts the breadcrumb: its options were a dialog, not a page to go back to
+            "target": "main",
         }
 
-    def action_export_xlsx(self):
+    def _sgz_export_content(self):
+        """``(file name, xlsx bytes)`` of the report, for the user who asks: record rules decide whether they
+        may read it (their own computation, their bureau), before any figure is read."""
         self.ensure_one()
-        rows = self._sgz_rows()
-        content = sgz_budget_xlsx.execution(self, rows)
+        self.check_access("read")
+        content = sgz_budget_xlsx.execution(self, self._sgz_rows())
         filename = self.env._(
             "Budget execution %(company)s %(year)s as of %(date)s.xlsx",
             company=self.company_id.name,
             year=self.fiscal_year,
             date=self.date_as_of,
         )
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": filename,
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        return filename, content
+
+    def action_export_xlsx(self):
+        """The download streamed by ``/sgz_budget/execution/<id>/xlsx`` (no attachment is stored)."""
+        self.ensure_one()
+        self.check_access("read")
+        self._sgz_companies()  # refuses now, with its sentence, what the download would refuse
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/sgz_budget/execution/{self.id}/xlsx",
             "target": "self",
         }
 
@@ -154,7 +174,15 @@ class SgzBudgetReportLine(models.TransientModel):
         domain = Entry._sgz_domain(
             companies.ids, report.fiscal_year, self.fund_source_id.id, kinds=kinds, as_of=report.date_as_of
         )
-        return Entry._sgz_open(domain, what)
+        title = (
+            f"{self.company_id.name} / {self.fund_source_id.name}"
+            if self.company_id
+            else self.fund_source_id.name
+        )
+        return Entry.with_context(sgz_as_of=report.date_as_of)._sgz_open(domain, what, title=title)
+
+    def action_open_entries(self):
+        return self._sgz_drill(None, "entries")
 
     def action_open_allocated(self):
         return self._sgz_drill(ALLOCATED_KINDS, "entries")
@@ -166,7 +194,14 @@ class SgzBudgetReportLine(models.TransientModel):
         return self._sgz_drill(COMMITTED_KINDS, "years")
 
     def action_open_actual(self):
-        return self._sgz_drill(("actual",), "bills")
+        return self._sgz_drill(("actual",), "actual")
 
     def action_open_paid(self):
-        return self._sgz_drill(("actual",), "bills")
+        return self._sgz_drill(("actual",), "paid")
+
+    def action_export_xlsx(self):
+        """The list's export button: the report of the selected lines, or of the list shown."""
+        report = self.report_id or self.env["sgz.budget.report"].browse(self.env.context.get("active_id"))
+        if len(report) != 1:
+            raise UserError(self.env._("Export the lines of one budget execution report at a time."))
+        return report.action_export_xlsx()

@@ -1,4 +1,3 @@
-import base64
 import datetime
 from collections import defaultdict
 
@@ -256,22 +255,19 @@ class SgzLotteryDisclosure(models.Model):
         self.check_access("read")
         return self.env.ref("sgz_budget.action_report_sgz_lottery_disclosure").report_action(self)
 
-    def action_export_xlsx(self):
+    def _sgz_export_content(self):
+        """``(file name, xlsx bytes)`` of the disclosure, for a user who may read it (record rules)."""
         self.ensure_one()
         self.check_access("read")
-        content = sgz_budget_xlsx.disclosure(self)
-        attachment = self.env["ir.attachment"].create(
-            {
-                "name": f"{self.name}.xlsx",
-                "datas": base64.b64encode(content),
-                "res_model": self._name,
-                "res_id": self.id,
-                "mimetype": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            }
-        )
+        return f"{self.name}.xlsx", sgz_budget_xlsx.disclosure(self)
+
+    def action_export_xlsx(self):
+        """The download streamed by ``/sgz_budget/disclosure/<id>/xlsx`` (no attachment is stored)."""
+        self.ensure_one()
+        self.check_access("read")
         return {
             "type": "ir.actions.act_url",
-            "url": f"/web/content/{attachment.id}?download=true",
+            "url": f"/sgz_budget/disclosure/{self.id}/xlsx",
             "target": "self",
         }
 

@@ -1,1 +1,10 @@
-from . import test_access, test_concurrency, test_disclosure, test_flow, test_tour, test_year_end
+from . import (
+    test_access,
+    test_concurrency,
+    test_disclosure,
+    test_exports,
+    test_flow,
+    test_report_views,
+    test_tour,
+    test_year_end,
+)

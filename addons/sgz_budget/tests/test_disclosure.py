@@ -82,11 +82,8 @@ class TestDisclosure(HttpCase, BudgetCase):
         self.assertIn("36,111.11", html)
         self.assertIn("21.67", html)
         # .xlsx
-        action = disclosure.with_user(self.finance_a).action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/web/content/")[1].split("?")[0])
-        )
-        workbook = load_workbook(io.BytesIO(attachment.raw))
+        _filename, content = disclosure.with_user(self.finance_a)._sgz_export_content()
+        workbook = load_workbook(io.BytesIO(content))
         rows = [[c.value for c in row] for row in workbook.worksheets[2].iter_rows(min_row=4)]
         self.assertIn([self.station_a1.name, self.provider_x.name, 36111.11], rows)
         # publishing closes the deadline and locks the disclosure

@@ -90,7 +90,8 @@ class TestBudgetFlow(BudgetCase):
         # "as of" before the bill: nothing billed yet
         self.assertEqual(self._figures(lottery, as_of="2026-04-09")["committed"], 260000.0)
         action = lottery.with_user(self.finance_a).action_open_actual()
-        self.assertEqual(self.env["account.move"].search(action["domain"]), bill)
+        rows = self.env["sgz.budget.entry"].search(action["domain"])
+        self.assertEqual((rows.move_id, sum(rows.mapped("amount"))), (bill, 65000.0))
         # 4. payment of half the bill
         self._pay(bill, 45000, "2026-04-20")
         self.assertEqual(bill.payment_state, "partial")

@@ -152,19 +152,17 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(city[self.fund_lottery]["actual"], 66234.56)
         # drill-down from the consolidated line to the bills of both counties
         line = report.line_ids.filtered(lambda line: line.fund_source_id == self.fund_lottery)
-        bills = self.env["account.move"].search(line.action_open_actual()["domain"])
-        self.assertEqual(bills.company_id, self.county_a | self.county_b)
+        rows = self.env["sgz.budget.entry"].search(line.action_open_actual()["domain"])
+        self.assertEqual(rows.move_id.company_id, self.county_a | self.county_b)
+        self.assertEqual(sum(rows.mapped("amount")), 66234.56)
         # county A's finance cannot report on the city or county B
         with self.assertRaises(AccessError):
             self.env["sgz.budget.report"].with_user(self.finance_a).create(
                 {"company_id": self.county_b.id, "fiscal_year": 2026}
             ).action_compute()
         # .xlsx with exact decimals
-        action = report.action_export_xlsx()
-        attachment = self.env["ir.attachment"].browse(
-            int(action["url"].split("/web/content/")[1].split("?")[0])
-        )
-        sheet = load_workbook(io.BytesIO(attachment.raw)).active
+        _filename, content = report._sgz_export_content()
+        sheet = load_workbook(io.BytesIO(content)).active
         values = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
         lottery_row = next(row for row in values if row[1] == self.fund_lottery.name)
         self.assertEqual(lottery_row[2], 423456.78)
