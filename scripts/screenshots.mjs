@@ -11,14 +11,15 @@ const base = process.argv[2] || "http://localhost:8069";
 const out = process.argv[3] || "docs/screenshots";
 fs.mkdirSync(out, { recursive: true });
 
-// [file, login, model for the record (first matching the domain) or null, route (with ID for the record)]
+// [file, login, model for the record (first matching the domain) or null, route (with ID for the record),
+//  optionally a button to click first (the execution report's options dialog: 确定)]
 const SCREENS = [
     ["1-station.png", "county", ["sgz.station", [["state", "=", "active"]]], "/odoo/action-sgz_base.sgz_station_action/ID"],
     ["2-tender.png", "county", ["sgz.tender", []], "/odoo/action-sgz_procurement.sgz_tender_action/ID"],
     ["3-agreement.png", "county", ["sgz.agreement", [["state", "=", "active"]]], "/odoo/action-sgz_procurement.sgz_agreement_action/ID"],
     ["4-payroll-run.png", "hr", ["sgz.payroll.run", []], "/odoo/action-sgz_hr.sgz_payroll_run_action/ID"],
     ["5-payslip.pdf", "hr", ["sgz.payslip", []], "/report/pdf/sgz_hr.report_sgz_payslip/ID"],
-    ["6-budget-execution.png", "finance", null, "/odoo/action-sgz_budget.sgz_budget_report_action"],
+    ["6-budget-execution.png", "finance", null, "/odoo/action-sgz_budget.sgz_budget_report_action", ".modal-footer .btn-primary"],
     ["7-province-overview.png", "province", null, "/odoo/action-sgz_reporting.sgz_coverage_action_overview"],
     ["8-activity-phone.png", "hr", null, "/odoo/action-sgz_reporting.sgz_activity_action/new"],
 ];
@@ -28,7 +29,7 @@ const browser = await chromium.launch({
     args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
 });
 const errors = [];
-for (const [file, login, record, route] of SCREENS) {
+for (const [file, login, record, route, click] of SCREENS) {
     const phone = file.includes("phone");
     const context = await browser.newContext({
         viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
@@ -75,6 +76,10 @@ for (const [file, login, record, route] of SCREENS) {
     } else {
         await page.goto(base + path);
         await page.waitForSelector(".o_action_manager .o_view_controller, .o_form_view", { timeout: 20000 });
+        if (click) {
+            await page.click(click);
+            await page.waitForSelector(".modal", { state: "detached", timeout: 20000 });
+        }
         await page.waitForTimeout(1500);
         await page.screenshot({ path: `${out}/${file}` });
     }

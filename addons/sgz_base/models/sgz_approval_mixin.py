@@ -316,6 +316,38 @@ class SgzApprovalMixin(models.AbstractModel):
             record._sgz_my_reviews().action_approve()
         return True
 
+    @sgz_action(lock_rows=True)
+    def action_sgz_withdraw(self):
+        """Button on the document: withdraw its pending approval request (whoever may change the document, as
+        whoever may ask). The request's reviews are cancelled, approved tiers included; the document is
+        unlocked in the state it waited in, to be changed and asked again."""
+        Review = self.env["sgz.approval.review"]
+        for record in self:
+            pending = record.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
+            if not pending:
+                raise UserError(
+                    self.env._(
+                        "%(document)s has no approval request to withdraw.", document=record.display_name
+                    )
+                )
+            targets = set(pending.mapped("target_state"))
+            step = record.sgz_approval_step
+            request = record.sudo().sgz_review_ids.filtered(
+                lambda r, t=targets: (
+                    r.target_state in t and r.state in ("pending", "approved") and not r.used_date
+                )
+            )
+            with Review._sgz_unlocked():
+                request.write({"state": "cancelled"})
+            record.message_post(
+                body=self.env._(
+                    "%(user)s withdrew the approval request (%(step)s).",
+                    user=self.env.user.name,
+                    step=step,
+                )
+            )
+        return True
+
     def action_sgz_open_reviews(self):
         self.ensure_one()
         self.check_access("read")
@@ -347,6 +379,22 @@ class SgzApprovalMixin(models.AbstractModel):
                         "string": self.env._("Approve"),
                         "class": "btn-primary",
                         "invisible": "not sgz_can_review",
+                    },
+                ),
+            )
+        if not form.has(arch, "//button[@name='action_sgz_withdraw']"):
+            form.add_header_button(
+                arch,
+                form.element(
+                    "button",
+                    {
+                        "name": "action_sgz_withdraw",
+                        "type": "object",
+                        "string": self.env._("Withdraw Request"),
+                        "invisible": "sgz_approval_status != 'pending' or sgz_can_review",
+                        "confirm": self.env._(
+                            "Withdraw the approval request? The reviewers no longer see it."
+                        ),
                     },
                 ),
             )

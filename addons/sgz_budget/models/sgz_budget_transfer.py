@@ -47,14 +47,24 @@ class SgzBudgetTransfer(models.Model):
         )
         return rows
 
-    @api.depends("source_line_id", "target_line_id", "amount")
+    @api.depends(
+        "source_line_id.fund_source_id.name",
+        "source_line_id.category_id.name",
+        "target_line_id.fund_source_id.name",
+        "target_line_id.category_id.name",
+    )
+    @api.depends_context("lang")
     def _compute_name(self):
+        """Named after its two lines (fund source and category each: two lines may share a fund source)."""
         for transfer in self:
             transfer.name = self.env._(
                 "Transfer %(origin)s → %(destination)s",
-                origin=transfer.source_line_id.fund_source_id.name or "",
-                destination=transfer.target_line_id.fund_source_id.name or "",
+                origin=transfer._sgz_line_label(transfer.source_line_id),
+                destination=transfer._sgz_line_label(transfer.target_line_id),
             )
+
+    def _sgz_line_label(self, line):
+        return "·".join(name for name in (line.fund_source_id.name, line.category_id.name) if name)
 
     @api.constrains("amount", "source_line_id", "target_line_id", "budget_id")
     def _check_lines(self):

@@ -6,5 +6,6 @@ from . import (
     test_flow,
     test_report_views,
     test_tour,
+    test_transfer_words,
     test_year_end,
 )

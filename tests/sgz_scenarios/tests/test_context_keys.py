@@ -20,7 +20,9 @@ KEYS = {
     "sgz_rules_read_all": "TestContextKeys.test_rules_read_all_is_not_the_clients",
     # ir_rule._eval_context: the rule evaluation's own dictionary is written there, not read from the client
     "company_ids": "ir_rule._eval_context (written, not read)",
-    # sgz_procurement reprocure wizard: a default only; the confirmation checks write access and state
+    # sgz_procurement reprocure wizard: a default only; the confirmation checks write access and state.
+    # sgz_budget execution report lines' export button: the report of the list shown, read with the user's rights
+    # (another user's report is refused: sgz_budget test_report_views test_menu_opens_options_dialog_then_read_only_lines)
     "active_id": "TestContextKeys.test_active_id_is_only_a_default",
     # sgz_budget: the date of the figures shown (decisions use the document's date), see sgz_budget's tests
     "sgz_as_of": "sgz_budget TestAsOfIsOnlyForReading (figures as of a date; decisions read today's ledger)",
