@@ -61,6 +61,27 @@ class Base(models.AbstractModel):
     #: reads of several records, searches, lists and exports for whom ``_sgz_mask_applies``
     _sgz_masked_fields = ()
 
+    def check_field_access_rights(self, operation, field_names):
+        """A field reserved to other roles (pay, identity numbers) is refused with a sentence naming it as the
+        user reads it — never the technical field and model names, the user's id or the groups; the
+        administrator keeps Odoo's detailed message."""
+        try:
+            return super().check_field_access_rights(operation, field_names)
+        except AccessError:
+            if self.env.user._is_system():
+                raise
+            env = self.with_context(self.env.user.context_get()).env
+            hidden = [
+                name for name in field_names if name in self._fields and not self._fields[name].is_accessible(env)
+            ]
+            raise AccessError(
+                env._(
+                    "Your role does not allow you to see %(fields)s of %(documents)s.",
+                    fields="、".join(self._fields[name]._description_string(env) for name in hidden),
+                    documents=env["ir.model"]._get(self._name).name,
+                )
+            ) from None
+
     def _valid_field_parameter(self, field, name):
         # sgz_limit: the kind of ceiling of an amount; sgz_not_future: a date that cannot be after today;
         # sgz_max_length: the longest text
