@@ -158,7 +158,7 @@ class TestCityApproval(LawCase):
         self.assertEqual(Review.with_user(self.finance_city).search([("can_review", "=", True)]), city)
         self.assertFalse(Review.with_user(self.finance_a).search([("can_review", "=", True)]))
         # the review belongs to the city: 攸县's finance user neither sees it nor decides it from the tender
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此审批记录：它属于其他单位"):
             city.with_user(self.finance_a).action_approve()
         with self.assertRaisesMsg(UserError, "株洲市民政局"):
             tender.with_user(self.finance_a).action_sgz_approve()
