@@ -507,7 +507,7 @@ class TestStepsRecordedWithTheirDay(LawCase):
                 {"deadline_id": filing.id, "date_done": "2025-09-26", "evidence": "x"}
             ).action_confirm()
         publication = agreement._sgz_deadline_get("publication")
-        with freeze_time("2025-09-26"), self.assertRaises(AccessError):
+        with freeze_time("2025-09-26"), self.assertRaisesMsg(AccessError, "您不能打开此期限：它属于其他单位"):
             Wizard.with_user(self.manager_x).create(
                 {"deadline_id": publication.id, "date_done": "2025-09-26", "evidence": "x"}
             ).action_confirm()
