@@ -335,8 +335,8 @@ class TestAgreement(ProcurementCase):
         agreement.action_renew()
         year2 = agreement.year_ids.filtered(lambda y: y.sequence == 2)
         provider_hr = self._user("hr_x_procurement", "provider_hr", self.provider_x)
-        # the action's own check refuses the change of the year; with sgz_budget installed, its override reads
-        # the year's fund split before that check and is refused first (a role refusal all the same)
+        # the action's own check refuses the change of the year; with the budget addon installed, its
+        # override reads the year's fund split before that check and is refused first (a role refusal too)
         with self.assertRaisesMsg(AccessError, "您的角色不能(修改协议年度|打开协议年度资金拆分)"):
             year2.with_user(provider_hr).action_confirm()
         self.assertEqual(year2.state, "draft")
