@@ -10,8 +10,9 @@ what they committed at the end (the test database is dropped after the run anywa
                 run_id = env["sgz.example.run"].create({...}).id
             with self.two_envs(user_a, user_b) as (env_a, env_b):
                 env_a["sgz.example.run"].browse(run_id).action_confirm()      # holds the row lock
-                with self.assertRaises(UserError):
+                with self.assertRaises(UserError) as caught:
                     env_b["sgz.example.run"].browse(run_id).action_confirm()  # refused at once
+                self.assertRegex(str(caught.exception), "其他用户")            # ...and says why
 """
 
 from contextlib import contextmanager

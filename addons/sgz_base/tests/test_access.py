@@ -35,11 +35,11 @@ class TestAccess(SgzCase):
         self.assertEqual(
             Station.search([("id", "in", (self.station_a | self.station_b).ids)]), self.station_a
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此社工站：它属于其他单位"):
             self.station_b.with_user(self.officer_a).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此社工站：它属于其他单位"):
             self.station_b.with_user(self.officer_a).write({"address": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此社工站建设标准明细：它属于其他单位"):
             Station.create({"township_id": self.township_b1.id, "company_id": self.county_b.id})
         self.station_a.with_user(self.officer_a).write({"address": "江桥街道1号"})
         self.assertEqual(self.station_a.address, "江桥街道1号")
@@ -54,9 +54,9 @@ class TestAccess(SgzCase):
         self.assertEqual(
             Station.search([("id", "in", (self.station_a | self.station_b).ids)]), self.station_a
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改社工站"):
             self.station_a.with_user(self.manager_x).write({"address": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此社工站：它属于其他单位"):
             self.station_b.with_user(self.manager_x).read(["name"])
 
     def test_provider_documents(self):
@@ -64,18 +64,18 @@ class TestAccess(SgzCase):
         both = (self.doc_x | self.doc_y).ids
         self.assertEqual(Disclosure.with_user(self.manager_x).search([("id", "in", both)]), self.doc_x)
         self.assertEqual(Disclosure.with_user(self.hr_x).search([("id", "in", both)]), self.doc_x)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此承接机构信息公开：它属于其他单位"):
             self.doc_y.with_user(self.manager_x).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此承接机构信息公开：它属于其他单位"):
             self.doc_y.with_user(self.manager_x).write({"name": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改承接机构信息公开"):
             self.doc_x.with_user(self.hr_x).write({"name": "x"})  # HR reads, the manager edits
         self.doc_x.with_user(self.manager_x).write({"name": "资质证书（更新）"})
         # Disclosures are public to the bureaus (§三(四)), read-only.
         self.assertEqual(
             Disclosure.with_user(self.officer_a).search([("id", "in", both)]), self.doc_x | self.doc_y
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改承接机构信息公开"):
             self.doc_x.with_user(self.officer_a).write({"name": "x"})
 
     def test_providers_public_to_bureaus(self):
@@ -88,7 +88,7 @@ class TestAccess(SgzCase):
         self.assertEqual(
             Company.with_user(self.manager_x).search([("id", "in", providers.ids)]), self.provider_x
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, r'不允许修改"Companies"（res\.company）记录'):
             self.provider_x.with_user(self.officer_a).write({"name": "x"})
         station = (
             self.env["sgz.station"]
@@ -107,14 +107,14 @@ class TestAccess(SgzCase):
         self.assertEqual(
             self.station_a.with_user(self.finance_a).read(["name"])[0]["name"], self.station_a.name
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改社工站"):
             self.station_a.with_user(self.finance_a).write({"address": "x"})
         self.station_a.with_user(self.approver_a).write({"address": "批准"})  # approver implies officer
 
     def test_configuration_read_only(self):
         area = self.env.ref("sgz_base.service_area_assistance")
         self.assertTrue(area.with_user(self.officer_a).name)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改服务领域"):
             area.with_user(self.officer_a).write({"name": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建年度放假安排"):
             self.env["sgz.calendar.year"].with_user(self.officer_a).create({"name": 2099})

@@ -69,5 +69,5 @@ class TestDeadline(SgzCase):
         self.assertFalse(
             self.env["sgz.deadline"].with_user(self.officer_b).search([("id", "=", deadline.id)])
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改期限"):
             deadline.with_user(self.officer_a).write({"date_deadline": "2025-07-01"})

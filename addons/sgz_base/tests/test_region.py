@@ -122,7 +122,7 @@ class TestRegionRules(SgzCase):
                     "parent_id": self.region_county_b.id,
                 }
             )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此行政区划：它属于其他单位"):
             Region.browse(self.region_county_a.id).write({"name": "改名县"})
         # nor moving another county's township under its own county (the rule reads the township as it is)
         other = self.env["sgz.region"].create(
@@ -133,7 +133,7 @@ class TestRegionRules(SgzCase):
                 "parent_id": self.region_county_b.id,
             }
         )
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此行政区划：它属于其他单位"):
             other.with_user(self.officer_a).write({"parent_id": self.region_county_a.id, "code": "430223198"})
 
     def test_import_template(self):

@@ -56,9 +56,9 @@ class TestBudgetAccess(BudgetCase):
         Budget = self.env["sgz.budget"]
         # county finance of 攸县 reads its own budget only
         self.assertEqual(Budget.with_user(self.finance_a).search([("id", "in", budgets.ids)]), self.budget_a)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此预算：它属于其他单位"):
             budget_b.with_user(self.finance_a).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此预算行：它属于其他单位"):
             budget_b.line_ids.with_user(self.finance_a).read(["amount"])
         # its ledger rows too
         self._signed(self._split_agreement())
@@ -69,10 +69,11 @@ class TestBudgetAccess(BudgetCase):
         self.assertEqual(Budget.with_user(self.province_officer).search([("id", "in", budgets.ids)]), budgets)
         # providers and evaluators: nothing
         for user in (self.manager_x, self.hr_x, self.evaluator):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMsg(AccessError, "您的角色不能打开预算"):
                 Budget.with_user(user).search([])
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMsg(AccessError, "您的角色不能打开预算"):
                 self.budget_a.with_user(user).read(["name"])
         # county finance may not create a budget for another county
-        with self.assertRaises(AccessError):
+        # refused first by reading 茶陵县's organization, in Odoo's own words (they name res.company)
+        with self.assertRaisesMsg(AccessError, r"没有「读取」权限：\s*- 公司（res\.company）"):
             Budget.with_user(self.finance_a).create({"company_id": self.county_b.id, "fiscal_year": 2030})

@@ -90,7 +90,7 @@ class TestDisclosure(HttpCase, BudgetCase):
         with freeze_time("2027-06-20"):
             disclosure.action_publish()
         self.assertEqual(deadline.state, "done")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, r"is locked \(Published\): Results can no longer be changed"):
             disclosure.with_user(self.finance_a).write({"results": "<p>改</p>"})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "use of welfare-lottery funds in 2026 stays on record"):
             disclosure.with_user(self.finance_a).unlink()

@@ -160,7 +160,7 @@ class TestBudgetFlow(BudgetCase):
         entries = bill.sudo().sgz_budget_entry_ids
         self.assertEqual(len(entries.filtered(lambda e: e.kind == "actual")), 4)
         self.assertAlmostEqual(sum(entries.mapped("amount")), 0.0, places=2)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "reset to draft stays on record"):
             entries[0].unlink()
         # posting again counts once
         self._post(bill, "2026-04-13")
@@ -190,8 +190,8 @@ class TestBudgetFlow(BudgetCase):
         exception = Exception_.create(dict(vals, reason="上级资金已下达，待调整预算"))
         exception.action_submit()
         self.assertEqual(exception.sgz_approval_status, "pending")
-        # finance cannot approve its own request; the approver does
-        with self.assertRaises(UserError):
+        # finance, who asked, is no reviewer of it; the approver decides
+        with self.assertRaisesMsg(UserError, "Only members of .*County Approver can decide this review"):
             exception.with_user(self.finance_a).action_sgz_approve()
         exception.with_user(self.approver_a).action_sgz_approve()
         self.assertEqual(exception.state, "approved")
@@ -235,7 +235,9 @@ class TestBudgetFlow(BudgetCase):
         transfer.action_submit()
         self.assertEqual(transfer.state, "draft")
         self.assertEqual(self._figures(lottery)["allocated"], 300000.0)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(
+            UserError, r"is locked \(waiting for approval\): Amount can no longer be changed"
+        ):
             transfer.with_user(self.finance_a).write({"amount": 1})  # locked while waiting for approval
         transfer.with_user(self.approver_a).action_sgz_approve()
         self.assertEqual(transfer.state, "confirmed")
@@ -246,15 +248,19 @@ class TestBudgetFlow(BudgetCase):
         budget_b = self._budget(self.county_b, {self.fund_lottery: 10000})
         with self.assertRaisesMsg(Exception, "one budget|同一预算|一个预算"):
             Transfer.sudo().create(dict(vals, target_line_id=budget_b.line_ids.id, reason="x"))
-        # the state never moves by a write
-        with self.assertRaises(UserError):
+        # the state never moves by a write: not to confirmed without the approval, nor back once approved
+        with self.assertRaisesMsg(UserError, "needs approval before it can become “Confirmed”"):
             no_reason.write({"state": "confirmed"})
+        with self.assertRaisesMsg(UserError, "State of Budget Transfer change only through the buttons"):
+            transfer.write({"state": "draft"})
 
     def test_approved_budget_changes_only_by_transfer(self):
         lottery = self._line(self.budget_a, self.fund_lottery).with_user(self.finance_a)
         with self.assertRaisesMsg(UserError, "transfer|调剂"):
             lottery.write({"amount": 1})
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(
+            UserError, r"budget is locked \(Approved\): Lines can no longer be changed"
+        ):
             self.budget_a.with_user(self.finance_a).write(
                 {
                     "line_ids": [
@@ -268,9 +274,9 @@ class TestBudgetFlow(BudgetCase):
                     ]
                 }
             )
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "2026 budget stays on record"):
             self.budget_a.with_user(self.finance_a).unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "State of Budget change only through the buttons"):
             self.budget_a.with_user(self.finance_a).write({"state": "draft"})
         self.assertEqual(lottery.amount, 300000.0)
 
@@ -385,7 +391,7 @@ class TestBudgetHoles(BudgetCase):
     def test_split_and_exception_stay_where_they_are(self):
         year = self._signed(self._split_agreement())
         agreement = self._split_agreement(name="另一协议")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "were set when it was created and cannot change"):
             agreement.sgz_fund_split_ids[0].with_user(self.officer_a).write(
                 {"agreement_id": False, "year_id": year.id}
             )

@@ -55,9 +55,9 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(self._figures(lottery_2027)["committed"], 130000.0)
         self.assertEqual(self._figures(lottery_2027)["actual"], 65000.0)
         # the carry-forward is evidence
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "carry-forward 2026 → 2027 stays on record"):
             carry.sudo().unlink()
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建预算结转"):
             self.env["sgz.budget.carry.forward"].with_user(self.finance_a).create(
                 {"budget_from_id": self.budget_a.id, "budget_to_id": budget_2027.id, "date": "2026-12-31"}
             )
@@ -118,7 +118,7 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(year_a.evaluation_ids.sgz_reward_grade_id, grades["good"])
         reward_line = self._line(self.budget_a, self.fund_reward)
         self.assertEqual(reward_line.received, 60000.0)
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "奖励性补助 is already confirmed"):
             reward_round.action_confirm()
 
     def test_report_consolidation_and_xlsx(self):
@@ -156,7 +156,7 @@ class TestYearEnd(BudgetCase):
         self.assertEqual(rows.move_id.company_id, self.county_a | self.county_b)
         self.assertEqual(sum(rows.mapped("amount")), 66234.56)
         # county A's finance cannot report on the city or county B
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "You may not read the budget of this bureau"):
             self.env["sgz.budget.report"].with_user(self.finance_a).create(
                 {"company_id": self.county_b.id, "fiscal_year": 2026}
             ).action_compute()

@@ -144,18 +144,22 @@ class TestAccess(SgzHrCase):
         values = self.contract_x.with_user(officer).read(["date_start", "sgz_meets_minimum_wage"])[0]
         self.assertTrue(values["sgz_meets_minimum_wage"])
         # ...but neither writes a provider's contract wage nor moves its workers
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改员工合同"):
             self.contract_x.with_user(officer).write({"wage": 1})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改员工。"):
             self.worker_x.with_user(officer).write({"sgz_station_id": self.station_a2.id})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(
+            AccessError, r'没有足够的权限访问Employee（hr\.employee）上的"identification_id"字段'
+        ):
             self.worker_x.with_user(officer).read(["identification_id"])
         self.assertEqual((self.contract_x.wage, self.worker_x.sgz_station_id), (8000, self.station_a1))
 
     def test_evaluator_cannot_read_id_numbers(self):
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(
+            AccessError, r'没有足够的权限访问Employee（hr\.employee）上的"identification_id"字段'
+        ):
             self.worker_x.with_user(self.evaluator).read(["identification_id"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, r'没有足够的权限访问Contract（hr\.contract）上的"wage"字段'):
             self.contract_x.with_user(self.evaluator).read(["wage"])
 
     def test_widened_rules_are_read_only(self):
@@ -183,13 +187,13 @@ class TestAccess(SgzHrCase):
     def test_provider_hr_runs_own_payroll_only(self):
         Payslip = self.env["sgz.payslip"].with_user(self.hr_x)
         self.assertEqual(Payslip.search([]), self.payslip_x)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此工资单：它属于其他单位"):
             self.payslip_y.with_user(self.hr_x).read(["net"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此工资核算：它属于其他单位"):
             self.run_y.with_user(self.hr_x).action_compute()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此工资核算：它属于其他单位"):
             self.run_y.with_user(self.hr_x).action_confirm()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此工资单明细：它属于其他单位"):
             self.env["sgz.payslip.line"].browse(self.payslip_y.line_ids.ids).with_user(self.hr_x).read(
                 ["amount"]
             )
@@ -203,9 +207,9 @@ class TestAccess(SgzHrCase):
         self.assertEqual(run.state, "confirmed")
         self.assertEqual(run.payslip_ids.employee_id, self.worker_x)
         self.assertFalse(self.env["hr.employee"].with_user(self.hr_x).search([("id", "=", self.worker_y.id)]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此员工合同：它属于其他单位"):
             self.contract_y.with_user(self.hr_x).read(["wage"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改社会保险方案"):
             self.scheme_a.with_user(self.hr_x).write({"name": "x"})
         # the contract form works for provider HR without hr_contract's administrator group
         self.contract_x.with_user(self.hr_x).write({"notes": "<p>续签意向</p>", "state": "open"})
@@ -229,8 +233,11 @@ class TestAccess(SgzHrCase):
                         "net": 77777,
                     }
                 )
-        # another provider's worker: refused without naming the worker
-        with self.assertRaises(UserError) as caught:
+        # another provider's worker, even on the actions' own path: refused without naming the worker
+        with (
+            Payslip._sgz_unlocked(),
+            self.assertRaisesMsg(UserError, "must belong to the organization of the record") as caught,
+        ):
             Payslip.create(
                 {"run_id": self.run_x.id, "employee_id": self.worker_y.id, "date_from": "2024-01-01"}
             )
@@ -241,7 +248,7 @@ class TestAccess(SgzHrCase):
         for field in ("net", "gross", "tax", "is_computed", "state", "run_id", "employee_id"):
             with self.assertRaisesMsg(UserError, "change only through the buttons"):
                 payslip.write({field: 77777 if field in ("net", "gross", "tax") else False})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改工资单明细"):
             self.payslip_x.line_ids[:1].with_user(self.hr_x).write({"amount": 1})
         self.run_x.with_user(self.hr_x).action_confirm()
         self.assertEqual(self.payslip_x.net, self._line(self.payslip_x, "NET"))
@@ -252,11 +259,11 @@ class TestAccess(SgzHrCase):
         workers = self.env["hr.employee"].with_user(officer).search([("sgz_is_worker", "=", True)])
         self.assertIn(self.worker_x, workers)
         self.assertNotIn(self.worker_y, workers)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此员工：它属于其他单位"):
             self.worker_y.with_user(officer).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能打开工资单。"):
             self.env["sgz.payslip"].with_user(officer).search([])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能打开工资核算"):
             self.env["sgz.payroll.run"].with_user(officer).search([])
         # the city above reads the workers of its counties' stations too
         self.assertIn(self.worker_y, self.env["hr.employee"].with_user(self.city_officer).search([]))

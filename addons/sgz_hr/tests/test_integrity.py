@@ -428,9 +428,14 @@ class TestWorkerNumbersMasked(SgzHrCase):
         self.assertEqual(listed[0]["identification_id"], masked)
         self.assertEqual(li.with_user(self.hr_x).export_data(["identification_id"])["datas"], [[masked]])
         for spec in ("identification_id:array_agg", "identification_id:max", "bank_account_id:array_agg"):
-            with self.subTest(spec=spec), self.assertRaises(AccessError):
+            with (
+                self.subTest(spec=spec),
+                self.assertRaisesMsg(
+                    AccessError, "(Identification No|Bank Account) of Employee is personal or sealed"
+                ),
+            ):
                 Employee.read_group([], [spec], ["company_id"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "Identification No of Employee is personal or sealed"):
             Employee.read_group([], ["__count"], ["identification_id"])
         self.assertTrue(Employee.read_group([], ["identification_id:count"], ["company_id"]))
         self.assertEqual(li.identification_id, raw)

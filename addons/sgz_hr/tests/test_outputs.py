@@ -138,7 +138,7 @@ class TestOutputs(SgzHrCase):
             self.assertTrue(action["url"].startswith(f"/sgz_hr/payroll/{self.payroll_run.id}/"))
         self.assertEqual(Attachment.search_count([]), before)
         # another provider's HR cannot download them
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此工资核算：它属于其他单位"):
             self.payroll_run.with_user(self.hr_y)._sgz_export_content("bank")
 
     def test_a_month_reads_as_a_month(self):

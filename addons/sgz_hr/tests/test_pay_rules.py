@@ -114,28 +114,36 @@ class TestPayRules(SgzHrCase):
             user = self.role_users[role]
             contract = self.contract_li.with_user(user).with_context(**EN)
             for name in PAY_FIELDS:
+                # Odoo's own refusal of a field reserved to groups (it names hr.contract and the field); a role
+                # without any right on contracts hears so first where the access right is checked first
+                field_refused = rf'enough rights to access the fields "{name}" on Contract'
+                field_refused_zh = rf'没有足够的权限访问Contract（hr\.contract）上的"{name}"字段'
+                refused_zh = f"{field_refused_zh}|您的角色不能打开员工合同"
                 with self.subTest(role=role, field=name):
-                    with self.assertRaises(AccessError):
+                    with self.assertRaisesMsg(AccessError, field_refused):
                         contract.read([name])
-                    with self.assertRaises(AccessError):
+                    with self.assertRaisesMsg(AccessError, field_refused_zh):
                         Contract.with_user(user).search_read([("id", "=", self.contract_li.id)], [name])
                     if name in STORED_PAY_FIELDS:
-                        with self.assertRaises(AccessError):
+                        with self.assertRaisesMsg(AccessError, refused_zh):
                             Contract.with_user(user).read_group([], [f"{name}:sum"], ["sgz_station_id"])
-                        with self.assertRaises(AccessError):
+                        with self.assertRaisesMsg(AccessError, refused_zh):
                             Contract.with_user(user).search([(name, ">", 0)])
                     with self.assertRaisesMsg(UserError, "rights to export|not allowed to access"):
                         contract.export_data([name])
-            for model in (
-                "sgz.payslip",
-                "sgz.payslip.line",
-                "sgz.payslip.period",
-                "sgz.payslip.month",
-                "sgz.contribution.base",
-                "sgz.payroll.opening",
-                "sgz.payroll.run",
+            for model, label in (
+                ("sgz.payslip", "工资单"),
+                ("sgz.payslip.line", "工资单明细"),
+                ("sgz.payslip.period", "工资单合同期间"),
+                ("sgz.payslip.month", "社工月度薪酬"),
+                ("sgz.contribution.base", "申报缴费基数"),
+                ("sgz.payroll.opening", "本年期初累计数"),
+                ("sgz.payroll.run", "工资核算"),
             ):
-                with self.subTest(role=role, model=model), self.assertRaises(AccessError):
+                with (
+                    self.subTest(role=role, model=model),
+                    self.assertRaisesMsg(AccessError, f"您的角色不能打开{label}。"),
+                ):
                     self.env[model].with_user(user).search_read([], ["id"])
             # the tracked wage in the chatter is shown to nobody without the field's groups
             trackings = self.env["mail.tracking.value"].search(
@@ -187,5 +195,5 @@ class TestPayRules(SgzHrCase):
             self.assertEqual((values["wage"], values["sgz_allowance"]), (4800, 300))
             self.assertEqual(self.payslip.with_user(user).gross, 5300)
         # another provider's staff read neither
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此员工合同：它属于其他单位"):
             self.contract_li.with_user(self.hr_y).read(["wage"])

@@ -119,9 +119,9 @@ class TestPayrollOpening(SgzHrCase):
 
     def test_other_provider(self):
         opening = self._opening()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此本年期初累计数：它属于其他单位"):
             opening.with_user(self.hr_y).read(["tax_withheld"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此本年期初累计数：它属于其他单位"):
             opening.with_user(self.hr_y).action_confirm()
         # provider Y's HR cannot enter figures for provider X's worker
         with self.assertRaisesMsg(UserError, "Worker must belong to the organization of the record"):

@@ -67,16 +67,16 @@ class TestTraining(SgzHrCase):
         # the provider reads its own and the province's its workers attended, not the other provider's
         Training = self.env["sgz.training"]
         self.assertEqual(Training.with_user(self.hr_x).search([]), provincial | own)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此业务培训：它属于其他单位"):
             other.with_user(self.hr_x).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此业务培训：它属于其他单位"):
             provincial.with_user(self.hr_x).write({"hours": 20})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此督导记录：它属于其他单位"):
             session_b.with_user(self.hr_x).write({"hours": 1})
         # the county reads those of the workers of its stations, writes none
         self.assertEqual(Training.with_user(self.officer_a).search([]), provincial | own)
         self.assertEqual(self.env["sgz.supervision"].with_user(self.officer_a).search([]), session_a)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改业务培训"):
             own.with_user(self.officer_a).write({"hours": 1})
         # the province manages the trainings it organizes
         provincial.with_user(self.province_officer).write({"trainer": "省讲师团"})
@@ -86,9 +86,9 @@ class TestTraining(SgzHrCase):
             self.env["sgz.training.attendance"].with_user(self.worker_x).search([]).employee_id, self.worker_a
         )
         self.assertEqual(self.env["sgz.supervision"].with_user(self.worker_x).search([]), session_a)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此督导记录：它属于其他单位"):
             session_b.with_user(self.worker_x).read(["issues"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改督导记录"):
             session_a.with_user(self.worker_x).write({"hours": 8})
 
     @freeze_time("2026-12-06")
@@ -98,7 +98,7 @@ class TestTraining(SgzHrCase):
         with self.assertRaisesMsg(ValidationError, "培训时长须大于零"):
             self._training(self.hr_x, self.provider_x, hours=0)
         # provider HR does not even read another provider's worker; an administrator is told why in words
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此员工：它属于其他单位"):
             self._training(self.hr_x, self.provider_x, lines=[(self.worker_b, 4)])
         with self.assertRaisesMsg(ValidationError, "王强.*其他服务机构"):
             self._training(self.env.user, self.provider_x, lines=[(self.worker_b, 4)])

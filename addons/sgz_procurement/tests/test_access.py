@@ -41,12 +41,12 @@ class TestProcurementAccess(ProcurementCase):
     def test_county_officer(self):
         Tender = self.env["sgz.tender"].with_user(self.officer_a)
         self.assertEqual(Tender.search([("id", "in", self.tenders.ids)]), self.draft_a | self.published_a)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此招标项目：它属于其他单位"):
             self.tender_b.with_user(self.officer_a).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能新建此技术评分项：它属于其他单位"):
             Tender.create(self._tender_vals(company_id=self.county_b.id, lot_ids=[]))
         self.draft_a.with_user(self.officer_a).write({"name": "攸县草稿项目（修改）"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建审批层级"):
             self.env["sgz.approval.tier"].with_user(self.officer_a).create(
                 {
                     "name": "x",
@@ -66,20 +66,20 @@ class TestProcurementAccess(ProcurementCase):
     def test_provider(self):
         Tender = self.env["sgz.tender"].with_user(self.manager_x)
         self.assertEqual(Tender.search([("id", "in", self.tenders.ids)]), self.published_a)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此招标项目：它属于其他单位"):
             self.draft_a.with_user(self.manager_x).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改招标项目"):
             self.published_a.with_user(self.manager_x).write({"name": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建招标项目"):
             Tender.create(self._tender_vals())
         agreement_x, agreement_y = self._agreement_pair()
         Agreement = self.env["sgz.agreement"].with_user(self.manager_x)
         self.assertEqual(Agreement.search([("id", "in", (agreement_x | agreement_y).ids)]), agreement_x)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此服务协议：它属于其他单位"):
             agreement_y.with_user(self.manager_x).read(["annual_amount"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改服务协议"):
             agreement_x.with_user(self.manager_x).write({"name": "x"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能打开年度实施计划"):
             self.env["sgz.procurement.plan"].with_user(self.manager_x).search([])
 
     def test_city_officer(self):
@@ -95,25 +95,25 @@ class TestProcurementAccess(ProcurementCase):
 
     def test_finance_reads_only(self):
         self.assertTrue(self.draft_a.with_user(self.finance_a).read(["name"]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改招标项目"):
             self.draft_a.with_user(self.finance_a).write({"name": "x"})
         agreement_x, _agreement_y = self._agreement_pair()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改服务协议"):
             agreement_x.with_user(self.finance_a).write({"name": "x"})
 
     def test_evaluator(self):
         agreement_x, _agreement_y = self._agreement_pair()
         agreement_x.action_sign()
         self.assertTrue(agreement_x.with_user(self.evaluator).read(["name"]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改服务协议"):
             agreement_x.with_user(self.evaluator).write({"name": "x"})
         # the third-party evaluator reads the whole process, changes none of it
         self.assertTrue(self.draft_a.with_user(self.evaluator).read(["name"]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改招标项目"):
             self.draft_a.with_user(self.evaluator).write({"name": "x"})
         evaluation = self._evaluate(agreement_x.year_ids, "qualified")
         self.assertEqual(evaluation.evaluator_id, self.evaluator)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建年度评估"):
             self.env["sgz.agreement.evaluation"].with_user(self.officer_a).create(
                 {"year_id": agreement_x.year_ids.id}
             )

@@ -66,7 +66,7 @@ class TestBid(ProcurementCase):
         self.assertEqual(bid_x.with_user(self.manager_x).price, 380000)
         self.assertTrue(bid_x.with_user(self.manager_x).price_visible)
         for user in (self.officer_a, self.manager_x):
-            with self.assertRaises(AccessError):
+            with self.assertRaisesMsg(AccessError, "您的角色不能打开密封报价"):
                 self.env["sgz.tender.bid.seal"].with_user(user).search([])
         self._open(self.tender)
         self.assertEqual(bid_x.with_user(self.officer_a).price, 380000)
@@ -78,9 +78,9 @@ class TestBid(ProcurementCase):
         self._open(self.tender)
         Bid = self.env["sgz.tender.bid"].with_user(self.manager_y)
         self.assertEqual(Bid.search([("tender_id", "=", self.tender.id)]), bid_y)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此投标：它属于其他单位"):
             bid_x.with_user(self.manager_y).read(["price"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此投标：它属于其他单位"):
             bid_x.with_user(self.manager_y).write({"technical_document_name": "x"})
 
     def test_opening_recorded_after_deadline(self):

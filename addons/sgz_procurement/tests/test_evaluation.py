@@ -94,7 +94,7 @@ class TestEvaluation(ProcurementCase):
             chair.with_user(officer).write({"user_id": self.officer_a2.id})
         with self.assertRaisesMsg(UserError, "its lines cannot be deleted|明细行不能删除"):
             chair.with_user(officer).unlink()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能删除评委评分"):
             line.with_user(officer).unlink()
         with self.assertRaisesMsg(UserError, "stays on record|存档备查"):
             line.sudo().unlink()

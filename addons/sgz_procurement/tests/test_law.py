@@ -158,7 +158,7 @@ class TestCityApproval(LawCase):
         self.assertEqual(Review.with_user(self.finance_city).search([("can_review", "=", True)]), city)
         self.assertFalse(Review.with_user(self.finance_a).search([("can_review", "=", True)]))
         # the review belongs to the city: 攸县's finance user neither sees it nor decides it from the tender
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此审批记录：它属于其他单位"):
             city.with_user(self.finance_a).action_approve()
         with self.assertRaisesMsg(UserError, "株洲市民政局"):
             tender.with_user(self.finance_a).action_sgz_approve()
@@ -507,7 +507,7 @@ class TestStepsRecordedWithTheirDay(LawCase):
                 {"deadline_id": filing.id, "date_done": "2025-09-26", "evidence": "x"}
             ).action_confirm()
         publication = agreement._sgz_deadline_get("publication")
-        with freeze_time("2025-09-26"), self.assertRaises(AccessError):
+        with freeze_time("2025-09-26"), self.assertRaisesMsg(AccessError, "您不能打开此期限：它属于其他单位"):
             Wizard.with_user(self.manager_x).create(
                 {"deadline_id": publication.id, "date_done": "2025-09-26", "evidence": "x"}
             ).action_confirm()

@@ -107,8 +107,8 @@ class TestPlan(ProcurementCase):
 
     def test_other_county_cannot_see_plan(self):
         plan = self._plan()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此年度实施计划：它属于其他单位"):
             plan.with_user(self.officer_b).read(["name"])
         self.assertEqual(plan.with_user(self.city_officer).read(["year"])[0]["year"], 2025)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能打开年度实施计划"):
             plan.with_user(self.manager_x).read(["name"])

@@ -56,8 +56,9 @@ class TestApprovalEverywhere(TransactionCase):
             state_field = Model._sgz_approval_state_field
             for target, source in Model._sgz_approval_states.items():
                 for record in Model.search([(state_field, "!=", source)], limit=5):
-                    with self.assertRaises(UserError, msg=f"{name} {record.id} {target}"):
+                    with self.assertRaises(UserError, msg=f"{name} {record.id} {target}") as caught:
                         record._sgz_request_approval(target)
+                    self.assertRegex(str(caught.exception), "approval for “.+” applies only while it is “.+”")
                     checked += 1
         # the demo documents alone give four (other tests leave nothing committed)
         self.assertGreaterEqual(checked, 4)

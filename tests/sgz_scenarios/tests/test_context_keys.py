@@ -104,6 +104,11 @@ class TestContextKeys(TransactionCase):
         )
         before = self.env["sgz.tender"].search_count([])
         Wizard = self.env["sgz.tender.reprocure.wizard"].with_user(other).with_context(active_id=tender.id)
-        with self.assertRaises(AccessError):
+        with self.assertRaises(AccessError) as caught:
             Wizard.create({"method": "negotiation", "reason": "换方式"}).action_confirm()
+        # in the user's language: a demo officer's Chinese, or the English of a user made here
+        self.assertRegex(
+            str(caught.exception),
+            "您不能修改此招标项目：它属于其他单位|You cannot change this Tender: it belongs to another organization",
+        )
         self.assertEqual(self.env["sgz.tender"].search_count([]), before)

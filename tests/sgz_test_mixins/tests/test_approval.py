@@ -69,7 +69,7 @@ class TestApproval(MixinCase):
         with self.assertRaisesMsg(UserError, "Only members of|的成员才能审批此项"):
             second.with_user(self.officer_a2).action_approve()  # not an approver
         self.assertEqual(second.state, "pending")
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此审批记录：它属于其他单位"):
             second.with_user(self.officer_b).action_approve()  # another county cannot even see it
 
     def test_reject_needs_a_reason_and_cancels_the_rest(self):

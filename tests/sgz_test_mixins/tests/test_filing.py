@@ -20,7 +20,7 @@ class TestFiling(MixinCase):
         self.assertEqual(document.sgz_filing_state, "submitted")
         with self.assertRaisesMsg(UserError, "already filed|已备案"):
             document.with_user(self.officer_a).action_sgz_file()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此Test Document：它属于其他单位"):
             self._document(user=self.officer_b, company=self.county_b).with_user(
                 self.officer_a
             ).action_sgz_file()
@@ -69,7 +69,7 @@ class TestFiling(MixinCase):
         with self.assertRaisesMsg(UserError, "locked|锁定"):
             filing.with_user(self.officer_a).write({"document": b"UEsE"})
         filing.with_user(self.officer_a).write({"note": "已归档"})
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能删除备案"):
             filing.with_user(self.officer_a).unlink()
         # the administrator holds no delete right on filings either (Odoo's detailed message is the admin's)
         with self.assertRaisesMsg(UserError, r"stays on record|存档备查|不允许删除.*sgz\.filing"):
@@ -89,9 +89,9 @@ class TestFiling(MixinCase):
         self.assertEqual(Filing.with_user(self.city_officer).search([("id", "=", filing.id)]), filing)
         self.assertFalse(Filing.with_user(self.officer_b).search([("id", "=", filing.id)]))
         self.assertFalse(Filing.with_user(self.manager_x).search([("id", "=", filing.id)]))
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此备案：它属于其他单位"):
             filing.with_user(self.officer_b).read(["name"])
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建备案"):
             Filing.with_user(self.officer_a).create(
                 {
                     "name": "x",
@@ -139,7 +139,7 @@ class TestFiledWithMe(MixinCase):
         self.assertEqual(opened.read(["name"])[0]["name"], "测试文书")
         self.assertIn("88.00", city_only["sgz.filing"].browse(filing.id).document_summary)
         # reading widens, writing does not: changing the county's document needs the county's company active
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此Test Document：它属于其他单位"):
             opened.write({"note": "市局批注"})
 
     def test_a_client_flag_does_not_widen_anything(self):
@@ -175,6 +175,7 @@ class TestFiledWithMe(MixinCase):
         with self.assertRaises(AccessError) as caught:
             document.with_user(self.manager_x).with_context(lang="zh_CN").read(["name"])
         message = str(caught.exception)
+        self.assertRegex(message, "您不能打开此Test Document：它属于其他单位")
         self.assertNotIn("sgz.test.document", message)
         self.assertNotIn(str(document.id), message.replace("2026", ""))
         self.assertNotIn("切换", message)

@@ -89,9 +89,9 @@ class TestLock(MixinCase):
 
     def test_actions_check_rights(self):
         document = self._document()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此Test Document：它属于其他单位"):
             document.with_user(self.officer_b).action_confirm()  # another county
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能修改此Test Document：它属于其他单位"):
             document.with_user(self.manager_x).action_confirm()  # a provider
         self.assertEqual(document.state, "draft")
 
