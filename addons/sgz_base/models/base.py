@@ -72,7 +72,9 @@ class Base(models.AbstractModel):
                 raise
             env = self.with_context(self.env.user.context_get()).env
             hidden = [
-                name for name in field_names if name in self._fields and not self._fields[name].is_accessible(env)
+                name
+                for name in field_names
+                if name in self._fields and not self._fields[name].is_accessible(env)
             ]
             raise AccessError(
                 env._(

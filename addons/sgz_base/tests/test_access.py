@@ -88,7 +88,7 @@ class TestAccess(SgzCase):
         self.assertEqual(
             Company.with_user(self.manager_x).search([("id", "in", providers.ids)]), self.provider_x
         )
-        with self.assertRaisesMsg(AccessError, r'不允许修改"Companies"（res\.company）记录'):
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改公司"):
             self.provider_x.with_user(self.officer_a).write({"name": "x"})
         station = (
             self.env["sgz.station"]

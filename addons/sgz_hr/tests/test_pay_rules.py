@@ -114,10 +114,11 @@ class TestPayRules(SgzHrCase):
             user = self.role_users[role]
             contract = self.contract_li.with_user(user).with_context(**EN)
             for name in PAY_FIELDS:
-                # Odoo's own refusal of a field reserved to groups (it names hr.contract and the field); a role
-                # without any right on contracts hears so first where the access right is checked first
-                field_refused = rf'enough rights to access the fields "{name}" on Contract'
-                field_refused_zh = rf'没有足够的权限访问Contract（hr\.contract）上的"{name}"字段'
+                # a field reserved to other roles is refused in the user's language, naming the field as the user
+                # reads it (never hr.contract or the field's technical name); a role without any right on
+                # contracts hears so first where the access right is checked first
+                label = Contract._fields[name]._description_string(Contract.with_context(lang="zh_CN").env)
+                field_refused = field_refused_zh = f"您的角色不能查看员工合同的{label}"
                 refused_zh = f"{field_refused_zh}|您的角色不能打开员工合同"
                 with self.subTest(role=role, field=name):
                     with self.assertRaisesMsg(AccessError, field_refused):
