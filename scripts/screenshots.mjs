@@ -34,6 +34,7 @@ for (const [file, login, record, route, click] of SCREENS) {
     const context = await browser.newContext({
         viewport: phone ? { width: 390, height: 844 } : { width: 1440, height: 900 },
         locale: "zh-CN",
+        timezoneId: "Asia/Shanghai", // a Hunan user's browser: "today" is China's date
         isMobile: phone,
     });
     const page = await context.newPage();

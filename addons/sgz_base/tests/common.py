@@ -20,6 +20,21 @@ def uscc(body):
     return body + std_uscc.calc_check_digit(body)
 
 
+def tour_user(env, login, role, company):
+    """A ``role`` user of ``company`` for a browser tour (password ``<login>_pw``), in Chinese and in China's time
+    zone: the one set-up of every addon's tours."""
+    return new_test_user(
+        env,
+        login=login,
+        password=f"{login}_pw",
+        groups=GROUP % role,
+        company_id=company.id,
+        company_ids=[Command.set(company.ids)],
+        lang="zh_CN",
+        tz="Asia/Shanghai",
+    )
+
+
 class SgzCase(TransactionCase):
     """Zhuzhou city (株洲市) with two counties, two providers and a user per role.
 

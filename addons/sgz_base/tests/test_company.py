@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import TransactionCase, tagged
 
 from .common import SgzCase, uscc
 
@@ -101,3 +101,17 @@ class TestOrganizations(SgzCase):
             self.provider_x.action_sgz_open_disclosures()["domain"], [("company_id", "=", self.provider_x.id)]
         )
         self.assertTrue(disclosure)
+
+
+@tagged("post_install", "-at_install")
+class TestOneCurrency(TransactionCase):
+    """Issue 20 §12: every organization keeps its books in yuan, the main company too, and no other currency is
+    active, so no form offers a currency field reading "CNY"."""
+
+    def test_yuan_only(self):
+        cny = self.env.ref("base.CNY")
+        self.assertEqual(self.env.ref("base.main_company").currency_id, cny)
+        self.assertEqual(self.env["res.currency"].search([]), cny)
+        self.assertNotIn(
+            self.env.ref("base.group_multi_currency"), self.env.ref("base.group_user").implied_ids
+        )

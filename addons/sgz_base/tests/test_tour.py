@@ -1,5 +1,6 @@
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from .common import tour_user
 
 
 @tagged("post_install", "-at_install", "sgz_tour")
@@ -26,16 +27,7 @@ class TestStationTour(HttpCase):
                 "sgz_region_id": county_region.id,
             }
         )
-        new_test_user(
-            self.env,
-            login="tour_county",
-            password="tour_county_pw",
-            groups="sgz_base.sgz_base_group_county_officer",
-            company_id=county.id,
-            company_ids=[Command.set(county.ids)],
-            lang="zh_CN",
-            tz="Asia/Shanghai",
-        )
+        tour_user(self.env, "tour_county", "county_officer", county)
         self.start_tour("/odoo", "sgz_base_station_tour", login="tour_county", timeout=120)
         station = self.env["sgz.station"].search([("company_id", "=", county.id)])
         self.assertEqual(station.name, "湘潭县易俗河镇社会工作服务站")

@@ -155,8 +155,9 @@ class TestYearEnd(BudgetCase):
         rows = self.env["sgz.budget.entry"].search(line.action_open_actual()["domain"])
         self.assertEqual(rows.move_id.company_id, self.county_a | self.county_b)
         self.assertEqual(sum(rows.mapped("amount")), 66234.56)
-        # county A's finance cannot report on the city or county B
-        with self.assertRaisesMsg(AccessError, "You may not read the budget of this bureau"):
+        # county A's finance cannot report on the city or county B: the report of another bureau is refused at
+        # its creation by the record rule (the report's own check would refuse its computation)
+        with self.assertRaisesMsg(AccessError, "新建此预算执行情况报表：它属于其他单位"):
             self.env["sgz.budget.report"].with_user(self.finance_a).create(
                 {"company_id": self.county_b.id, "fiscal_year": 2026}
             ).action_compute()

@@ -177,6 +177,7 @@ class TestPayslipPdf(HttpCase, SgzHrCase):
         self.assertIn("李娜", text)
         self.assertIn(rmb_upper(self.payslip.net), text.replace(" ", ""))
         self.assertIn("实发", text)
+        self.assertRegex(text, r"工资条\s*2024年1月")  # the month as a month (issue 20 §12)
         # under 扣款 each deduction (stored negative) reads as the amount taken, without a minus sign (issue 20 §12);
         # read in the HTML, since the figures' font has no text mapping in the PDF
         html = report.with_user(self.hr_x)._render_qweb_html(report.report_name, self.payslip.ids)[0].decode()

@@ -1,7 +1,8 @@
 from freezegun import freeze_time
 
-from odoo import Command
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
+
+from odoo.addons.sgz_base.tests.common import tour_user
 
 from .common import ReportingCase, day
 
@@ -14,16 +15,7 @@ class TestReviewTour(HttpCase, ReportingCase):
         self._write_narrative(brief)
         with freeze_time("2026-10-06"):
             brief.with_user(self.manager_x).action_submit()
-        new_test_user(
-            self.env,
-            login="tour_officer_a",
-            password="tour_officer_a_pw",
-            groups="sgz_base.sgz_base_group_county_officer",
-            company_id=self.county_a.id,
-            company_ids=[Command.set(self.county_a.ids)],
-            lang="zh_CN",
-            tz="Asia/Shanghai",
-        )
+        tour_user(self.env, "tour_officer_a", "county_officer", self.county_a)
         self.start_tour(
             "/odoo/action-sgz_reporting.sgz_report_action_review",
             "sgz_reporting_review_tour",

@@ -1,19 +1,11 @@
 import { registry } from "@web/core/registry";
+import { openApp } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 // A county officer, working in Chinese, opens the app, creates a station and puts it into service.
 registry.category("web_tour.tours").add("sgz_base_station_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Social Work Stations app (社工站)",
-            trigger: '.o_app[data-menu-xmlid="sgz_base.sgz_menu_root"]',
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "The station list is shown in Chinese",
             trigger: '.o_breadcrumb:contains("站点")',

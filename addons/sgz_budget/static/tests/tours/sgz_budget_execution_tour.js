@@ -1,4 +1,5 @@
 import { registry } from "@web/core/registry";
+import { openApp } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 // County finance, working in Chinese, opens the budget execution report of 2026 (its options in a dialog, its
 // lines as a read-only list) and drills down from the actual of the county lottery funds to the bill rows that
@@ -6,16 +7,7 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("sgz_budget_execution_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Budget (预算) app",
-            trigger: '.o_app[data-menu-xmlid="sgz_budget.sgz_budget_menu_root"]:contains("预算")',
-            run: "click",
-        },
+        ...openApp("sgz_budget.sgz_budget_menu_root"),
         {
             content: "Open the execution report",
             trigger: '.o_main_navbar a[data-menu-xmlid="sgz_budget.sgz_budget_report_menu"]',

@@ -1,20 +1,12 @@
 /** Issue 20: county finance's flow with its approval, clicked on the demo as installed — finance moves 1,000.00
  * from the training line to the lottery-funded service line and submits it; the approver decides it from 待审批. */
 import { registry } from "@web/core/registry";
+import { openApp } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 registry.category("web_tour.tours").add("sgz_budget_transfer_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Budget app (预算)",
-            trigger: '.o_app[data-menu-xmlid="sgz_budget.sgz_budget_menu_root"]',
-            run: "click",
-        },
+        ...openApp("sgz_budget.sgz_budget_menu_root"),
         {
             content: "Movements (变动)",
             trigger: 'button[data-menu-xmlid="sgz_budget.sgz_budget_movement_menu"]',

@@ -1,19 +1,11 @@
 import { registry } from "@web/core/registry";
+import { openApp } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 // Provider HR staff, working in Chinese, run this month's payroll: create, generate, compute, confirm, print.
 registry.category("web_tour.tours").add("sgz_hr_payroll_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Social Work Stations app",
-            trigger: '.o_app[data-menu-xmlid="sgz_base.sgz_menu_root"]',
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "Open the Payroll menu (薪酬)",
             trigger: 'button[data-menu-xmlid="sgz_hr.sgz_payroll_menu"]:contains("薪酬")',

@@ -1,40 +1,11 @@
 import { registry } from "@web/core/registry";
+import { openApp, openMenu } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 // The procurement tours: each role's main flow, clicking through the menus in Chinese. The demo tender of 长沙县
 // is taken from its approval to the agreement's signature, one tour per role and step, run in order by
 // sgz_procurement/tests/test_tour.py.
 const TENDER = "长沙县黄兴镇社工站服务项目";
 const tours = registry.category("web_tour.tours");
-
-function openApp() {
-    return [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Social Work Stations app",
-            trigger: '.o_app[data-menu-xmlid="sgz_base.sgz_menu_root"]',
-            run: "click",
-        },
-    ];
-}
-
-function openMenu(section, menu, label) {
-    return [
-        {
-            content: `Open the ${section} menu`,
-            trigger: `.o_main_navbar [data-menu-xmlid="${section}"]`,
-            run: "click",
-        },
-        {
-            content: `Open ${label}`,
-            trigger: `.dropdown-item[data-menu-xmlid="${menu}"]`,
-            run: "click",
-        },
-    ];
-}
 
 function openTender() {
     return [

@@ -1,20 +1,12 @@
 /** Issue 20: the provider manager's main flow clicked on the demo as installed — record a community activity of
  * the station, then write and submit this month's brief (with its confirmation), in Chinese. */
 import { registry } from "@web/core/registry";
+import { openApp } from "@sgz_base/../tests/tours/sgz_tour_steps";
 
 registry.category("web_tour.tours").add("sgz_reporting_provider_tour", {
     url: "/odoo",
     steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button",
-            run: "click",
-        },
-        {
-            content: "Open the Social Work Stations app",
-            trigger: '.o_app[data-menu-xmlid="sgz_base.sgz_menu_root"]',
-            run: "click",
-        },
+        ...openApp(),
         {
             content: "Service records (服务记录)",
             trigger: 'button[data-menu-xmlid="sgz_reporting.sgz_service_record_menu"]:contains("服务记录")',
