@@ -156,7 +156,8 @@ class TestExpectedReports(ReportingCase):
             "date_from": "2026-09-01",
             "date_to": "2026-09-30",
         }
-        with self.assertRaises(AccessError):  # reports are created by the cron or the wizard only
+        # reports are created by the cron or the wizard only
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建定期报告"):
             Report.with_user(self.manager_x).create(vals)
         with self.assertRaisesMsg(ValidationError, "已有.*不能再建"), Report._sgz_unlocked():
             Report.create(vals)  # even from code
@@ -183,7 +184,7 @@ class TestExpectedReports(ReportingCase):
         self.assertEqual(report.company_id, self.county_a)  # only the user's own county
         with self.assertRaisesMsg(UserError, "都已存在"):
             wizard.action_generate()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您的角色不能新建生成应报报告"):
             self.env["sgz.report.generate.wizard"].with_user(self.finance_a).create(
                 {"report_type_id": self.county_quarterly.id, "date": "2026-05-20"}
             ).action_generate()
@@ -367,7 +368,7 @@ class TestSubmitAndReview(ReportingCase):
     def test_submit_freeze_lock_return_resubmit(self):
         brief = self._brief(day("2026-09-01"))
         self._write_narrative(brief)
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您无权对.*月度工作简报.*进行此操作"):
             brief.with_user(self.hr_x).action_submit()  # provider HR reads and enters, the manager submits
         with freeze_time("2026-10-06"):
             brief.with_user(self.manager_x).action_submit()
@@ -385,21 +386,22 @@ class TestSubmitAndReview(ReportingCase):
             self._activity("2026-09-28", person_times=1)
         with self.assertRaisesMsg(UserError, "已报送"):
             self.act_august.with_user(self.hr_x).write({"date": "2026-09-03"})  # moved into September
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "活动 须存档备查，不能删除"):
             self.act_1.with_user(self.hr_x).unlink()
         # figures and narrative are frozen
         with self.assertRaisesMsg(UserError, "(is locked|已锁定)"):
             brief.with_user(self.manager_x).write({"highlights": "<p>改写</p>"})
         with self.assertRaisesMsg(UserError, "已冻结"):
             brief.with_user(self.manager_x).action_refresh_figures()
-        with self.assertRaises(UserError):
+        # no role writes a figure, submitted or not (the report's actions compute them): the right is what refuses
+        with self.assertRaisesMsg(AccessError, "您的角色不能修改报告指标"):
             figure(brief, "activities").with_user(self.manager_x).write({"value": 99})
         with self.assertRaisesMsg(UserError, "(only through the buttons|只能通过)"):
             brief.with_user(self.manager_x).write({"state": "acknowledged"})
         # the provider cannot review its own brief; county B cannot either
         with self.assertRaisesMsg(UserError, "才能确认或退回"):
             brief.with_user(self.manager_x).action_acknowledge()
-        with self.assertRaises(AccessError):
+        with self.assertRaisesMsg(AccessError, "您不能打开此定期报告：它属于其他单位"):
             brief.with_user(self.officer_b).action_return(reason="x")
         # county A returns it with a reason: the activities reopen
         with self.assertRaisesMsg(UserError, "退回此备案的原因"):
@@ -430,7 +432,7 @@ class TestSubmitAndReview(ReportingCase):
         self.assertEqual(brief.state, "acknowledged")
         self.assertEqual(brief.sgz_filing_state, "acknowledged")
         self.assertEqual(self.act_1.lock_state, "locked")
-        with self.assertRaises(UserError):
+        with self.assertRaisesMsg(UserError, "月度工作简报已报送"):
             brief.with_user(self.manager_x).action_submit()
 
     def test_province_overview_not_filed(self):
