@@ -134,7 +134,8 @@ class ResCompany(models.Model):
     def _sgz_yuan_only(self):
         """Every organization keeps its books in yuan, the database's main company too; other currencies are put
         away, so that no screen offers a currency ("CNY" on a bill) and every amount reads ¥. Called by the data
-        on install and update; the main company keeps its currency once it has journal items."""
+        of sgz_base and again of sgz_budget (after the accounting and the Chinese chart of accounts, whose
+        currencies it puts away again); the main company keeps its currency once it has journal items."""
         cny = self.env.ref("base.CNY")
         main = self.env.ref("base.main_company")
         lines = self.env.get("account.move.line")
@@ -144,6 +145,12 @@ class ResCompany(models.Model):
             main.currency_id = cny
         used = self.sudo().with_context(active_test=False).search([]).currency_id | cny
         self.env["res.currency"].sudo().search([("id", "not in", used.ids)]).active = False
+        # where the main company keeps another currency (its journal items came first, as with Odoo's demo
+        # data), the users still work in one currency: no currency field on their forms
+        group_user = self.env.ref("base.group_user")
+        multi = self.env.ref("base.group_multi_currency")
+        if multi in group_user.implied_ids:
+            group_user.sudo()._remove_group(multi.sudo())
 
     def action_sgz_open_disclosures(self):
         self.ensure_one()

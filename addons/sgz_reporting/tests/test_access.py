@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_base.tests.access_matrix import check_matrix
+from odoo.addons.sgz_base.tests.access_matrix import ROLES, check_matrix
 
 from .common import ReportingCase
 
@@ -48,84 +48,12 @@ MATRIX = {
         "provider_hr": "rwcd",
         "evaluator": "",
     },
-    "sgz.activity.stat": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
-    "sgz.activity.category.stat": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
-    "sgz.beneficiary.stat": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
-    "sgz.payroll.stat": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
-    "sgz.station.coverage": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
-    "sgz.coverage": {
-        role: "r"
-        for role in (
-            "province_officer",
-            "city_officer",
-            "county_officer",
-            "county_approver",
-            "county_finance",
-            "provider_manager",
-            "provider_hr",
-            "evaluator",
-        )
-    },
+    "sgz.activity.stat": dict.fromkeys(ROLES, "r"),
+    "sgz.activity.category.stat": dict.fromkeys(ROLES, "r"),
+    "sgz.beneficiary.stat": dict.fromkeys(ROLES, "r"),
+    "sgz.payroll.stat": dict.fromkeys(ROLES, "r"),
+    "sgz.station.coverage": dict.fromkeys(ROLES, "r"),
+    "sgz.coverage": dict.fromkeys(ROLES, "r"),
     "sgz.report.type": {
         "province_officer": "rwc",
         "city_officer": "r",
