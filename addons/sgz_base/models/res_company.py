@@ -134,7 +134,7 @@ class ResCompany(models.Model):
     def _sgz_yuan_only(self):
         """Every organization keeps its books in yuan, the database's main company too; other currencies are put
         away, so that no screen offers a currency ("CNY" on a bill) and every amount reads ¥. Called by the data
-        of sgz_base and again of sgz_budget (after the accounting and the Chinese chart of accounts, whose
+        of sgz_base and again of the budget addon (after the accounting and the Chinese chart of accounts, whose
         currencies it puts away again); the main company keeps its currency once it has journal items."""
         cny = self.env.ref("base.CNY")
         main = self.env.ref("base.main_company")

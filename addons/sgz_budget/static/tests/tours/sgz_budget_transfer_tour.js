@@ -8,6 +8,10 @@ registry.category("web_tour.tours").add("sgz_budget_transfer_tour", {
     steps: () => [
         ...openApp("sgz_budget.sgz_budget_menu_root"),
         {
+            content: "The app opens on its budgets",
+            trigger: ".o_action_manager .o_list_view",
+        },
+        {
             content: "Movements (变动)",
             trigger: 'button[data-menu-xmlid="sgz_budget.sgz_budget_movement_menu"]',
             run: "click",
@@ -16,6 +20,10 @@ registry.category("web_tour.tours").add("sgz_budget_transfer_tour", {
             content: "Transfers (调剂)",
             trigger: '[data-menu-xmlid="sgz_budget.sgz_budget_transfer_menu"]',
             run: "click",
+        },
+        {
+            content: "The transfers' list (调剂)",
+            trigger: ".o_breadcrumb:contains('调剂')",
         },
         {
             content: "New transfer",
