@@ -321,7 +321,6 @@ class SgzApprovalMixin(models.AbstractModel):
         """Button on the document: withdraw its pending approval request (whoever may change the document, as
         whoever may ask). The request's reviews are cancelled, approved tiers included; the document is
         unlocked in the state it waited in, to be changed and asked again."""
-        Review = self.env["sgz.approval.review"]
         for record in self:
             pending = record.sudo().sgz_review_ids.filtered(lambda r: r.state == "pending")
             if not pending:
@@ -330,15 +329,8 @@ class SgzApprovalMixin(models.AbstractModel):
                         "%(document)s has no approval request to withdraw.", document=record.display_name
                     )
                 )
-            targets = set(pending.mapped("target_state"))
             step = record.sgz_approval_step
-            request = record.sudo().sgz_review_ids.filtered(
-                lambda r, t=targets: (
-                    r.target_state in t and r.state in ("pending", "approved") and not r.used_date
-                )
-            )
-            with Review._sgz_unlocked():
-                request.write({"state": "cancelled"})
+            record._sgz_cancel_request(set(pending.mapped("target_state")))
             record.message_post(
                 body=self.env._(
                     "%(user)s withdrew the approval request (%(step)s).",
@@ -453,13 +445,19 @@ class SgzApprovalMixin(models.AbstractModel):
         with self._sgz_unlocked():
             self.sudo().write({self._sgz_approval_state_field: target})
 
+    def _sgz_cancel_request(self, targets):
+        """Cancel the open request of ``targets`` (its pending reviews and its approved, not yet used ones): a
+        rejection and a withdrawal end a request the same way."""
+        self.ensure_one()
+        Review = self.env["sgz.approval.review"]
+        reviews = self.sudo().sgz_review_ids.filtered(
+            lambda r: r.target_state in targets and r.state in ("pending", "approved") and not r.used_date
+        )
+        with Review._sgz_unlocked():
+            reviews.sudo().write({"state": "cancelled"})
+
     def _sgz_approval_rejected(self, target):
         """A reviewer rejected ``target``: the other reviews of the request are cancelled; the document stays in
         the state it was in while waiting (it never moves back past what happened since)."""
         self.ensure_one()
-        Review = self.env["sgz.approval.review"]
-        reviews = self.sudo().sgz_review_ids.filtered(
-            lambda r: r.target_state == target and r.state in ("pending", "approved") and not r.used_date
-        )
-        with Review._sgz_unlocked():
-            reviews.sudo().write({"state": "cancelled"})
+        self._sgz_cancel_request({target})
