@@ -3,7 +3,7 @@
 ODOO_PYTHON ?= /opt/odoo-venv/bin/python
 export ODOO_PATH ODOO_PYTHON
 
-.PHONY: run test lint deps bench i18n
+.PHONY: run test lint deps bench load i18n
 
 deps:  ## our Python dependencies, into Odoo's Python
 	$(ODOO_PYTHON) -m pip install -q -r requirements.txt
@@ -19,6 +19,9 @@ lint:  ## ruff and pylint-odoo's mandatory checks
 
 bench:  ## benchmarks; they print their figures
 	scripts/bench
+
+load:  ## twenty clients with writes for 60 s on the multi-process server; prints latencies and errors
+	scripts/load
 
 i18n:  ## re-export the .pot files and merge them into zh_CN.po
 	scripts/i18n
