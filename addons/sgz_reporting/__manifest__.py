@@ -12,18 +12,23 @@
     "data": [
         "security/ir.model.access.csv",
         "security/sgz_reporting_security.xml",
+        "security/sgz_service_plan_security.xml",
         "data/sgz_beneficiary_category_data.xml",
         "data/sgz_report_type_data.xml",
+        "data/sgz_service_plan_rule_data.xml",
         "views/sgz_beneficiary_views.xml",
         "views/sgz_activity_views.xml",
         "views/sgz_activity_stat_views.xml",
         "views/sgz_coverage_views.xml",
         "views/sgz_report_views.xml",
+        "views/sgz_needs_survey_views.xml",
+        "views/sgz_service_plan_views.xml",
         "report/sgz_report_templates.xml",
         "views/sgz_reporting_menus.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",
+        "demo/sgz_service_plan_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -1,3 +1,4 @@
+# needs survey and service plan (issue 17 §1)
 from . import (
     res_users,
     sgz_activity,
@@ -7,10 +8,14 @@ from . import (
     sgz_beneficiary_category,
     sgz_beneficiary_stat,
     sgz_coverage,
+    sgz_needs_survey,
     sgz_payroll_stat,
     sgz_report,
     sgz_report_line,
     sgz_report_type,
     sgz_reporting_figures,
+    sgz_service_plan,
+    sgz_service_plan_progress,
+    sgz_service_plan_rule,
     sgz_station_coverage,
 )

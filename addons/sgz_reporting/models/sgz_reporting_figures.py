@@ -14,6 +14,7 @@ from odoo.tools import SQL
 
 from odoo.addons.sgz_hr.models.sgz_payslip_month import WORKER_MONTH_SQL
 
+from ..lib.plan_progress import elapsed_percent, progress_percent
 from .sgz_activity import ACTIVITY_TYPES
 
 # a pay figure is given only when it sums this many distinct workers (sgz.payroll.stat's record rule too)
@@ -26,6 +27,7 @@ SECTIONS = [
     ("activity_type", "Activities by Type"),
     ("service_area", "Activities by Service Area"),
     ("category", "Activities by Beneficiary Category"),
+    ("plan", "Service Plan Against Actual"),
     ("payroll", "Payroll (Confirmed Payslips)"),
     ("budget", "Budget Execution by Fund Source"),
     ("agreements", "Agreement Years and Evaluations"),
@@ -129,6 +131,8 @@ class SgzReportingFigures(models.AbstractModel):
         rows += self._sgz_worker_rows(scope, date_to)
         rows += self._sgz_beneficiary_rows(scope, date_to)
         rows += self._sgz_activity_rows(scope, date_from, date_to)
+        if scope.kind == "agreement":
+            rows += self._sgz_plan_rows(scope, date_from, date_to)
         rows += self._sgz_payroll_rows(scope, date_from, date_to)
         if with_budget_company:
             rows += [
@@ -301,6 +305,69 @@ class SgzReportingFigures(models.AbstractModel):
                     "category", "category_person_times", "person_times", person_times, category_id=category.id
                 ),
             ]
+        return rows
+
+    def _sgz_plan_rows(self, scope, date_from, date_to):
+        """Plan against actual (a provider's briefs and reports): per current service plan of the scope's stations
+        whose year overlaps the period, the share of its year elapsed at the period's end, and per target what is
+        done by then and its progress (see sgz.service.plan)."""
+        plans = (
+            self.env["sgz.service.plan"]
+            .sudo()
+            .search(
+                [
+                    ("state", "=", "current"),
+                    ("station_id", "in", scope.station_ids),
+                    ("company_id", "=", scope.provider_id),
+                    ("date_start", "<=", date_to),
+                    ("date_end", ">=", date_from),
+                ],
+                order="station_id, id",
+            )
+        )
+        if not plans:
+            return []
+        done = plans.target_ids._sgz_done(date_to)
+        _ = self.env._
+        rows = []
+        for plan in plans:
+            station = plan.station_id.name
+            rows.append(
+                self._row(
+                    "plan",
+                    f"plan_{plan.id}_elapsed",
+                    "percent",
+                    elapsed_percent(plan.date_start, plan.date_end, date_to),
+                    label=_("%(station)s: share of the plan's year elapsed (%%)", station=station),
+                )
+            )
+            for target in plan.target_ids:
+                value = done.get(target.id, 0)
+                rows += [
+                    self._row(
+                        "plan",
+                        f"plan_target_{target.id}_done",
+                        "number",
+                        value,
+                        label=_(
+                            "%(station)s · %(target)s: done (target %(quantity)s)",
+                            station=station,
+                            target=target.display_name,
+                            quantity=target.quantity,
+                        ),
+                    ),
+                    self._row(
+                        "plan",
+                        f"plan_target_{target.id}_progress",
+                        "percent",
+                        progress_percent(value, target.quantity),
+                        label=_(
+                            "%(station)s · %(target)s: progress (%%)",
+                            station=station,
+                            target=target.display_name,
+                        ),
+                    ),
+                ]
         return rows
 
     def _sgz_payroll_rows(self, scope, date_from, date_to):

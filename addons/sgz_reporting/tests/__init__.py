@@ -1,3 +1,4 @@
+# needs survey and service plan (issue 17 §1)
 from . import (
     test_access,
     test_dashboards,
@@ -6,6 +7,7 @@ from . import (
     test_outputs,
     test_reports,
     test_role_tours,
+    test_service_plan,
     test_service_records,
     test_tour,
 )

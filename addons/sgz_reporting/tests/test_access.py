@@ -1,7 +1,7 @@
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_base.tests.access_matrix import ROLES, check_matrix
+from odoo.addons.sgz_base.tests.access_matrix import ROLES, check_matrix, row
 
 from .common import ReportingCase
 
@@ -84,6 +84,15 @@ MATRIX = {
         "provider_hr": "r",
         "evaluator": "r",
     },
+    # needs survey and service plan (issue 17 §1): the provider writes them, the bureaus and the evaluator read
+    # them, a stationed worker reads their station's plan (record rules: test_service_plan.py)
+    "sgz.needs.survey": row("r", "r", "r", "r", "", "rwcd", "rwcd", "r"),
+    "sgz.needs.survey.line": row("r", "r", "r", "r", "", "rwcd", "rwcd", "r"),
+    "sgz.service.plan": row("r", "r", "r", "r", "", "rwcd", "rwcd", "r", worker="r"),
+    "sgz.service.plan.target": row("r", "r", "r", "r", "", "rwcd", "rwcd", "r", worker="r"),
+    "sgz.service.plan.milestone": row("r", "r", "r", "r", "", "rwcd", "rwcd", "r", worker="r"),
+    "sgz.service.plan.progress": dict.fromkeys(ROLES, "r"),
+    "sgz.service.plan.rule": row("rwc", "r", "r", "r", "r", "r", "r", "r"),
 }
 MASKED = "430***********1020"
 
