@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/sgz_reporting_security.xml",
+        "security/sgz_volunteer_security.xml",
         "data/sgz_beneficiary_category_data.xml",
         "data/sgz_report_type_data.xml",
         "views/sgz_beneficiary_views.xml",
@@ -20,10 +21,14 @@
         "views/sgz_coverage_views.xml",
         "views/sgz_report_views.xml",
         "report/sgz_report_templates.xml",
+        "views/sgz_volunteer_views.xml",
+        "views/sgz_volunteer_hour_views.xml",
+        "report/sgz_volunteer_certificate_templates.xml",
         "views/sgz_reporting_menus.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",
+        "demo/sgz_volunteer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -13,4 +13,6 @@ from . import (
     sgz_report_type,
     sgz_reporting_figures,
     sgz_station_coverage,
+    sgz_volunteer,
+    sgz_volunteer_hour,
 )

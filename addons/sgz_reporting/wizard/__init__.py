@@ -1,1 +1,1 @@
-from . import sgz_report_generate_wizard, sgz_report_return_wizard
+from . import sgz_report_generate_wizard, sgz_report_return_wizard, sgz_volunteer_certificate_wizard
