@@ -13,6 +13,7 @@
         "security/ir.model.access.csv",
         "security/sgz_reporting_security.xml",
         "security/sgz_service_plan_security.xml",
+        "security/sgz_volunteer_security.xml",
         "data/sgz_beneficiary_category_data.xml",
         "data/sgz_report_type_data.xml",
         "data/sgz_service_plan_rule_data.xml",
@@ -24,11 +25,15 @@
         "views/sgz_needs_survey_views.xml",
         "views/sgz_service_plan_views.xml",
         "report/sgz_report_templates.xml",
+        "views/sgz_volunteer_views.xml",
+        "views/sgz_volunteer_hour_views.xml",
+        "report/sgz_volunteer_certificate_templates.xml",
         "views/sgz_reporting_menus.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",
         "demo/sgz_service_plan_demo.xml",
+        "demo/sgz_volunteer_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -18,4 +18,6 @@ from . import (
     sgz_service_plan_progress,
     sgz_service_plan_rule,
     sgz_station_coverage,
+    sgz_volunteer,
+    sgz_volunteer_hour,
 )

@@ -115,6 +115,8 @@ class SgzActivity(models.Model):
     attachment_ids = fields.Many2many(
         "ir.attachment", string="Photos and Attachments", help="Photos, sign-in sheets, case files."
     )
+    # the volunteers who served in the activity (sgz.volunteer.hour)
+    volunteer_hour_ids = fields.One2many("sgz.volunteer.hour", "activity_id", string="Volunteer Hours")
     lock_state = fields.Selection(
         [("open", "Open"), ("locked", "Brief Submitted")],
         string="Lock",

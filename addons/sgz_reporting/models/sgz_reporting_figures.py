@@ -24,6 +24,7 @@ SECTIONS = [
     ("stations", "Stations"),
     ("workers", "Stationed Workers"),
     ("beneficiaries", "Beneficiaries"),
+    ("volunteers", "Volunteers"),
     ("activity_type", "Activities by Type"),
     ("service_area", "Activities by Service Area"),
     ("category", "Activities by Beneficiary Category"),
@@ -130,6 +131,7 @@ class SgzReportingFigures(models.AbstractModel):
         rows += self._sgz_station_rows(scope, date_to)
         rows += self._sgz_worker_rows(scope, date_to)
         rows += self._sgz_beneficiary_rows(scope, date_to)
+        rows += self._sgz_volunteer_rows(scope, date_from, date_to)
         rows += self._sgz_activity_rows(scope, date_from, date_to)
         if scope.kind == "agreement":
             rows += self._sgz_plan_rows(scope, date_from, date_to)
@@ -234,6 +236,39 @@ class SgzReportingFigures(models.AbstractModel):
             )
         )
         return [self._row("beneficiaries", "beneficiaries", "number", cr.fetchone()[0])]
+
+    def _sgz_volunteer_rows(self, scope, date_from, date_to):
+        """Volunteers registered by the end of the period, volunteers who served in it (a confirmed record) and
+        the confirmed hours of the period (§四(三) 志愿者队伍). An agreement's report counts the records of its
+        provider's activities only."""
+        cr = self.env.cr
+        provider = SQL("AND company_id = %s", scope.provider_id) if scope.kind == "agreement" else SQL()
+        cr.execute(
+            SQL(
+                "SELECT count(*) FROM sgz_volunteer WHERE active AND station_id = ANY(%s) AND registration_date <= %s",
+                scope.station_ids or [0],
+                date_to,
+            )
+        )
+        registered = cr.fetchone()[0]
+        cr.execute(
+            SQL(
+                """
+                SELECT count(DISTINCT volunteer_id), COALESCE(sum(hours), 0) FROM sgz_volunteer_hour
+                 WHERE state = 'confirmed' AND station_id = ANY(%s) AND date BETWEEN %s AND %s %s
+                """,
+                scope.station_ids or [0],
+                date_from,
+                date_to,
+                provider,
+            )
+        )
+        active, hours = cr.fetchone()
+        return [
+            self._row("volunteers", "volunteers_registered", "number", registered),
+            self._row("volunteers", "volunteers_active", "number", active),
+            self._row("volunteers", "volunteer_hours", "hours", round(hours, 1)),
+        ]
 
     def _sgz_activity_rows(self, scope, date_from, date_to):
         cr = self.env.cr

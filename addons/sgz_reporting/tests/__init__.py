@@ -10,4 +10,5 @@ from . import (
     test_service_plan,
     test_service_records,
     test_tour,
+    test_volunteers,
 )
