@@ -12,6 +12,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/sgz_reporting_security.xml",
+        "security/sgz_worker_security.xml",
         "data/sgz_beneficiary_category_data.xml",
         "data/sgz_report_type_data.xml",
         "views/sgz_beneficiary_views.xml",
@@ -21,6 +22,7 @@
         "views/sgz_report_views.xml",
         "report/sgz_report_templates.xml",
         "views/sgz_reporting_menus.xml",
+        "views/sgz_worker_views.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",

@@ -8,4 +8,5 @@ from . import (
     test_role_tours,
     test_service_records,
     test_tour,
+    test_worker_role,
 )

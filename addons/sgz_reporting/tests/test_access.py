@@ -27,6 +27,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwc",
         "evaluator": "",
+        "station_worker": "r",
     },
     "sgz.activity": {
         "province_officer": "r",
@@ -37,6 +38,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwcd",
         "evaluator": "",
+        "station_worker": "rwcd",
     },
     "sgz.activity.session": {
         "province_officer": "r",
@@ -47,6 +49,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwcd",
         "evaluator": "",
+        "station_worker": "rwcd",
     },
     "sgz.activity.stat": dict.fromkeys(ROLES, "r"),
     "sgz.activity.category.stat": dict.fromkeys(ROLES, "r"),
