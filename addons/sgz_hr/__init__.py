@@ -1,4 +1,4 @@
-from . import controllers, models, report
+from . import controllers, models, report, wizard
 
 # Odoo's multi-company rules on employees and contracts, as hr and hr_contract define them. sgz_hr keeps
 # them for writing, creating and deleting and adds read rules that let the bureaus of the stations read the

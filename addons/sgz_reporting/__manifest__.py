@@ -14,6 +14,7 @@
         "security/sgz_reporting_security.xml",
         "security/sgz_service_plan_security.xml",
         "security/sgz_volunteer_security.xml",
+        "security/sgz_worker_security.xml",
         "data/sgz_beneficiary_category_data.xml",
         "data/sgz_report_type_data.xml",
         "data/sgz_service_plan_rule_data.xml",
@@ -29,6 +30,7 @@
         "views/sgz_volunteer_hour_views.xml",
         "report/sgz_volunteer_certificate_templates.xml",
         "views/sgz_reporting_menus.xml",
+        "views/sgz_worker_views.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",

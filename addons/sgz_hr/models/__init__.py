@@ -22,6 +22,7 @@ from . import (
     sgz_region,
     sgz_special_deduction,
     sgz_special_deduction_standard,
+    sgz_station,
     sgz_supervision,
     sgz_training,
 )

@@ -33,7 +33,11 @@ PAID_CONTRACT_FIELDS = frozenset(
 # A worker's pay is read by the provider's staff only (issue 15, point 3): bureaus supervise that a contract
 # exists, its period and station, and that it pays at least the minimum wage (``sgz_meets_minimum_wage``), never
 # the amounts. Field groups refuse the amounts in read, search_read, read_group, searches and exports alike.
-PAY_GROUPS = "sgz_base.sgz_base_group_provider_hr,hr_contract.group_hr_contract_manager,base.group_system"
+# The stationed worker reads the amounts of their own contract (the record rule gives them no other).
+PAY_GROUPS = (
+    "sgz_base.sgz_base_group_provider_hr,sgz_base.sgz_base_group_station_worker,"
+    "hr_contract.group_hr_contract_manager,base.group_system"
+)
 
 
 class HrContract(models.Model):
@@ -302,7 +306,11 @@ class HrContract(models.Model):
     def write(self, vals):
         if not self._sgz_lock_lifted() and ("date_end" in vals or vals.get("state") == "cancel"):
             self._sgz_check_paid_end(vals)
-        return super().write(vals)
+        result = super().write(vals)
+        if "date_end" in vals or vals.get("state") in ("close", "cancel"):
+            # a worker whose contract is closed (or ended in the past) with no later one no longer logs in
+            self.employee_id._sgz_end_worker_access()
+        return result
 
     def _sgz_paid_months(self):
         """``{contract id: last day paid}`` of the contracts of ``self`` that confirmed payslips were computed

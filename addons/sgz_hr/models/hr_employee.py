@@ -1,7 +1,10 @@
+import re
+import secrets
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo import Command, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 from odoo.addons.sgz_base.lib import IdCardError, age_on, parse_id_card
 from odoo.addons.sgz_base.models.sgz_lock_mixin import lock_lifted
@@ -41,6 +44,19 @@ PROVIDER_GROUPS = "sgz_base.sgz_base_group_provider_hr,base.group_system"
 OVERRIDE_FIELDS = frozenset(
     {"sgz_override", "sgz_override_reason", "sgz_override_user_id", "sgz_override_date"}
 )
+# the initial password of a worker's account, shown once to the HR clerk who creates it
+INITIAL_PASSWORD_LENGTH = 10
+# a mainland mobile number (the login of a worker's account), once spaces, dashes and +86 are taken away
+MOBILE_NUMBER = re.compile(r"1\d{10}")
+
+
+def normalize_phone(phone):
+    """``138 0731 0001`` and ``+86-13807310001`` → ``13807310001``; anything else as typed (stripped)."""
+    digits = re.sub(r"[\s\-()]", "", phone or "")
+    for prefix in ("+86", "0086"):
+        if digits.startswith(prefix):
+            digits = digits[len(prefix) :]
+    return digits
 
 
 class HrEmployee(models.Model):
@@ -370,3 +386,201 @@ class HrEmployee(models.Model):
             sessions = self.env["sgz.supervision"].sudo().search(domain)
             employee.sgz_training_hours_year = sum(attended.mapped("hours"))
             employee.sgz_supervision_hours_year = sum(sessions.mapped("hours"))
+
+    # ---- the worker's own user account (驻站社工) ------------------------------------------------------------------
+
+    def action_sgz_create_user(self):
+        """Create the user accounts of the selected workers in one go (one button on the form, one action on the
+        list, 50 workers at once): the stationed-worker role only, at their employer, logging in with their
+        mobile phone number. Every worker is checked first; one refusal names the workers and creates nothing.
+        Returns the one-time sheet of the initial passwords for HR to hand over."""
+        self._sgz_check_account_rights()
+        logins = self._sgz_account_logins()
+        passwords = {employee.id: self._sgz_initial_password() for employee in self}
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(no_reset_password=True, mail_create_nolog=True, mail_notrack=True)
+            .create(
+                [
+                    employee._prepare_sgz_user_vals(logins[employee.id], passwords[employee.id])
+                    for employee in self
+                ]
+            )
+        )
+        for employee, user in zip(self.sudo(), users, strict=True):
+            employee.user_id = user
+        return self.env["sgz.worker.account"]._sgz_open_sheet(self, logins, passwords)
+
+    def _sgz_check_account_rights(self):
+        """Only the provider's HR staff (or its manager) of the worker's own employer create its accounts."""
+        if self.env.su:
+            return
+        if not self.env.user.has_group("sgz_base.sgz_base_group_provider_hr"):
+            raise AccessError(self.env._("Only the provider's HR staff create the accounts of its workers."))
+        self.check_access("write")
+        companies = self.env.user._sgz_own_companies()
+        foreign = self.filtered(lambda e: e.company_id not in companies or not e.sgz_is_worker)
+        if foreign:
+            raise AccessError(
+                self.env._(
+                    "%(name)s is not a stationed worker of your organization: you create accounts for your own "
+                    "workers only.",
+                    name=foreign[0].name,
+                )
+            )
+
+    def _sgz_account_logins(self):
+        """``{employee id: login}``: the mobile phone number of each worker, refused with a sentence naming the
+        workers without one, those who already have an account and the numbers another user logs in with."""
+        no_phone, has_user, logins = [], [], {}
+        for employee in self.sudo():
+            if employee.user_id:
+                has_user.append(employee.name)
+            login = normalize_phone(employee.mobile_phone)
+            if not login:
+                no_phone.append(employee.name)
+            elif not MOBILE_NUMBER.fullmatch(login):
+                raise UserError(
+                    self.env._(
+                        "%(name)s's mobile phone number %(phone)s is not an 11-digit mobile number: correct it on "
+                        "the worker's form.",
+                        name=employee.name,
+                        phone=employee.mobile_phone,
+                    )
+                )
+            logins[employee.id] = login
+        if has_user:
+            raise UserError(
+                self.env._("%(names)s already have a user account.", names=self.env._("、").join(has_user))
+            )
+        if no_phone:
+            raise UserError(
+                self.env._(
+                    "%(names)s have no mobile phone number: enter it on the worker's form first, it is the login "
+                    "of the account.",
+                    names=self.env._("、").join(no_phone),
+                )
+            )
+        self._sgz_check_logins_free(logins)
+        return logins
+
+    def _sgz_check_logins_free(self, logins):
+        names = {employee.id: employee.name for employee in self.sudo()}
+        seen = {}
+        for employee_id, login in logins.items():
+            if login in seen:
+                raise UserError(
+                    self.env._(
+                        "%(name)s and %(other)s have the same mobile phone number %(login)s: a login belongs to "
+                        "one person.",
+                        name=names[seen[login]],
+                        other=names[employee_id],
+                        login=login,
+                    )
+                )
+            seen[login] = employee_id
+        taken = (
+            self.env["res.users"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("login", "in", list(seen))], limit=1)
+        )
+        if taken:
+            raise UserError(
+                self.env._(
+                    "The login %(login)s (the mobile phone number of %(name)s) is already used by another user: "
+                    "correct the number on the worker's form or ask the administrator.",
+                    login=taken.login,
+                    name=names[seen[taken.login]],
+                )
+            )
+
+    @api.model
+    def _sgz_initial_password(self):
+        # no look-alike characters (0/O, 1/l/I): read aloud or copied from a sheet
+        alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+        return "".join(secrets.choice(alphabet) for _index in range(INITIAL_PASSWORD_LENGTH))
+
+    def _prepare_sgz_user_vals(self, login, password):
+        self.ensure_one()
+        worker_group = self.env.ref("sgz_base.sgz_base_group_station_worker")
+        # the worker's contact (their bank account's holder) becomes the user's partner, not a second one
+        contact = self.sudo().work_contact_id
+        partner = (
+            {"partner_id": contact.id}
+            if contact and not contact.with_context(active_test=False).user_ids
+            else {}
+        )
+        return {
+            **partner,
+            "name": self.name,
+            "login": login,
+            "password": password,
+            "company_id": self.company_id.id,
+            "company_ids": [Command.set(self.company_id.ids)],
+            "groups_id": [Command.set(worker_group.ids)],
+            "lang": "zh_CN",
+            "tz": "Asia/Shanghai",
+        }
+
+    # ---- access ends with the contract -------------------------------------------------------------------------
+
+    def _sgz_current_contract_domain(self, day):
+        return [
+            ("employee_id", "in", self.ids),
+            ("state", "not in", ("close", "cancel")),
+            "|",
+            ("date_end", "=", False),
+            ("date_end", ">=", day),
+        ]
+
+    def _sgz_end_worker_access(self, day=None):
+        """Archive the user accounts of the stationed workers of ``self`` whose last contract ended before ``day``
+        (today) with no later one: a worker who left no longer logs in. Workers without any contract keep theirs
+        (an account made before the contract is signed)."""
+        day = day or fields.Date.context_today(self)
+        Contract = self.env["hr.contract"].sudo().with_context(active_test=False)
+        workers = self.sudo().filtered(lambda e: e.sgz_is_worker and e.user_id.active)
+        if not workers:
+            return self.env["res.users"]
+        current = Contract.search(workers._sgz_current_contract_domain(day)).employee_id
+        contracted = Contract.search(
+            [("employee_id", "in", workers.ids), ("state", "!=", "cancel")]
+        ).employee_id
+        leaving = (workers & contracted) - current
+        users = leaving.user_id.filtered(lambda u: u.has_group("sgz_base.sgz_base_group_station_worker"))
+        users.write({"active": False})
+        for employee in leaving.filtered(lambda e: e.user_id in users):
+            worker = employee.with_context(lang=employee.user_id.lang or self.env.lang)
+            worker.message_post(
+                body=worker.env._(
+                    "The user account %(login)s is archived: the worker's contract has ended.",
+                    login=employee.user_id.login,
+                )
+            )
+        return users
+
+    @api.model
+    def _cron_sgz_end_worker_access(self):
+        """Daily: the accounts of the workers whose contract ended yesterday or before are archived."""
+        employees = self.sudo().search([("sgz_is_worker", "=", True), ("user_id.active", "=", True)])
+        return employees._sgz_end_worker_access()
+
+    def _fetch_field(self, field):
+        """A user without access to the employees (a stationed worker) reads them through Odoo's public profile
+        (hr.employee.public); reading one public field must not prefetch the program's fields of the worker,
+        which the public profile does not have (the payslip's worker name, printed for the worker)."""
+        if self.env.su or self.browse().has_access("read"):
+            return super()._fetch_field(field)
+        public = self.env["hr.employee.public"]._fields
+        if field.name not in public or not field.prefetch:
+            return super()._fetch_field(field)
+        self.check_field_access_rights("read", [field.name])
+        names = [
+            name
+            for name, other in self._fields.items()
+            if name in public and other.prefetch == field.prefetch and other.is_accessible(self.env)
+        ]
+        self.fetch(names if field.name in names else [*names, field.name])
+        return None

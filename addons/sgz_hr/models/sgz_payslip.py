@@ -160,6 +160,7 @@ class SgzPayslip(models.Model):
         help="The worker's own share this pay did not cover: recovered from the next payslips.",
     )
     line_ids = fields.One2many("sgz.payslip.line", "payslip_id", string="Lines", readonly=True)
+    net_upper = fields.Char(string="Net Pay in Words", compute="_compute_net_upper")
 
     @api.depends("date_from")
     @api.depends_context("lang")
@@ -175,6 +176,11 @@ class SgzPayslip(models.Model):
         return super()._sgz_document_summary() + self._sgz_summary_rows(
             ["employee_id", "date_from", "origin_payslip_id", "adjustment_reason", "gross", "tax", "net"]
         )
+
+    @api.depends("net")
+    def _compute_net_upper(self):
+        for payslip in self:
+            payslip.net_upper = rmb_upper(payslip.net)
 
     @api.depends("employee_id", "date_from", "is_adjustment")
     @api.depends_context("lang")

@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import SQL
 
+from odoo.addons.sgz_base.models.sgz_lock_mixin import sgz_action
+
 from ..engine import (
     SPECIAL_DEDUCTION_KINDS,
     Declaration,
@@ -33,6 +35,8 @@ class SgzSpecialDeduction(models.Model):
     _check_company_auto = True
     # a declaration is the worker's: it never moves to another worker or employer (company_id is fixed too)
     _sgz_fixed_fields = ("employee_id",)
+    # a worker declares (draft), the provider's HR confirms: payroll deducts confirmed declarations only
+    _sgz_action_fields = ("state",)
 
     company_id = fields.Many2one(
         "res.company", required=True, index=True, default=lambda self: self.env.company
@@ -74,6 +78,36 @@ class SgzSpecialDeduction(models.Model):
         "already ended in this year) are caught up in the first payslip after this date.",
     )
     active = fields.Boolean(default=True)
+    state = fields.Selection(
+        [("draft", "Declared by the Worker"), ("confirmed", "Confirmed")],
+        default=lambda self: self._sgz_default_state(),
+        required=True,
+        index=True,
+        readonly=True,
+        copy=False,
+        tracking=True,
+        help="A worker's own declaration waits for the provider's HR to check it against the evidence; payroll "
+        "deducts confirmed declarations only. Entered by HR, a declaration is confirmed at once.",
+    )
+
+    @api.model
+    def _sgz_default_state(self):
+        hr = self.env.su or self.env.user.has_group("sgz_base.sgz_base_group_provider_hr")
+        return "confirmed" if hr else "draft"
+
+    @api.model
+    def default_get(self, fields_list):
+        """A stationed worker declares for themselves: the worker is theirs by default."""
+        values = super().default_get(fields_list)
+        if "employee_id" in fields_list and not values.get("employee_id") and not self.env.su:
+            employee = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("user_id", "=", self.env.uid), ("company_id", "=", self.env.company.id)], limit=1)
+            )
+            if employee:
+                values["employee_id"] = employee.id
+        return values
 
     @api.depends("standard_id", "shared")
     def _compute_monthly_amount(self):
@@ -215,6 +249,14 @@ class SgzSpecialDeduction(models.Model):
                     )
                 )
 
+    @sgz_action(groups="sgz_base.sgz_base_group_provider_hr,base.group_system")
+    def action_confirm(self):
+        """HR confirms a worker's declaration once checked (the evidence seen): payroll deducts it from then on."""
+        drafts = self.filtered(lambda d: d.state == "draft")
+        if not drafts:
+            raise UserError(self.env._("These declarations are already confirmed."))
+        drafts.write({"state": "confirmed"})
+
     # ---- payroll -------------------------------------------------------------------------------------------
 
     @api.model
@@ -230,7 +272,7 @@ class SgzSpecialDeduction(models.Model):
                        COALESCE(s.one_off, FALSE) AS one_off, d.standard_id, d.shared
                   FROM sgz_special_deduction d
              LEFT JOIN sgz_special_deduction_standard s ON s.id = d.standard_id
-                 WHERE d.company_id = %s AND d.active AND d.employee_id = ANY(%s)
+                 WHERE d.company_id = %s AND d.active AND d.state = 'confirmed' AND d.employee_id = ANY(%s)
                 """,
                 group.company_id,
                 group.employee_ids,

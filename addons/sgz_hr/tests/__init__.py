@@ -14,5 +14,6 @@ from . import (
     test_payroll_opening,
     test_tour,
     test_training,
+    test_worker_account,
     test_workers,
 )

@@ -254,6 +254,51 @@ class SgzActivity(models.Model):
                         "your own stations."
                     )
                 )
+        self._sgz_check_worker_own_station(station_ids)
+
+    @api.model
+    def _sgz_check_worker_own_station(self, station_ids):
+        """A stationed worker (without a provider staff role) records activities at their own station only."""
+        user = self.env.user
+        if not user.has_group("sgz_base.sgz_base_group_station_worker") or user.has_group(
+            "sgz_base.sgz_base_group_provider_hr"
+        ):
+            return
+        own = self._sgz_worker_stations()
+        foreign = self.env["sgz.station"].sudo().browse(station_ids) - own
+        if foreign:
+            raise UserError(
+                self.env._(
+                    "%(station)s is not your station: a stationed worker records the activities of their own "
+                    "station (%(own)s) only.",
+                    station=foreign[0].name,
+                    own=self.env._("、").join(own.mapped("name")) or self.env._("none"),
+                )
+            )
+
+    @api.model
+    def _sgz_worker_stations(self):
+        """The stations of the current user's worker records (a stationed worker's own station)."""
+        employees = self.env["hr.employee"].sudo().search([("user_id", "=", self.env.uid)])
+        return employees.sgz_station_id.sudo()
+
+    @api.model
+    def default_get(self, fields_list):
+        """A stationed worker's new activity is at their station and theirs by default."""
+        values = super().default_get(fields_list)
+        if self.env.su or not self.env.user.has_group("sgz_base.sgz_base_group_station_worker"):
+            return values
+        employee = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("user_id", "=", self.env.uid), ("sgz_station_id", "!=", False)], limit=1)
+        )
+        if employee:
+            if "station_id" in fields_list and not values.get("station_id"):
+                values["station_id"] = employee.sgz_station_id.id
+            if "worker_id" in fields_list and not values.get("worker_id"):
+                values["worker_id"] = employee.id
+        return values
 
     def _sgz_check_month_open(self):
         """No activity in a month whose brief has been submitted (it is locked with the brief).

@@ -11,4 +11,5 @@ from . import (
     test_service_records,
     test_tour,
     test_volunteers,
+    test_worker_role,
 )

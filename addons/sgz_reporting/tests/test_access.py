@@ -27,6 +27,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwc",
         "evaluator": "",
+        "station_worker": "r",
     },
     "sgz.activity": {
         "province_officer": "r",
@@ -37,6 +38,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwcd",
         "evaluator": "",
+        "station_worker": "rwcd",
     },
     "sgz.activity.session": {
         "province_officer": "r",
@@ -47,6 +49,7 @@ MATRIX = {
         "provider_manager": "rwcd",
         "provider_hr": "rwcd",
         "evaluator": "",
+        "station_worker": "rwcd",
     },
     # volunteers (test_volunteers.py checks the record rules): the provider manages them, the bureaus and the
     # evaluators read their region's, the stationed worker reads their station's and records hours
