@@ -13,6 +13,7 @@
         "security/sgz_hr_groups.xml",
         "security/ir.model.access.csv",
         "security/sgz_hr_security.xml",
+        "security/res_partner_bank_security.xml",
         "data/sgz_iit_table_data.xml",
         "data/sgz_special_deduction_standard_data.xml",
         "data/sgz_minimum_wage_data.xml",
@@ -38,6 +39,8 @@
         "views/sgz_supervision_views.xml",
         "report/sgz_payslip_report.xml",
         "views/sgz_hr_menus.xml",
+        # the roster import (its own block: a menu entry under Workers)
+        "views/sgz_import_roster_views.xml",
         "data/res_users_data.xml",
     ],
     "demo": [

@@ -21,6 +21,8 @@
         "views/sgz_report_views.xml",
         "report/sgz_report_templates.xml",
         "views/sgz_reporting_menus.xml",
+        # the beneficiary import (its own block: a menu entry under Service Records)
+        "views/sgz_import_beneficiary_views.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",

@@ -7,6 +7,7 @@ from . import (
     sgz_beneficiary_category,
     sgz_beneficiary_stat,
     sgz_coverage,
+    sgz_import_beneficiary,
     sgz_payroll_stat,
     sgz_report,
     sgz_report_line,

@@ -1,5 +1,6 @@
 from . import (
     test_access,
+    test_beneficiary_import,
     test_dashboards,
     test_integrity,
     test_lib,
