@@ -2,7 +2,7 @@ import datetime
 from decimal import Decimal
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from ..lib import sheet_import
 from ..lib.sheet_import import Column, FileInvalid, Invalid, read_rows
@@ -246,3 +246,27 @@ class TestStationImport(SgzCase):
             import_as(self.env, self.officer_a, STATION, b"PK not really a zip")
         with self.assertRaisesMsg(UserError, "缺少必填列.*乡镇（街道）"):
             import_as(self.env, self.officer_a, STATION, xlsx(["地址"], [["江桥路1号"]]))
+
+
+@tagged("post_install", "-at_install")
+class TestImportTemplateRoute(HttpCase, SgzCase):
+    """The template is streamed as the user who asks: 403 for who may not import the kind, 404 for no such kind."""
+
+    def setUp(self):
+        super().setUp()
+        self.officer_a.password = "officer_a_pw"
+        self.hr_x.password = "hr_x_pw"
+
+    def test_download(self):
+        wizard = self.env["sgz.import.wizard"].with_user(self.officer_a).create({"kind": STATION})
+        action = wizard.action_download_template()
+        self.assertEqual(action["url"], "/sgz_base/import/sgz.import.station/template")
+        self.authenticate("officer_a", "officer_a_pw")
+        response = self.url_open(action["url"], allow_redirects=False)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment;", response.headers["Content-Disposition"])
+        self.assertEqual(read_back(response.content)["站点"][0][0], "*乡镇（街道）")
+        for kind in ("sgz.station", "sgz.import.kind", "res.users"):
+            self.assertEqual(self.url_open(f"/sgz_base/import/{kind}/template").status_code, 404, kind)
+        self.authenticate("hr_x", "hr_x_pw")
+        self.assertEqual(self.url_open(action["url"], allow_redirects=False).status_code, 403)

@@ -227,28 +227,52 @@ class SgzImportRoster(models.AbstractModel):
         new_rows = [row for row in rows if row.values["identification_id"] not in workers]
         stations = quiet.env["sgz.station"].browse({row.values["sgz_station_id"] for row in rows})
         county_of = {station.id: station.county_region_id.id for station in stations}
+        contacts = quiet._sgz_create_work_contacts(new_rows, company)
+        accounts = quiet._sgz_create_bank_accounts(new_rows, contacts)
         created = quiet.env["hr.employee"].create(
-            [quiet._prepare_employee_vals(row, company, county_of) for row in new_rows]
+            [
+                quiet._prepare_employee_vals(row, company, county_of, contact, account)
+                for row, contact, account in zip(new_rows, contacts, accounts, strict=True)
+            ]
         )
         workers.update(zip([row.values["identification_id"] for row in new_rows], created, strict=True))
-        quiet._sgz_create_bank_accounts([row for row in new_rows if row.values.get("acc_number")], workers)
         # a labor contract keeps its chatter (sgz's trace is not switched off for it)
-        contracts = self.env["hr.contract"].create(
+        return self.env["hr.contract"].create(
             [
                 quiet._prepare_contract_vals(row, company, workers[row.values["identification_id"]])
                 for row in rows
             ]
         )
-        return contracts
 
-    def _prepare_employee_vals(self, row, company, county_of):
+    def _sgz_create_work_contacts(self, rows, company):
+        """The work contacts of the new workers, made in one batch as ``hr.employee`` makes them itself (as
+        superuser: the HR staff keep contacts through their workers), so the salary accounts can hang on them
+        before the workers are created (no write per worker afterwards)."""
+        return (
+            self.env["res.partner"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "name": row.values["name"],
+                        "mobile": row.values.get("mobile_phone") or False,
+                        "company_id": company.id,
+                    }
+                    for row in rows
+                ]
+            )
+            .with_env(self.env)
+        )
+
+    def _prepare_employee_vals(self, row, company, county_of, contact, account):
         values = row.values
         household = values.get("sgz_household_county_id")
         return {
             "name": values["name"],
             "company_id": company.id,
+            "work_contact_id": contact.id,
+            "bank_account_id": account.id if account else False,
             "identification_id": values["identification_id"],
-            "mobile_phone": values.get("mobile_phone") or False,
             "sgz_education": values["sgz_education"],
             "sgz_major": values.get("sgz_major") or False,
             "sgz_social_work_degree": bool(values.get("sgz_social_work_degree")),
@@ -260,29 +284,34 @@ class SgzImportRoster(models.AbstractModel):
             "sgz_hire_date": values.get("sgz_hire_date") or values["date_start"],
         }
 
-    def _sgz_create_bank_accounts(self, rows, workers):
-        """The salary account of each new worker, on the worker's contact (as the employee form keeps it)."""
-        if not rows:
-            return
+    def _sgz_create_bank_accounts(self, rows, contacts):
+        """The salary account of each new worker, on the worker's contact (as the employee form keeps it), as the
+        user; ``[account or None]`` in the order of ``rows``."""
+        with_account = [
+            (row, contact)
+            for row, contact in zip(rows, contacts, strict=True)
+            if row.values.get("acc_number")
+        ]
+        if not with_account:
+            return [None] * len(rows)
         Bank = self.env["res.bank"]
-        names = {row.values["bank_name"] for row in rows}
+        names = {row.values["bank_name"] for row, _contact in with_account}
         banks = {bank.name: bank for bank in Bank.search([("name", "in", list(names))])}
         missing = sorted(names - set(banks))
         if missing:
             banks.update(zip(missing, Bank.create([{"name": name} for name in missing]), strict=True))
-        employees = [workers[row.values["identification_id"]] for row in rows]
         accounts = self.env["res.partner.bank"].create(
             [
                 {
-                    "partner_id": employee.work_contact_id.id,
+                    "partner_id": contact.id,
                     "bank_id": banks[row.values["bank_name"]].id,
                     "acc_number": row.values["acc_number"],
                 }
-                for row, employee in zip(rows, employees, strict=True)
+                for row, contact in with_account
             ]
         )
-        for employee, account in zip(employees, accounts, strict=True):
-            employee.bank_account_id = account
+        by_contact = dict(zip([contact.id for _row, contact in with_account], accounts, strict=True))
+        return [by_contact.get(contact.id) for contact in contacts]
 
     def _prepare_contract_vals(self, row, company, employee):
         values = row.values

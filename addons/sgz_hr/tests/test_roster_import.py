@@ -2,7 +2,7 @@ import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from odoo.addons.sgz_base.tests.sheets import import_as, read_back, template_as, xlsx
@@ -198,3 +198,18 @@ class TestRosterImport(SgzHrCase):
         with self.assertRaisesMsg(UserError, "第2行「驻站站点」：该站点不是本机构运营的站点"):
             import_as(self.env, self.hr_y, ROSTER, content)
         self.assertEqual(self._counts()[:2], (0, 0))
+
+    def test_salary_accounts_of_own_contacts_only(self):
+        """Provider HR keep the salary accounts of their own organization's workers, no one else's."""
+        own = self._worker("张晓燕", body=self.id_zhang[:17])
+        other = self._worker("赵强", body="43022419900101501", station=self.station_b1)
+        Account = self.env["res.partner.bank"].with_user(self.hr_x)
+        account = Account.create({"partner_id": own.work_contact_id.id, "acc_number": "6217002920100000001"})
+        account.acc_number = "6217002920100000002"
+        theirs = self.env["res.partner.bank"].create(
+            {"partner_id": other.work_contact_id.id, "acc_number": "6217002920100000003"}
+        )
+        with self.assertRaisesMsg(AccessError, "银行账号|res.partner.bank"):
+            theirs.with_user(self.hr_x).acc_number = "6217002920100000004"
+        with self.assertRaisesMsg(AccessError, "银行账号|res.partner.bank"):
+            Account.create({"partner_id": other.work_contact_id.id, "acc_number": "6217002920100000005"})
