@@ -8,7 +8,7 @@
     "website": "https://github.com/sgz",
     "license": "LGPL-3",
     "depends": ["base", "base_setup", "mail", "web"],
-    "external_dependencies": {"python": ["python-stdnum", "chinesecalendar", "cn2an"]},
+    "external_dependencies": {"python": ["python-stdnum", "chinesecalendar", "cn2an", "openpyxl"]},
     "data": [
         "security/sgz_base_groups.xml",
         "security/ir.model.access.csv",
@@ -40,6 +40,7 @@
         "views/sgz_deadline_views.xml",
         "views/sgz_input_limit_views.xml",
         "wizard/sgz_deadline_done_wizard_views.xml",
+        "wizard/sgz_import_wizard_views.xml",
     ],
     "demo": [
         "demo/sgz_base_demo.xml",

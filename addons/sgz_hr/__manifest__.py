@@ -14,6 +14,7 @@
         "security/ir.model.access.csv",
         "security/sgz_hr_security.xml",
         "security/sgz_worker_security.xml",
+        "security/res_partner_bank_security.xml",
         "data/sgz_iit_table_data.xml",
         "data/sgz_special_deduction_standard_data.xml",
         "data/sgz_minimum_wage_data.xml",
@@ -41,6 +42,8 @@
         "report/sgz_payslip_report.xml",
         "views/sgz_worker_views.xml",
         "views/sgz_hr_menus.xml",
+        # the roster import (its own block: a menu entry under Workers)
+        "views/sgz_import_roster_views.xml",
         "data/res_users_data.xml",
     ],
     "demo": [

@@ -31,6 +31,8 @@
         "report/sgz_volunteer_certificate_templates.xml",
         "views/sgz_reporting_menus.xml",
         "views/sgz_worker_views.xml",
+        # the beneficiary import (its own block: a menu entry under Service Records)
+        "views/sgz_import_beneficiary_views.xml",
     ],
     "demo": [
         "demo/sgz_reporting_demo.xml",

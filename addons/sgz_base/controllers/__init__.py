@@ -1,1 +1,1 @@
-from . import download
+from . import download, sheet_import

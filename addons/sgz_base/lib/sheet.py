@@ -38,6 +38,8 @@ STYLES = {
     "money": {**_BORDER, "num_format": "#,##0.00"},
     "dec1": {**_BORDER, "num_format": "0.0"},
     "wrap": {**_BORDER, "text_wrap": True, "valign": "top"},
+    # a column a clerk types into that must stay text (an ID number typed there keeps its 18 digits)
+    "text_input": {"num_format": "@"},
 }
 TOTAL = {"bold": True, "bg_color": "#F2F2F2"}
 CENT = Decimal("0.01")
@@ -87,6 +89,7 @@ class Sheet:
         self.next_row = 0
         self.widths = {}
         self.fixed = {}
+        self.column_styles = {}
         self._header = None
 
     # ---- layout ----------------------------------------------------------------------------------------------
@@ -132,17 +135,28 @@ class Sheet:
         """A fixed width for ``col`` (a column of long free text that wraps)."""
         self.fixed[col] = width
 
+    def column_style(self, col, style):
+        """The style of the empty cells of ``col`` (``"text_input"``: what a clerk types there stays text)."""
+        self.column_styles[col] = style
+
     def fit(self):
         for col, width in self.widths.items():
             self.worksheet.set_column(
-                col, col, self.fixed.get(col, min(max(width + 2, MIN_WIDTH), MAX_WIDTH))
+                col,
+                col,
+                self.fixed.get(col, min(max(width + 2, MIN_WIDTH), MAX_WIDTH)),
+                self._column_format(col),
             )
         for col, width in self.fixed.items():
             if col not in self.widths:
-                self.worksheet.set_column(col, col, width)
+                self.worksheet.set_column(col, col, width, self._column_format(col))
         if self._header and self.next_row > self._header[0] + 1:
             row, last_col = self._header
             self.worksheet.autofilter(row, 0, self.next_row - 1, last_col)
+
+    def _column_format(self, col):
+        style = self.column_styles.get(col)
+        return self.book.formats[style] if style else None
 
     # ---- cells -----------------------------------------------------------------------------------------------
 

@@ -22,6 +22,8 @@ from . import (
     sgz_filing,
     sgz_filing_mixin,
     sgz_fund_source,
+    sgz_import_kind,
+    sgz_import_station,
     sgz_input_limit,
     sgz_lock_mixin,
     sgz_provider_disclosure,

@@ -5,6 +5,7 @@ from . import (
     test_calendar,
     test_company,
     test_deadline,
+    test_import,
     test_lib,
     test_region,
     test_station,

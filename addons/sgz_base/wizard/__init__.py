@@ -1,1 +1,1 @@
-from . import sgz_deadline_done_wizard
+from . import sgz_deadline_done_wizard, sgz_import_wizard

@@ -8,6 +8,7 @@ from . import (
     sgz_iit_bracket,
     sgz_iit_full_year_deduction,
     sgz_iit_table,
+    sgz_import_roster,
     sgz_insurance_scheme,
     sgz_minimum_wage,
     sgz_payroll_compute,

@@ -12,6 +12,7 @@ from . import (
     test_payroll_law,
     test_payroll_law_second,
     test_payroll_opening,
+    test_roster_import,
     test_tour,
     test_training,
     test_worker_account,

@@ -1,6 +1,7 @@
 # needs survey and service plan (issue 17 §1)
 from . import (
     test_access,
+    test_beneficiary_import,
     test_dashboards,
     test_integrity,
     test_lib,
