@@ -102,8 +102,8 @@ class Client:
     def one(self, model, record_id, fields):
         return self.read(model, [record_id], fields)[0]
 
-    def button(self, model, ids, method, **kw):
-        return self.call(model, method, ids if isinstance(ids, list) else [ids], **kw)
+    def button(self, model, ids, method, *args, **kw):
+        return self.call(model, method, ids if isinstance(ids, list) else [ids], *args, **kw)
 
     def expect_refusal(self, words, model, method, *args, **kwargs):
         """Calls and asserts a refusal the user can read: a UserError/AccessError/ValidationError whose message

@@ -23,6 +23,8 @@ def steps(year):
         ("setup", year.setup),
         ("budget and plan", year.budget_and_plan),
         ("procurement", year.procurement),
+        ("hiring", year.hiring),
+        ("payroll", year.payroll),
     ]
 
 

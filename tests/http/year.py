@@ -426,3 +426,124 @@ class Year:
         # the stations are the winners' from now on
         officer.write("sgz.station", [ids["station_a1"], ids["station_a2"]], {"provider_id": ids["provider_x"]})
         officer.write("sgz.station", [ids["station_a3"]], {"provider_id": ids["provider_v"]})
+
+    # ---- 4. hiring: the recruitment plan filed with the county, four workers, one candidate refused ----------
+
+    def hiring(self):
+        ids = self.ids
+        manager, hr = self.as_("manager_x"), self.as_("hr_x")
+        self.at("2026-01-06 09:00")
+        plan = manager.create(
+            "sgz.recruitment.plan",
+            {
+                "name": "2026年攸县社工站招聘方案",
+                "company_id": ids["provider_x"],
+                "county_id": ids["county_a"],
+                "agreement_id": ids["agreement"],
+                "date_from": "2026-01-06",
+                "date_to": "2026-01-16",
+                "line_ids": [(0, 0, {"station_id": ids["station_a1"], "positions": 2}),
+                             (0, 0, {"station_id": ids["station_a2"], "positions": 2})],
+            },
+        )
+        manager.button("sgz.recruitment.plan", plan, "action_sgz_file")
+        self.refuse("manager_x", "锁定", "sgz.recruitment.plan", "write", [plan], {"date_to": "2026-03-31"})
+        self.refuse("manager_x", "", "sgz.filing", "action_acknowledge",
+                    [self.filing_of("officer_a", "sgz.recruitment.plan", plan)])
+        self.as_("officer_a").button("sgz.filing", self.filing_of("officer_a", "sgz.recruitment.plan", plan),
+                                     "action_acknowledge")
+        self.refuse("officer_a", "", "hr.employee", "create",
+                    {"name": "县里指定", "company_id": ids["provider_x"]})
+        self.refuse("officer_a", "", "sgz.recruitment.plan", "write", [plan], {"name": "改"})
+        # HR enters the candidates; the eligible ones are hired on 12 January
+        self.at("2026-01-12 09:00")
+        workers = {}
+        for key, name, body, station, education in (
+            ("w1", "甲社工", "43022319950315123", "station_a1", "bachelor"),
+            ("w2", "乙社工", "43022319960416124", "station_a1", "college"),
+            ("w3", "丙社工", "43022319970517125", "station_a2", "bachelor"),
+            ("w4", "丁社工", "43022319840808333", "station_a2", "bachelor"),  # 41 years old: an exception
+            ("c5", "戊某", "43022319800101456", "station_a2", "senior_high"),  # neither age nor education
+        ):
+            workers[key] = hr.create(
+                "hr.employee",
+                {"name": name, "company_id": ids["provider_x"], "identification_id": id_card(body),
+                 "sgz_station_id": ids[station], "sgz_hire_date": "2026-01-12", "sgz_education": education},
+            )
+        ids.update({f"employee_{key}": value for key, value in workers.items()})
+        rows = {row["id"]: row for row in hr.read("hr.employee", list(workers.values()), ["sgz_eligible"])}
+        assert [rows[workers[k]]["sgz_eligible"] for k in ("w1", "w2", "w3", "w4", "c5")] == [
+            True, True, True, False, False]
+        # HR cannot grant the exception itself; it asks, the manager decides: one yes, one no
+        self.refuse("hr_x", "审批|批准", "hr.employee", "write", [workers["w4"]],
+                    {"sgz_override": True, "sgz_override_user_id": ids["user_manager_x"], "sgz_override_reason": "x"})
+        requests = {}
+        for key, reason in (("w4", "偏远乡镇唯一报名者，有多年社区工作经验"), ("c5", "本地人，熟悉情况")):
+            requests[key] = hr.create("sgz.eligibility.override",
+                                      {"employee_id": workers[key], "company_id": ids["provider_x"], "reason": reason})
+            hr.button("sgz.eligibility.override", requests[key], "action_request_approval")
+        self.refuse("hr_x", "", "sgz.eligibility.override", "action_sgz_approve", [requests["w4"]])
+        manager.button("sgz.eligibility.override", requests["w4"], "action_sgz_approve")
+        review = manager.search_read(
+            "sgz.approval.review",
+            [("res_model", "=", "sgz.eligibility.override"), ("res_id", "=", requests["c5"]), ("state", "=", "pending")],
+            ["id"],
+        )
+        self.refuse("manager_x", "原因|理由", "sgz.approval.review", "action_reject", [review[0]["id"]], "")
+        manager.button("sgz.approval.review", review[0]["id"], "action_reject", "年龄和学历均不符合§五(三)的要求")
+        rows = {row["id"]: row for row in hr.read("hr.employee", [workers["w4"], workers["c5"]], ["sgz_override"])}
+        assert rows[workers["w4"]]["sgz_override"] and not rows[workers["c5"]]["sgz_override"], rows
+        # the labor contracts of the four workers, under the agreement, from 12 January
+        contracts = {}
+        for key, station, wage in (("w1", "station_a1", 5200), ("w2", "station_a1", 4800),
+                                   ("w3", "station_a2", 5000), ("w4", "station_a2", 5500)):
+            contracts[key] = hr.create(
+                "hr.contract",
+                {"name": f"{key} 2026", "employee_id": workers[key], "company_id": ids["provider_x"],
+                 "sgz_station_id": ids[station], "sgz_agreement_id": ids["agreement"], "wage": wage,
+                 "date_start": "2026-01-12", "date_end": "2028-01-11", "state": "open"},
+            )
+        ids.update({f"contract_{key}": value for key, value in contracts.items()})
+        self.refuse("hr_x", "最低工资", "hr.contract", "create",
+                    {"name": "低于最低工资", "employee_id": workers["c5"], "company_id": ids["provider_x"],
+                     "sgz_station_id": ids["station_a2"], "sgz_agreement_id": ids["agreement"], "wage": 1000,
+                     "date_start": "2026-01-12", "state": "open"})
+        # the stationed worker's own account, linked by the administrator
+        self.admin.write("hr.employee", workers["w1"], {"user_id": ids["user_worker_x"]})
+        # the county records the stationing within the month of the signature
+        self.at("2026-01-20 16:00")
+        for agreement in (ids["agreement"], ids["agreement_2"]):
+            self._wizard_step("officer_a", agreement, "action_confirm_stationing", "2026-01-20",
+                              "驻站社工到岗签到表")
+        overdue = self.as_("officer_a").search_read(
+            "sgz.deadline", [("res_model", "=", "sgz.agreement"), ("res_id", "in", [ids["agreement"], ids["agreement_2"]])],
+            ["code", "state", "late"],
+        )
+        late = [row for row in overdue if row["late"] or row["state"] != "done"]
+        assert not late, f"every deadline of the signature met: {late}"
+
+    # ---- 5. twelve monthly payrolls --------------------------------------------------------------------------
+
+    def payroll(self):
+        ids = self.ids
+        hr = self.as_("hr_x")
+        runs = ids["runs"] = []
+        for month in months(2026):
+            self.at(f"{month.isoformat()[:7]}-25 10:00")
+            run = hr.create("sgz.payroll.run", {"company_id": ids["provider_x"], "date_from": month.isoformat()})
+            hr.button("sgz.payroll.run", run, "action_generate")
+            hr.button("sgz.payroll.run", run, "action_compute")
+            hr.button("sgz.payroll.run", run, "action_confirm")
+            runs.append(run)
+            if month.month == 1:
+                slip = hr.search("sgz.payslip", [("run_id", "=", run)], limit=1)
+                self.refuse("hr_x", "锁定|确认", "sgz.payslip", "write", slip, {"performance_pay": 99999})
+                self.refuse("hr_x", "", "sgz.payroll.run", "write", [run], {"state": "draft"},
+                            context={"sgz_payslip_system": True})
+                self.refuse("manager_y", "", "sgz.payroll.run", "read", [run], ["name"])
+                self.refuse("manager_y", "", "sgz.payslip", "read", slip, ["net"])
+                self.refuse("worker_x", "", "sgz.payroll.run", "action_confirm", [run])
+                self.refuse("worker_x", "", "hr.contract", "write", [ids["contract_w1"]], {"wage": 9000})
+        slips = hr.search_read("sgz.payslip", [("run_id", "in", runs), ("state", "=", "confirmed")],
+                               ["employee_id", "gross", "net"])
+        assert len(slips) == 48, f"4 workers × 12 months: {len(slips)}"
