@@ -70,7 +70,7 @@ class OdooServer:
             f"^{self.db}$",
         ]
 
-    def install(self):
+    def install(self, demo=False):
         started = time.monotonic()
         subprocess.run(["dropdb", "--if-exists", self.db], check=True, capture_output=True)
         template = os.environ.get("SGZ_HTTP_TEMPLATE")
@@ -82,7 +82,7 @@ class OdooServer:
                 command = self._odoo() + [
                     "-i",
                     MODULES,
-                    "--without-demo=all",
+                    *([] if demo else ["--without-demo=all"]),
                     "--load-language",
                     "zh_CN",
                     "--stop-after-init",
@@ -93,22 +93,18 @@ class OdooServer:
                 ]
                 done = subprocess.run(command, stdout=log, stderr=log, cwd=REPO, check=False)
                 if done.returncode:
-                    raise RuntimeError(f"the installation failed (exit {done.returncode}); see {self.log_path}")
+                    raise RuntimeError(
+                        f"the installation failed (exit {done.returncode}); see {self.log_path}"
+                    )
         self.install_seconds = time.monotonic() - started
 
-    def start(self):
+    def start(self, workers=2, config=None):
+        """Serves the database with ``workers`` HTTP workers (and the options of the ``config`` file, if any)."""
         self.set_clock(None)
-        command = self._odoo() + [
-            "--workers",
-            "2",
+        # a configuration file (the production profile) keeps its limits, cron threads and log level
+        own = [
             "--max-cron-threads",
             "0",
-            "--http-interface",
-            "127.0.0.1",
-            "--http-port",
-            str(self.port),
-            "--gevent-port",
-            str(free_port()),
             "--limit-time-real",
             "600",
             "--limit-time-cpu",
@@ -116,6 +112,20 @@ class OdooServer:
             "--log-level",
             "warn",
         ]
+        command = (
+            self._odoo()
+            + (["-c", config] if config else own)
+            + [
+                "--workers",
+                str(workers),
+                "--http-interface",
+                "127.0.0.1",
+                "--http-port",
+                str(self.port),
+                "--gevent-port",
+                str(free_port()),
+            ]
+        )
         env = dict(os.environ, SGZ_HTTP_CLOCK=self.clock, ODOO_PATH=ODOO_PATH)
         log = open(self.log_path, "a", encoding="utf-8")  # noqa: SIM115 - closed with the process
         self.process = subprocess.Popen(
@@ -125,7 +135,9 @@ class OdooServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the server stopped at start (exit {self.process.returncode}); see {self.log_path}")
+                raise RuntimeError(
+                    f"the server stopped at start (exit {self.process.returncode}); see {self.log_path}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/web/health", timeout=2) as answer:
                     if answer.status == 200:
