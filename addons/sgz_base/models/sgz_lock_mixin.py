@@ -39,8 +39,9 @@ from odoo.tools import SQL
 
 # model names whose lock is lifted in the current call (set by _sgz_unlocked / @sgz_action)
 _UNLOCKED = contextvars.ContextVar("sgz_unlocked", default=frozenset())
-# fields of every model that the chatter and activities write
-_CHATTER_PREFIXES = ("message_", "activity_", "website_message_")
+# the mixins whose fields the chatter and the scheduled activities write (a model's own field named
+# ``activity_id`` — the service record a line belongs to — is not one of them)
+_CHATTER_MIXINS = ("mail.thread", "mail.activity.mixin")
 
 
 def lock_lifted(env, model_name):
@@ -199,7 +200,9 @@ class SgzLockMixin(models.AbstractModel):
 
     @api.model
     def _sgz_user_fields(self, vals):
-        return {name for name in vals if not name.startswith(_CHATTER_PREFIXES)}
+        chatter = {name for mixin in _CHATTER_MIXINS if mixin in self.env for name in self.env[mixin]._fields}
+        magic = set(models.MAGIC_COLUMNS) | {"display_name"}
+        return {name for name in vals if name not in chatter or name in magic}
 
     @api.model
     def _sgz_protected_fields(self):

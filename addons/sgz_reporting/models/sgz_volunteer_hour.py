@@ -179,12 +179,6 @@ class SgzVolunteerHour(models.Model):
 
     # ---- CRUD ------------------------------------------------------------------------------------------------
 
-    @api.model
-    def _sgz_user_fields(self, vals):
-        # the lock mixin takes ``activity_*`` names for the chatter's activity fields: the activity a record
-        # belongs to is a field of the record, locked with it once confirmed
-        return super()._sgz_user_fields(vals) | ({"activity_id"} & set(vals))
-
     @api.model_create_multi
     def create(self, vals_list):
         self.browse().check_access("create")
