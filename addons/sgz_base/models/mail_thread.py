@@ -15,7 +15,7 @@ class MailThread(models.AbstractModel):
             return self
         if not any(self.env.context.get(key) for key in TRACE_KEYS):
             return self
-        return self.with_context(dict.fromkeys(TRACE_KEYS, False))
+        return self.with_context(**dict.fromkeys(TRACE_KEYS, False))
 
     @api.model_create_multi
     def create(self, vals_list):

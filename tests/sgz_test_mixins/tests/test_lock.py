@@ -180,3 +180,7 @@ class TestContextIsClientInput(MixinCase):
         document.invalidate_recordset(["message_ids"])
         self.assertGreater(len(document.message_ids), before)
         self.assertIn(20.0, document.message_ids.tracking_value_ids.mapped("new_value_float"))
+        # only those keys are dropped: the rest of the context (the user's language) stays
+        confirmed = self._confirmed(amount=100).with_user(self.officer_a)
+        with self.assertRaisesMsg(UserError, "已锁定|锁定"):
+            confirmed.with_context(lang="zh_CN", tracking_disable=True).write({"amount": 1})
