@@ -4,17 +4,20 @@ An import kind is an abstract model inheriting ``sgz.import.kind`` that declares
 records of the rows; the wizard ``sgz.import.wizard`` offers every kind (its selection is the models inheriting
 this one), downloads its template and imports a file as the user, all rows or none::
 
-    class SgzImportVolunteer(models.AbstractModel):
-        _name = "sgz.import.volunteer"
+    class SgzImportFundSource(models.AbstractModel):
+        _name = "sgz.import.fund.source"
         _inherit = "sgz.import.kind"
-        _description = "Volunteers"            # the kind's name in the wizard
-        _sgz_import_model = "sgz.volunteer"   # the user needs the right to create these
+        _description = "Fund Sources"              # the kind's name in the wizard and its template
+        _sgz_import_model = "sgz.fund.source"     # the user needs the right to create these
 
         def _sgz_import_columns(self):
-            return [Column("姓名", "name", required=True, help=self.env._("The volunteer's name.")), ...]
+            return [Column("名称", "name", required=True, help=self.env._("The fund's name.")), ...]
 
         def _sgz_import_rows(self, rows):
-            return self.env["sgz.volunteer"].create([{"name": row.values["name"], ...} for row in rows])
+            return self.env["sgz.fund.source"].create([{"name": row.values["name"], ...} for row in rows])
+
+plus a window action on ``sgz.import.wizard`` with ``{'default_kind': 'sgz.import.fund.source'}`` (a menu entry
+or a list button ``display="always"``).
 
 Optional hooks: ``_sgz_import_check(rows)`` (errors across rows or against the records: duplicates, overlaps),
 ``_sgz_import_template_name()``. Everything runs as the user: their access rights and record rules apply; a

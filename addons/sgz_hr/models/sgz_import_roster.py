@@ -34,7 +34,6 @@ class SgzImportRoster(models.AbstractModel):
 
     def _sgz_import_columns(self):
         _ = self.env._
-        money = sheet_import.money(maximum=MAX_MONTHLY_AMOUNT)
         education = self._sgz_choice("hr.employee", "sgz_education")
         certificate = self._sgz_choice("hr.employee", "sgz_certificate_level")
         return [
@@ -82,6 +81,14 @@ class SgzImportRoster(models.AbstractModel):
             Column(
                 "证书编号", "sgz_certificate_number", sheet_import.text(50), help=_("Certificate number.")
             ),
+            *self._sgz_placement_columns(),
+            *self._sgz_contract_columns(),
+        ]
+
+    def _sgz_placement_columns(self):
+        """Household registration, station, hire date and salary account."""
+        _ = self.env._
+        return [
             Column(
                 "户籍所在县（市、区）",
                 "sgz_household_county_id",
@@ -127,6 +134,13 @@ class SgzImportRoster(models.AbstractModel):
                 example="6217002920101234567",
                 help=_("Salary account number."),
             ),
+        ]
+
+    def _sgz_contract_columns(self):
+        """The labor contract: its period and the monthly wages."""
+        _ = self.env._
+        money = sheet_import.money(maximum=MAX_MONTHLY_AMOUNT)
+        return [
             Column(
                 START,
                 "date_start",

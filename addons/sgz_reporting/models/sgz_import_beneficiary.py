@@ -24,8 +24,6 @@ class SgzImportBeneficiary(models.AbstractModel):
     def _sgz_import_columns(self):
         _ = self.env._
         companies = self.env.user.company_ids.ids
-        givers = self._sgz_choice("sgz.beneficiary", "consent_giver")
-        relations = self._sgz_choice("sgz.beneficiary", "guardian_relation")
         return [
             Column(
                 "姓名", "name", sheet_import.text(50), required=True, example="李秀英", help=_("Full name.")
@@ -68,6 +66,15 @@ class SgzImportBeneficiary(models.AbstractModel):
                 help=_("Household members."),
             ),
             Column("家庭情况", "household_note", sheet_import.text(2000), help=_("Household situation.")),
+            *self._sgz_consent_columns(),
+        ]
+
+    def _sgz_consent_columns(self):
+        """The consents (个人信息保护法第十三、二十九、三十一条)."""
+        _ = self.env._
+        givers = self._sgz_choice("sgz.beneficiary", "consent_giver")
+        relations = self._sgz_choice("sgz.beneficiary", "guardian_relation")
+        return [
             Column(
                 CONSENT,
                 "consent_date",
