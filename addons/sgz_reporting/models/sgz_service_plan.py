@@ -28,37 +28,65 @@ PLAN_STATES = [("current", "Current"), ("superseded", "Superseded")]
 DEADLINE_CODE = "filing"
 
 
-def done_query(where, as_of):
-    """SQL giving ``(target_id, done)`` for the plan targets ``t`` of plans ``p`` matching ``where``: the station's
-    activities of the plan's provider from the start of the plan's year to ``as_of`` (an SQL date, within the
-    year), of the target's type and service area when it names them, counted as activities, sessions (the
-    sessions of case and group work held in that time) or person-times."""
-    activity = SQL(
-        "a.active AND a.station_id = p.station_id AND a.company_id = p.company_id"
-        " AND (t.activity_type IS NULL OR a.activity_type = t.activity_type)"
-        " AND (t.service_area_id IS NULL OR a.service_area_id = t.service_area_id)"
+def done_expression(as_of):
+    """SQL expression of what is done for the plan target ``t`` of the plan ``p``: the station's activities of the
+    plan's provider from the start of the plan's year to ``as_of`` (an SQL date, within the year), of the target's
+    type and service area when it names them, counted as activities, sessions (the sessions of case and group work
+    held in that time) or person-times.
+
+    Activities and person-times read the whole months in between from the monthly aggregates (``sgz.activity.stat``)
+    and only the first and last month from the activity rows (a year or a period may start or end mid-month), so
+    the cost of a target does not grow with the station's activities. Evaluated per target row, after the rows are
+    chosen (the dashboard's record rules narrow them first)."""
+    last = SQL("LEAST(%s, p.date_end)", as_of)
+    matches = SQL(
+        "x.station_id = p.station_id AND (t.activity_type IS NULL OR x.activity_type = t.activity_type)"
+        " AND (t.service_area_id IS NULL OR x.service_area_id = t.service_area_id)"
     )
+
+    def figure(stat_sum, activity_sum):
+        return SQL(
+            """(SELECT COALESCE(sum(n), 0) FROM (
+                   SELECT %(stat_sum)s AS n FROM sgz_activity_stat x
+                    WHERE %(matches)s AND x.provider_id = p.company_id
+                      AND x.month > date_trunc('month', p.date_start)::date
+                      AND x.month < date_trunc('month', %(last)s)::date
+                   UNION ALL
+                   SELECT %(activity_sum)s FROM sgz_activity x
+                    WHERE %(matches)s AND x.active AND x.company_id = p.company_id
+                      AND x.month IN (date_trunc('month', p.date_start)::date, date_trunc('month', %(last)s)::date)
+                      AND x.date BETWEEN p.date_start AND %(last)s) parts)""",
+            stat_sum=stat_sum,
+            activity_sum=activity_sum,
+            matches=matches,
+            last=last,
+        )
+
     return SQL(
         """
-        SELECT t.id AS target_id,
-               CASE t.measure
-                 WHEN 'sessions' THEN (
-                     SELECT count(*) FROM sgz_activity_session s JOIN sgz_activity a ON a.id = s.activity_id
-                      WHERE %(activity)s AND s.date BETWEEN p.date_start AND LEAST(%(as_of)s, p.date_end))
-                 WHEN 'person_times' THEN (
-                     SELECT COALESCE(sum(a.person_times), 0) FROM sgz_activity a
-                      WHERE %(activity)s AND a.date BETWEEN p.date_start AND LEAST(%(as_of)s, p.date_end))
-                 ELSE (
-                     SELECT count(*) FROM sgz_activity a
-                      WHERE %(activity)s AND a.date BETWEEN p.date_start AND LEAST(%(as_of)s, p.date_end))
-               END AS done
-          FROM sgz_service_plan_target t
-          JOIN sgz_service_plan p ON p.id = t.plan_id
-         WHERE %(where)s
+        CASE t.measure
+          WHEN 'sessions' THEN (
+              SELECT count(*) FROM sgz_activity_session s JOIN sgz_activity x ON x.id = s.activity_id
+               WHERE %(matches)s AND x.active AND x.company_id = p.company_id
+                 AND s.date BETWEEN p.date_start AND %(last)s)
+          WHEN 'person_times' THEN %(person_times)s
+          ELSE %(count)s
+        END
         """,
-        activity=activity,
-        as_of=as_of,
-        where=where,
+        matches=matches,
+        last=last,
+        person_times=figure(SQL("sum(x.person_times)"), SQL("sum(x.person_times)")),
+        count=figure(SQL("sum(x.activity_count)"), SQL("count(*)")),
+    )
+
+
+def done_query(where, as_of):
+    """SQL giving ``(target_id, done)`` for the plan targets ``t`` of plans ``p`` matching ``where``
+    (:func:`done_expression`)."""
+    return SQL(
+        "SELECT t.id, %s FROM sgz_service_plan_target t JOIN sgz_service_plan p ON p.id = t.plan_id WHERE %s",
+        done_expression(as_of),
+        where,
     )
 
 

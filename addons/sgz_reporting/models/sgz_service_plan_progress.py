@@ -1,13 +1,14 @@
 """Stations against their plan (计划执行进度): one row per target of every current service plan, with what is done
 today, the progress and the share of the plan's year elapsed, for the bureaus' dashboard of the stations behind
 plan (progress below the elapsed share). A database view over the plans and the activities, counted by the same
-query as the plan's form (``done_query``); "today" is China's date."""
+expression as the plan's form (``done_expression``), evaluated only for the rows a reader's record rules leave;
+"today" is China's date."""
 
 from odoo import fields, models, tools
 from odoo.tools import SQL
 
 from .sgz_activity import ACTIVITY_TYPES
-from .sgz_service_plan import PLAN_MEASURES, done_query
+from .sgz_service_plan import PLAN_MEASURES, done_expression
 
 CHINA_TODAY = SQL("(now() AT TIME ZONE 'Asia/Shanghai')::date")
 
@@ -67,7 +68,6 @@ class SgzServicePlanProgress(models.Model):
             SQL(
                 """
                 CREATE OR REPLACE VIEW %(view)s AS (
-                    WITH d AS (%(done)s)
                     SELECT t.id AS id, t.plan_id, t.id AS target_id, p.station_id, p.company_id AS provider_id,
                            p.county_id, p.city_id, p.year_id, p.date_start, p.date_end, t.service_area_id,
                            t.activity_type, t.measure, t.quantity, d.done,
@@ -77,11 +77,12 @@ class SgzServicePlanProgress(models.Model):
                            p.sgz_filing_state AS filing_state
                       FROM sgz_service_plan_target t
                       JOIN sgz_service_plan p ON p.id = t.plan_id
-                      JOIN d ON d.target_id = t.id
+                     CROSS JOIN LATERAL (SELECT %(done)s AS done OFFSET 0) d  -- OFFSET 0: evaluated once per row
+                     WHERE p.state = 'current'
                 )
                 """,
                 view=SQL.identifier(self._table),
-                done=done_query(SQL("p.state = 'current'"), CHINA_TODAY),
+                done=done_expression(CHINA_TODAY),
                 progress=progress,
                 elapsed=elapsed,
             )

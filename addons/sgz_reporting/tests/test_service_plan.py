@@ -153,6 +153,14 @@ class TestServicePlan(ReportingCase):
         with freeze_time("2026-07-31"):
             self.plan.target_ids.invalidate_recordset()
             self.assertEqual(self.t_group.done, 14)
+        # the last month counts its activities up to the day: on 19 March the community activity of the 20th is
+        # not done yet, on the 20th it is (the months in between are read from the monthly aggregates)
+        with freeze_time("2026-03-19"):
+            self.plan.target_ids.invalidate_recordset()
+            self.assertEqual((self.t_group.done, self.t_community.done), (4, 0))
+        with freeze_time("2026-03-20"):
+            self.plan.target_ids.invalidate_recordset()
+            self.assertEqual(self.t_community.done, 1)
 
     def test_plan_against_actual_in_brief_and_mid_term(self):
         """The June brief (and the mid-term report of the year's first half) give per target what is done by the
@@ -196,6 +204,8 @@ class TestServicePlan(ReportingCase):
         self.assertEqual(group.elapsed_percent, elapsed)
         self.assertEqual(group.behind, 35.0 < elapsed)
         self.assertAlmostEqual(group.gap, round(elapsed - 35.0, 1))
+        community = rows.filtered(lambda r: r.target_id == self.t_community)
+        self.assertEqual((community.done, community.progress_percent), (1, 50.0))
         behind_rows = Progress.with_user(self.officer_a).search([("behind", "=", True)])
         self.assertEqual(behind_rows.station_id, self.station_a1)
         # the city reads its counties' rows, county B and the other provider none of county A's
