@@ -377,33 +377,35 @@ class SgzReportingFigures(models.AbstractModel):
                 )
             )
             for target in plan.target_ids:
-                value = done.get(target.id, 0)
-                rows += [
-                    self._row(
-                        "plan",
-                        f"plan_target_{target.id}_done",
-                        "number",
-                        value,
-                        label=_(
-                            "%(station)s · %(target)s: done (target %(quantity)s)",
-                            station=station,
-                            target=target.display_name,
-                            quantity=target.quantity,
-                        ),
-                    ),
-                    self._row(
-                        "plan",
-                        f"plan_target_{target.id}_progress",
-                        "percent",
-                        progress_percent(value, target.quantity),
-                        label=_(
-                            "%(station)s · %(target)s: progress (%%)",
-                            station=station,
-                            target=target.display_name,
-                        ),
-                    ),
-                ]
+                rows += self._sgz_plan_target_rows(station, target, done.get(target.id, 0))
         return rows
+
+    def _sgz_plan_target_rows(self, station, target, value):
+        """The two rows of a plan's target: done by the period's end and its progress."""
+        _ = self.env._
+        return [
+            self._row(
+                "plan",
+                f"plan_target_{target.id}_done",
+                "number",
+                value,
+                label=_(
+                    "%(station)s · %(target)s: done (target %(quantity)s)",
+                    station=station,
+                    target=target.display_name,
+                    quantity=target.quantity,
+                ),
+            ),
+            self._row(
+                "plan",
+                f"plan_target_{target.id}_progress",
+                "percent",
+                progress_percent(value, target.quantity),
+                label=_(
+                    "%(station)s · %(target)s: progress (%%)", station=station, target=target.display_name
+                ),
+            ),
+        ]
 
     def _sgz_payroll_rows(self, scope, date_from, date_to):
         """Pay of the worker-months of the period (a corrected month once, its original plus its adjustments:
