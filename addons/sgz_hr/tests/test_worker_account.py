@@ -134,6 +134,22 @@ class TestWorkerAccount(SgzHrCase):
         self.assertFalse(self.user_li.active)
         self.assertTrue(self.user_zhao.active)  # an open-ended contract
         self.assertIn("已归档", self.li.message_ids[0].body)
+        # hired again: the account comes back with the new contract, not before
+        hr = self.hr_x.with_context(lang="en_US")
+        with (
+            freeze_time("2024-07-02"),
+            self.assertRaisesMsg(UserError, "李娜 left: the account was archived"),
+        ):
+            self.li.with_user(hr).action_sgz_create_user()
+        self._contract(self.li, 8500, "2024-07-02")
+        with freeze_time("2024-07-02"):
+            action = self.li.with_user(hr).action_sgz_create_user()
+        self.assertEqual((self.li.user_id, self.user_li.active), (self.user_li, True))
+        line = self.env["sgz.worker.account"].browse(action["res_id"]).line_ids
+        self.assertEqual(line.login, "13807310001")
+        self.user_li.with_user(self.user_li)._check_credentials(
+            {"type": "password", "login": line.login, "password": line.password}, {"interactive": False}
+        )
 
     def test_renewed_contract_keeps_access(self):
         self._contract(self.li, 8000, "2024-07-01", "2025-06-30", state="draft")
