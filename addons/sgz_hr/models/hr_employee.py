@@ -113,9 +113,20 @@ class HrEmployee(models.Model):
     sgz_document_ids = fields.One2many(
         "sgz.personnel.document", "employee_id", string="Personnel File", groups=PROVIDER_GROUPS
     )
+    sgz_user_active = fields.Boolean(
+        string="Account Active",
+        compute="_compute_sgz_user_active",
+        compute_sudo=True,
+        help="The worker logs in (an account archived when the contract ended does not count).",
+    )
     sgz_missing_documents = fields.Char(
         string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
     )
+
+    @api.depends("user_id.active")
+    def _compute_sgz_user_active(self):
+        for employee in self:
+            employee.sgz_user_active = bool(employee.user_id.active)
 
     @api.depends("company_id.sgz_kind")
     def _compute_sgz_is_worker(self):
