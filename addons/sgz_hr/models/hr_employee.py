@@ -113,9 +113,20 @@ class HrEmployee(models.Model):
     sgz_document_ids = fields.One2many(
         "sgz.personnel.document", "employee_id", string="Personnel File", groups=PROVIDER_GROUPS
     )
+    sgz_user_active = fields.Boolean(
+        string="Account Active",
+        compute="_compute_sgz_user_active",
+        compute_sudo=True,
+        help="The worker logs in (an account archived when the contract ended does not count).",
+    )
     sgz_missing_documents = fields.Char(
         string="Missing Documents", compute="_compute_sgz_missing_documents", compute_sudo=True
     )
+
+    @api.depends("user_id.active")
+    def _compute_sgz_user_active(self):
+        for employee in self:
+            employee.sgz_user_active = bool(employee.user_id.active)
 
     @api.depends("company_id.sgz_kind")
     def _compute_sgz_is_worker(self):
@@ -393,9 +404,14 @@ class HrEmployee(models.Model):
         """Create the user accounts of the selected workers in one go (one button on the form, one action on the
         list, 50 workers at once): the stationed-worker role only, at their employer, logging in with their
         mobile phone number. Every worker is checked first; one refusal names the workers and creates nothing.
-        Returns the one-time sheet of the initial passwords for HR to hand over."""
+        Returns the one-time sheet of the initial passwords for HR to hand over. A worker hired again, whose
+        account was archived when the former contract ended, gets it back with a new initial password."""
         self._sgz_check_account_rights()
-        logins = self._sgz_account_logins()
+        returning = self.browse(self.sudo().filtered(lambda e: e.user_id and not e.user_id.active).ids)
+        returning._sgz_check_rehired()
+        new = self - returning
+        logins = new._sgz_account_logins() if new else {}
+        logins.update({employee.id: employee.user_id.login for employee in returning.sudo()})
         passwords = {employee.id: self._sgz_initial_password() for employee in self}
         users = (
             self.env["res.users"]
@@ -404,13 +420,31 @@ class HrEmployee(models.Model):
             .create(
                 [
                     employee._prepare_sgz_user_vals(logins[employee.id], passwords[employee.id])
-                    for employee in self
+                    for employee in new
                 ]
             )
         )
-        for employee, user in zip(self.sudo(), users, strict=True):
+        for employee, user in zip(new.sudo(), users, strict=True):
             employee.user_id = user
+        for employee in returning.sudo():
+            employee.user_id.write({"active": True, "password": passwords[employee.id]})
         return self.env["sgz.worker.account"]._sgz_open_sheet(self, logins, passwords)
+
+    def _sgz_check_rehired(self):
+        """An archived account comes back only with a contract in force (else the daily job archives it again)."""
+        if not self:
+            return
+        today = fields.Date.context_today(self)
+        current = self.env["hr.contract"].sudo().search(self._sgz_current_contract_domain(today)).employee_id
+        left = self.sudo() - current
+        if left:
+            raise UserError(
+                self.env._(
+                    "%(names)s left: the account was archived when the contract ended. Record the new contract "
+                    "first, then create the account again.",
+                    names=self.env._("、").join(left.mapped("name")),
+                )
+            )
 
     def _sgz_check_account_rights(self):
         """Only the provider's HR staff (or its manager) of the worker's own employer create its accounts."""

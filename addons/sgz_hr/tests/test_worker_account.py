@@ -4,10 +4,30 @@ from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import HttpCase, tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .common import SgzHrCase, id_card, month
 
 WORKER_GROUP = "sgz_base.sgz_base_group_station_worker"
+
+
+def open_worker_menus(case, user):
+    """Every action of the app 我的工作 opens for the worker: its views and its records as the web client
+    reads them."""
+    root = case.env.ref("sgz_hr.sgz_worker_menu_root")
+    menus = (
+        case.env["ir.ui.menu"].with_user(user).search([("id", "child_of", root.id), ("action", "!=", False)])
+    )
+    case.assertGreaterEqual(len(menus), 6)
+    for menu in menus:
+        action = menu.action.sudo()
+        Model = case.env[action.res_model].with_user(user)
+        views = [(view.view_id.id, view.view_mode) for view in action.view_ids] or [
+            (action.view_id.id, mode) for mode in action.view_mode.split(",")
+        ]
+        description = Model.get_views(views)
+        records = Model.search(safe_eval(action.domain or "[]"))
+        records.web_read({name: {} for name in description["models"][action.res_model]["fields"]})
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
@@ -114,6 +134,22 @@ class TestWorkerAccount(SgzHrCase):
         self.assertFalse(self.user_li.active)
         self.assertTrue(self.user_zhao.active)  # an open-ended contract
         self.assertIn("已归档", self.li.message_ids[0].body)
+        # hired again: the account comes back with the new contract, not before
+        hr = self.hr_x.with_context(lang="en_US")
+        with (
+            freeze_time("2024-07-02"),
+            self.assertRaisesMsg(UserError, "李娜 left: the account was archived"),
+        ):
+            self.li.with_user(hr).action_sgz_create_user()
+        self._contract(self.li, 8500, "2024-07-02")
+        with freeze_time("2024-07-02"):
+            action = self.li.with_user(hr).action_sgz_create_user()
+        self.assertEqual((self.li.user_id, self.user_li.active), (self.user_li, True))
+        line = self.env["sgz.worker.account"].browse(action["res_id"]).line_ids
+        self.assertEqual(line.login, "13807310001")
+        self.user_li.with_user(self.user_li)._check_credentials(
+            {"type": "password", "login": line.login, "password": line.password}, {"interactive": False}
+        )
 
     def test_renewed_contract_keeps_access(self):
         self._contract(self.li, 8000, "2024-07-01", "2025-06-30", state="draft")
@@ -144,16 +180,7 @@ class TestWorkerAccount(SgzHrCase):
         self.assertIn(self.slip_li._sgz_net_upper(), html)
         self.assertIn("李娜", html)
         # the worker's menus open their own screens
-        for xmlid in (
-            "sgz_payslip_action_worker",
-            "hr_contract_action_worker",
-            "sgz_special_deduction_action_worker",
-        ):
-            action = self.env.ref(f"sgz_hr.{xmlid}")
-            Model = self.env[action.res_model].with_user(self.user_li)
-            views = Model.get_views([(view.view_id.id, view.view_mode) for view in action.view_ids])
-            records = Model.search([])
-            records.web_read({name: {} for name in views["models"][action.res_model]["fields"]})
+        open_worker_menus(self, self.user_li)
 
     def test_other_workers_pay_refused(self):
         user = self.user_li.with_context(lang="zh_CN")
