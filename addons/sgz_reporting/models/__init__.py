@@ -9,6 +9,7 @@ from . import (
     sgz_beneficiary_stat,
     sgz_coverage,
     sgz_import_beneficiary,
+    sgz_import_volunteer,
     sgz_needs_survey,
     sgz_payroll_stat,
     sgz_report,

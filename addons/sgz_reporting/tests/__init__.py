@@ -11,6 +11,7 @@ from . import (
     test_service_plan,
     test_service_records,
     test_tour,
+    test_volunteer_import,
     test_volunteers,
     test_worker_role,
 )
