@@ -24,16 +24,18 @@ def steps(year):
         ("budget and plan", year.budget_and_plan),
         ("procurement", year.procurement),
         ("hiring", year.hiring),
-        ("payroll", year.payroll),
+        ("the months of 2026", year.year_months),
+        ("year end and renewal", year.year_end),
+        ("figures", year.figures),
     ]
 
 
-def snapshot(server, year):
+def snapshot(server, year, index):
     """(working on the tests) a copy of the database and of the ids after a step, for SGZ_HTTP_RESUME."""
     server.stop()
-    subprocess.run(["dropdb", "--if-exists", f"{server.db}_snap"], check=True)
-    subprocess.run(["createdb", "-T", server.db, f"{server.db}_snap"], check=True)
-    with open(f"/tmp/{server.db}.json", "w", encoding="utf-8") as handle:
+    subprocess.run(["dropdb", "--if-exists", f"{server.db}_snap{index}"], check=True)
+    subprocess.run(["createdb", "-T", server.db, f"{server.db}_snap{index}"], check=True)
+    with open(f"/tmp/{server.db}_{index}.json", "w", encoding="utf-8") as handle:
         json.dump({"ids": year.ids, "logins": list(year.users)}, handle)
     server.start()
     for client in year.users.values():
@@ -52,10 +54,13 @@ def main():
         todo = steps(year)
         resume = os.environ.get("SGZ_HTTP_RESUME")  # working on the tests: start after this step's snapshot
         if resume:
-            with open(f"/tmp/{server.db}.json", encoding="utf-8") as handle:
+            with open(f"/tmp/{server.db}_{os.environ['SGZ_HTTP_TEMPLATE'].rpartition('snap')[2]}.json", encoding="utf-8") as handle:
                 state = json.load(handle)
             year.resume(state["ids"], state["logins"])
             todo = todo[[name for name, _step in todo].index(resume) + 1 :]
+            done = len(steps(year)) - len(todo)
+        else:
+            done = 0
         for index, (name, step) in enumerate(todo):
             year.step = name
             t0 = time.monotonic()
@@ -70,7 +75,7 @@ def main():
             passed += 1
             print(f"ok: http {name} ({time.monotonic() - t0:.1f} s)")
             if os.environ.get("SGZ_HTTP_SNAPSHOT"):
-                snapshot(server, year)
+                snapshot(server, year, done + index)
     except Exception:  # noqa: BLE001
         traceback.print_exc()
         failed += 1

@@ -135,8 +135,15 @@ class Year:
         self.ids.update(
             province=province, city=city, county_a=county_a, county_b=county_b, **{f"provider_{k}": v for k, v in providers.items()}
         )
+        # the administrator works in every organization
+        everyone = [province, city, county_a, county_b, *providers.values()]
+        admin.write("res.users", [admin.uid], {"company_ids": [(4, company) for company in everyone]})
+        admin.company_ids = [1, *everyone]
         # the bureaus keep their books in Odoo's China chart of accounts, on the root of the tree
-        admin.call("account.chart.template", "try_loading", "cn", province, False)
+        admin.call("account.chart.template", "try_loading", [], "cn", province, False,
+                   context={"allowed_company_ids": [province]})
+        chart = admin.read("res.company", [province], ["chart_template"])[0]["chart_template"]
+        assert chart == "cn", chart
         # the users of every role, each in Chinese and in China's time zone
         people = (
             ("province", "province_officer", province, "省民政厅 刘处长"),
@@ -509,7 +516,8 @@ class Year:
                      "sgz_station_id": ids["station_a2"], "sgz_agreement_id": ids["agreement"], "wage": 1000,
                      "date_start": "2026-01-12", "state": "open"})
         # the stationed worker's own account, linked by the administrator
-        self.admin.write("hr.employee", workers["w1"], {"user_id": ids["user_worker_x"]})
+        self.admin.write("hr.employee", workers["w1"], {"user_id": ids["user_worker_x"]},
+                         context={"allowed_company_ids": [ids["provider_x"]]})
         # the county records the stationing within the month of the signature
         self.at("2026-01-20 16:00")
         for agreement in (ids["agreement"], ids["agreement_2"]):
@@ -522,14 +530,104 @@ class Year:
         late = [row for row in overdue if row["late"] or row["state"] != "done"]
         assert not late, f"every deadline of the signature met: {late}"
 
-    # ---- 5. twelve monthly payrolls --------------------------------------------------------------------------
+    # ---- 5. the months of 2026: activities, bills, payroll, briefs, quarterly reports --------------------------
 
-    def payroll(self):
+    def _report(self, role, type_xmlid, day, domain=()):
+        """``role`` generates the expected report of ``type_xmlid`` whose period contains ``day``; its id."""
+        client = self.as_(role)
+        rtype = self.ref(type_xmlid)
+        wizard = client.create("sgz.report.generate.wizard", {"report_type_id": rtype, "date": day})
+        client.button("sgz.report.generate.wizard", wizard, "action_generate")
+        rows = client.search_read(
+            "sgz.report",
+            [("report_type_id", "=", rtype), ("date_from", "<=", day), ("date_to", ">=", day), *domain],
+            ["state"],
+        )
+        assert len(rows) == 1, f"one {type_xmlid} of {day}: {rows}"
+        return rows[0]["id"]
+
+    def _write_and_submit(self, role, report):
+        client = self.as_(role)
+        self.refuse(role, "", "sgz.report", "action_submit", [report])  # no narrative yet
+        client.write("sgz.report", report, {"highlights": "<p>按计划开展服务</p>", "problems": "<p>人手偏紧</p>",
+                                            "next_steps": "<p>继续推进</p>"})
+        client.button("sgz.report", report, "action_submit")
+        self.refuse(role, "锁定|已提交", "sgz.report", "write", [report], {"highlights": "<p>改写</p>"})
+
+    def _brief(self, month):
+        """The provider's brief of ``month``, submitted on the 3rd of the next month, acknowledged by the county."""
+        ids = self.ids
+        following = (month + datetime.timedelta(days=32)).replace(day=3)
+        self.at(f"{following.isoformat()} 10:00")
+        brief = self._report("manager_x", "sgz_reporting.report_type_monthly_brief", month.isoformat(),
+                             [("company_id", "=", ids["provider_x"])])
+        self._write_and_submit("manager_x", brief)
+        self.refuse("manager_x", "", "sgz.report", "action_acknowledge", [brief])
+        self.as_("officer_a").button("sgz.report", brief, "action_acknowledge")
+        ids.setdefault("briefs", []).append(brief)
+
+    def _quarterly(self, quarter_start):
+        ids = self.ids
+        following = (quarter_start + datetime.timedelta(days=95)).replace(day=6)
+        self.at(f"{following.isoformat()} 10:00")
+        report = self._report("officer_a", "sgz_reporting.report_type_county_quarterly", quarter_start.isoformat(),
+                              [("company_id", "=", ids["county_a"])])
+        self._write_and_submit("officer_a", report)
+        city = self.as_("city")
+        self.refuse("city", "", "sgz.report", "write", [report], {"highlights": "<p>市里改</p>"})
+        self.refuse("city", "", "sgz.report", "action_submit", [report])
+        city.button("sgz.report", report, "action_acknowledge")
+        ids.setdefault("quarterlies", []).append(report)
+
+    def _bill(self, day, paid_on):
+        """County finance bills the next quarter of year 1, posts the bill and pays it."""
+        ids = self.ids
+        finance = self.as_("finance_a")
+        self.at(f"{day} 10:00")
+        year_1 = finance.search("sgz.agreement.year", [("agreement_id", "=", ids["agreement"]), ("sequence", "=", 1)])
+        action = finance.button("sgz.agreement.year", year_1, "action_sgz_bill_next_period")
+        bill = action["res_id"]
+        finance.button("account.move", bill, "action_post")
+        self.refuse("finance_a", "", "account.move", "write", [bill], {"invoice_date": "2026-12-31"})
+        self.at(f"{paid_on} 10:00")
+        context = {"active_model": "account.move", "active_ids": [bill]}
+        wizard = finance.create("account.payment.register", {"payment_date": paid_on}, context=context)
+        finance.button("account.payment.register", wizard, "action_create_payments", context=context)
+        ids.setdefault("bills", []).append(bill)
+
+    def _activities(self, month):
+        ids = self.ids
+        if month.month == 2:
+            # January's activities are locked by January's brief; another provider's station is not this one's
+            january = self.users["hr_x2"].search("sgz.activity", [("date", "<", "2026-02-01")], limit=1)
+            self.refuse("hr_x2", "", "sgz.activity", "write", january, {"person_times": 300})
+            self.refuse("hr_x2", "", "sgz.activity", "create", {
+                "name": "越界", "activity_type": "community", "date": "2026-02-01", "station_id": ids["station_a3"],
+                "service_area_id": self.ref("sgz_base.service_area_community"), "duration": 1.0, "person_times": 1})
+        # (the station's records are entered by the provider's HR staff: the stationed-worker role reads them)
+        worker = self.as_("hr_x2")
+        self.at(f"{month.isoformat()[:8]}12 17:00")
+        for day, kind, people in (("05", "community", 30), ("10", "home_visit", 6)):
+            worker.create("sgz.activity", {
+                "name": f"{month.month}月{'社区活动' if kind == 'community' else '入户走访'}",
+                "activity_type": kind, "date": f"{month.isoformat()[:8]}{day}", "station_id": ids["station_a1"],
+                "service_area_id": self.ref("sgz_base.service_area_community"), "duration": 2.0,
+                "person_times": people,
+            })
+
+    def year_months(self):
         ids = self.ids
         hr = self.as_("hr_x")
         runs = ids["runs"] = []
         for month in months(2026):
-            self.at(f"{month.isoformat()[:7]}-25 10:00")
+            if month.month > 1:
+                self._brief(month.replace(month=month.month - 1))
+            if month.month in (4, 7, 10):
+                self._quarterly(month.replace(month=month.month - 3))
+            self._activities(month)
+            if month.month in (1, 4, 7, 10):
+                self._bill(f"{month.isoformat()[:8]}15", f"{month.isoformat()[:8]}20")
+            self.at(f"{month.isoformat()[:8]}25 10:00")
             run = hr.create("sgz.payroll.run", {"company_id": ids["provider_x"], "date_from": month.isoformat()})
             hr.button("sgz.payroll.run", run, "action_generate")
             hr.button("sgz.payroll.run", run, "action_compute")
@@ -547,3 +645,128 @@ class Year:
         slips = hr.search_read("sgz.payslip", [("run_id", "in", runs), ("state", "=", "confirmed")],
                                ["employee_id", "gross", "net"])
         assert len(slips) == 48, f"4 workers × 12 months: {len(slips)}"
+
+    # ---- 6. year end: evaluation, reward round, next year's budget, renewal ------------------------------------
+
+    def year_end(self):
+        ids = self.ids
+        self.at("2026-12-28 10:00")
+        # the State Council's 2027 schedule is out: the administrator enters it (元旦 1–3 January)
+        self.admin.create("sgz.calendar.year", {"name": 2027, "note": "国务院办公厅关于2027年部分节假日安排的通知",
+                                                "day_ids": [(0, 0, {"date": f"2027-01-0{d}", "kind": "holiday",
+                                                                    "name": "元旦"}) for d in (1, 2, 3)]})
+        evaluator = self.as_("evaluator")
+        year_1 = evaluator.search("sgz.agreement.year", [("agreement_id", "=", ids["agreement"]), ("sequence", "=", 1)])
+        ids["year_1"] = year_1[0]
+        evaluation = evaluator.create("sgz.agreement.evaluation", {
+            "year_id": year_1[0], "result": "qualified",
+            "line_ids": [(0, 0, {"name": "服务成效", "max_score": 60, "score": 50}),
+                         (0, 0, {"name": "项目管理", "max_score": 40, "score": 32})],
+        })
+        evaluator.button("sgz.agreement.evaluation", evaluation, "action_record")
+        self.refuse("evaluator", "锁定", "sgz.agreement.evaluation", "write", [evaluation], {"result": "unqualified"})
+        self.refuse("evaluator", "", "sgz.budget", "write", [ids["budget"]], {"fiscal_year": 2030})
+        self.refuse("officer_a", "", "sgz.agreement.evaluation", "write", [evaluation], {"note": "县里改"})
+        # the province's reward round: 82 points is "good"
+        self.at("2026-12-29 10:00")
+        province = self.as_("province")
+        grades = {row["code"]: row["id"] for row in province.search_read("sgz.budget.reward.grade", [], ["code"])}
+        reward = province.create("sgz.budget.reward.round", {
+            "name": "2026年度社工站奖励性补助", "company_id": ids["province"], "fiscal_year": 2026,
+            "evaluation_year": 2026, "date": "2026-12-29",
+            "line_ids": [(0, 0, {"grade_id": grades["excellent"], "amount": 100000}),
+                         (0, 0, {"grade_id": grades["good"], "amount": 60000}),
+                         (0, 0, {"grade_id": grades["qualified"], "amount": 30000})],
+        })
+        province.button("sgz.budget.reward.round", reward, "action_confirm")
+        self.refuse("province", "", "sgz.budget.reward.round", "action_confirm", [reward])
+        self.refuse("province", "", "sgz.budget.allocation", "write", [ids["allocation"]],
+                    {"amount": 1})
+        allocations = province.search_read("sgz.budget.allocation", [("reward_round_id", "=", reward)],
+                                           ["target_company_id", "amount"])
+        assert [(row["target_company_id"][0], row["amount"]) for row in allocations] == [(ids["county_a"], 60000.0)], allocations
+        # next year's budget, then year 2 signed on 4 January 2027 (year 1 ends that day)
+        finance, approver = self.as_("finance_a"), self.as_("approver_a")
+        budget_2027 = ids["budget_2027"] = finance.create("sgz.budget", {
+            "company_id": ids["county_a"], "fiscal_year": 2027,
+            "line_ids": [(0, 0, {"fund_source_id": ids["fund_lottery"], "category_id": ids["category_service"],
+                                 "amount": 600000})]})
+        finance.button("sgz.budget", budget_2027, "action_submit")
+        approver.button("sgz.budget", budget_2027, "action_sgz_approve")
+        self.refuse("approver_a", "", "sgz.budget", "action_sgz_approve", [budget_2027])
+        self.refuse("approver_a", "", "sgz.budget", "write", [budget_2027], {"fiscal_year": 2028})
+        self.refuse("finance_a", "", "sgz.budget", "write", [budget_2027], {"fiscal_year": 2028})
+        self.refuse("finance_a", "", "sgz.budget.reward.round", "write", [reward], {"name": "改"})
+        # December's brief and the fourth quarter's report
+        self._brief(datetime.date(2026, 12, 1))
+        self._quarterly(datetime.date(2026, 10, 1))
+        self.at("2027-01-04 10:00")
+        officer = self.as_("officer_a")
+        officer.button("sgz.agreement", ids["agreement"], "action_renew")
+        self.refuse("officer_a", "", "sgz.agreement", "action_renew", [ids["agreement_2"]])
+        year_2 = officer.search("sgz.agreement.year", [("agreement_id", "=", ids["agreement"]), ("sequence", "=", 2)])
+        officer.write("sgz.agreement.year", year_2, {"sign_date": "2027-01-04"})
+        officer.button("sgz.agreement.year", year_2, "action_confirm")
+        ids["year_2"] = year_2[0]
+        self.at("2027-01-05 16:00")
+        self._wizard_step("officer_a", ids["agreement"], "action_confirm_publication", "2027-01-05",
+                          "中国政府采购网，2027年1月5日合同公告")
+
+    # ---- 7. the figures agree across modules --------------------------------------------------------------------
+
+    def figures(self):
+        ids = self.ids
+        self.at("2027-01-08 10:00")
+        finance = self.as_("finance_a")
+        bills = finance.read("account.move", ids["bills"], ["amount_total", "state", "payment_state"])
+        assert all(b["state"] == "posted" and b["payment_state"] in ("paid", "in_payment") for b in bills), bills
+        billed = round(sum(b["amount_total"] for b in bills), 2)
+        line = finance.search_read("sgz.budget.line", [("budget_id", "=", ids["budget"]),
+                                                        ("fund_source_id", "=", ids["fund_lottery"])],
+                                   ["allocated", "committed", "actual", "paid", "available"])[0]
+        signed = finance.read("sgz.agreement", [ids["agreement"], ids["agreement_2"]], ["signed_amount"])
+        signed_total = round(sum(row["signed_amount"] for row in signed), 2)
+        assert round(line["actual"], 2) == billed, (line, billed)
+        assert round(line["paid"], 2) == billed, (line, billed)
+        assert round(line["committed"], 2) == round(signed_total - billed, 2), (line, signed_total, billed)
+        self.refuse("finance_a", "", "sgz.budget.line", "write", [line["id"]], {"amount": 1})
+        self.refuse("finance_a", "", "sgz.payslip", "search_read", [], ["net"])
+        # the briefs' and the quarterly reports' payroll totals are the payslips'
+        manager = self.as_("manager_x")
+        slips = manager.search_read("sgz.payslip", [("company_id", "=", ids["provider_x"]), ("state", "=", "confirmed")],
+                                    ["date_from", "gross", "net", "tax"])
+        by_month = collections.defaultdict(lambda: collections.Counter())
+        for slip in slips:
+            for code in ("gross", "net", "tax"):
+                by_month[slip["date_from"]][code] += slip[code]
+        for brief in manager.read("sgz.report", ids["briefs"], ["date_from", "line_ids"]):
+            lines = manager.search_read("sgz.report.line", [("report_id", "=", brief["id"]),
+                                                             ("code", "in", ("gross", "net", "tax", "staffed_stations"))],
+                                        ["code", "value", "withheld"])
+            values = {row["code"]: row for row in lines}
+            for code in ("gross", "net", "tax"):
+                assert not values[code]["withheld"], (brief, code)
+                assert round(values[code]["value"], 2) == round(by_month[brief["date_from"]][code], 2), (
+                    brief["date_from"], code, values[code], by_month[brief["date_from"]][code])
+            assert values["staffed_stations"]["value"] == 2, values
+        assert len(ids["briefs"]) == 12
+        self.refuse("manager_x", "", "sgz.budget", "read", [ids["budget"]], ["fiscal_year"])
+        self.refuse("manager_x", "锁定|确认", "sgz.payslip", "write", [slips[0]["id"]], {"performance_pay": 1})
+        officer = self.as_("officer_a")
+        for report in officer.read("sgz.report", ids["quarterlies"], ["date_from", "date_to"]):
+            gross = officer.search_read("sgz.report.line", [("report_id", "=", report["id"]), ("code", "=", "gross")],
+                                        ["value"])
+            if gross:
+                expected = sum(v["gross"] for m, v in by_month.items() if report["date_from"] <= m <= report["date_to"])
+                assert round(gross[0]["value"], 2) == round(expected, 2), (report, gross, expected)
+        # coverage: 攸县's stations in service and staffed are the stations with their workers
+        coverage = officer.search_read("sgz.coverage", [("company_id", "=", ids["county_a"])],
+                                       ["stations", "workers", "quota", "staffed"])
+        assert coverage and coverage[0]["stations"] == 3 and coverage[0]["workers"] == 4, coverage
+        self.refuse("officer_a", "", "sgz.coverage", "write", [1], {"stations": 99})
+        self.refuse("officer_a", "", "sgz.payslip", "write", [slips[0]["id"]], {"performance_pay": 1})
+        # the lottery disclosure of 2026 is the lottery ledger of 2026
+        disclosure = finance.create("sgz.lottery.disclosure", {"company_id": ids["county_a"], "fiscal_year": 2026})
+        finance.button("sgz.lottery.disclosure", disclosure, "action_compute")
+        row = finance.one("sgz.lottery.disclosure", disclosure, ["amount_actual", "amount_committed", "amount_scale"])
+        assert round(row["amount_actual"], 2) == billed, (row, billed)
