@@ -46,7 +46,7 @@ def db_args():
 class OdooServer:
     def __init__(self, db=None, log=None):
         self.db = db or f"sgz_http_{os.getpid()}"
-        self.log_path = log or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
+        self.log_path = log or os.environ.get("SGZ_HTTP_LOG") or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.clock = os.path.join(tempfile.gettempdir(), f"{self.db}.clock")
@@ -55,7 +55,8 @@ class OdooServer:
         self.data_dir = tempfile.mkdtemp(prefix="sgz-http-data-")
 
     def _odoo(self):
-        addons = f"{ODOO_PATH}/addons,{ODOO_PATH}/odoo/addons,{REPO}/addons"
+        odoo_addons = os.environ.get("SGZ_ODOO_ADDONS") or f"{ODOO_PATH}/addons,{ODOO_PATH}/odoo/addons"
+        addons = f"{odoo_addons},{REPO}/addons"
         return [
             PYTHON,
             os.path.join(HERE, "odoo_clock.py"),

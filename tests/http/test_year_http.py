@@ -15,10 +15,12 @@ import traceback
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from server import OdooServer  # noqa: E402
+from collisions import Collisions  # noqa: E402
 from year import Year  # noqa: E402
 
 
 def steps(year):
+    collisions = Collisions(year)
     return [
         ("setup", year.setup),
         ("budget and plan", year.budget_and_plan),
@@ -27,6 +29,10 @@ def steps(year):
         ("the months of 2026", year.year_months),
         ("year end and renewal", year.year_end),
         ("figures", year.figures),
+        ("collision: payroll run", collisions.payroll_run),
+        ("collision: tender approval", collisions.tender_approval),
+        ("collision: bills over a budget line", collisions.bills_over_line),
+        ("collision: brief and activity", collisions.brief_and_activity),
     ]
 
 
