@@ -46,7 +46,9 @@ def db_args():
 class OdooServer:
     def __init__(self, db=None, log=None):
         self.db = db or f"sgz_http_{os.getpid()}"
-        self.log_path = log or os.environ.get("SGZ_HTTP_LOG") or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
+        self.log_path = (
+            log or os.environ.get("SGZ_HTTP_LOG") or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
+        )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.clock = os.path.join(tempfile.gettempdir(), f"{self.db}.clock")
@@ -94,7 +96,9 @@ class OdooServer:
                 ]
                 done = subprocess.run(command, stdout=log, stderr=log, cwd=REPO, check=False)
                 if done.returncode:
-                    raise RuntimeError(f"the installation failed (exit {done.returncode}); see {self.log_path}")
+                    raise RuntimeError(
+                        f"the installation failed (exit {done.returncode}); see {self.log_path}"
+                    )
         self.install_seconds = time.monotonic() - started
 
     def start(self):
@@ -118,7 +122,7 @@ class OdooServer:
             "warn",
         ]
         env = dict(os.environ, SGZ_HTTP_CLOCK=self.clock, ODOO_PATH=ODOO_PATH)
-        log = open(self.log_path, "a", encoding="utf-8")  # noqa: SIM115 - closed with the process
+        log = open(self.log_path, "a", encoding="utf-8")
         self.process = subprocess.Popen(
             command, stdout=log, stderr=log, cwd=REPO, env=env, start_new_session=True
         )
@@ -126,7 +130,9 @@ class OdooServer:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError(f"the server stopped at start (exit {self.process.returncode}); see {self.log_path}")
+                raise RuntimeError(
+                    f"the server stopped at start (exit {self.process.returncode}); see {self.log_path}"
+                )
             try:
                 with urllib.request.urlopen(f"{self.url}/web/health", timeout=2) as answer:
                     if answer.status == 200:
@@ -140,7 +146,7 @@ class OdooServer:
         back to the real time with None. Written atomically; the workers follow it at their next request."""
         text = ""
         if moment:
-            from datetime import datetime, timedelta  # noqa: PLC0415
+            from datetime import datetime, timedelta
 
             value = datetime.fromisoformat(moment if " " in moment else f"{moment} 10:00")
             text = (value - timedelta(hours=8)).isoformat()

@@ -14,9 +14,9 @@ import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from server import OdooServer  # noqa: E402
-from collisions import Collisions  # noqa: E402
-from year import Year  # noqa: E402
+from collisions import Collisions
+from server import OdooServer
+from year import Year
 
 
 def steps(year):
@@ -54,13 +54,19 @@ def main():
     server = OdooServer(db=os.environ.get("SGZ_HTTP_DB"))
     try:
         server.install()
-        print(f"http: database {server.db} installed without demo data in {server.install_seconds:.0f} s")
+        print(
+            f"http: database {server.db} installed without demo data in {server.install_seconds:.0f} s",
+            flush=True,
+        )
         server.start()
         year = Year(server)
         todo = steps(year)
         resume = os.environ.get("SGZ_HTTP_RESUME")  # working on the tests: start after this step's snapshot
         if resume:
-            with open(f"/tmp/{server.db}_{os.environ['SGZ_HTTP_TEMPLATE'].rpartition('snap')[2]}.json", encoding="utf-8") as handle:
+            with open(
+                f"/tmp/{server.db}_{os.environ['SGZ_HTTP_TEMPLATE'].rpartition('snap')[2]}.json",
+                encoding="utf-8",
+            ) as handle:
                 state = json.load(handle)
             year.resume(state["ids"], state["logins"])
             todo = todo[[name for name, _step in todo].index(resume) + 1 :]
@@ -73,23 +79,23 @@ def main():
             try:
                 step()
                 year.check_refusals(name)
-            except Exception:  # noqa: BLE001 - every failure is reported as a failed test
+            except Exception:
                 traceback.print_exc()
-                print(f"FAIL: http {name} ({time.monotonic() - t0:.1f} s)")
+                print(f"FAIL: http {name} ({time.monotonic() - t0:.1f} s)", flush=True)
                 failed += len(todo) - index
                 break
             passed += 1
-            print(f"ok: http {name} ({time.monotonic() - t0:.1f} s)")
+            print(f"ok: http {name} ({time.monotonic() - t0:.1f} s)", flush=True)
             if os.environ.get("SGZ_HTTP_SNAPSHOT"):
                 snapshot(server, year, done + index)
-    except Exception:  # noqa: BLE001
+    except Exception:
         traceback.print_exc()
         failed += 1
     finally:
         server.stop()
         server.drop()
-    print(f"http: server log {server.log_path}; total {time.monotonic() - started:.0f} s")
-    print(f"http: {passed} passed, {failed} failed")
+    print(f"http: server log {server.log_path}; total {time.monotonic() - started:.0f} s", flush=True)
+    print(f"http: {passed} passed, {failed} failed", flush=True)
     return 0 if failed == 0 else 1
 
 
