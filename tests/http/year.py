@@ -424,7 +424,7 @@ class Year:
             "write",
             [tender],
             {"state": "published"},
-            context={"sgz_unlocked": True, "sgz_approval_bypass": True, "tracking_disable": True},
+            context={"sgz_rules_read_all": True, "tracking_disable": True},
         )
         self.refuse("approver_a", "", "sgz.tender", "write", [tender], {"price_weight": 10})
         self.refuse(
@@ -892,9 +892,28 @@ class Year:
                     "write",
                     [run],
                     {"state": "draft"},
-                    context={"sgz_payslip_system": True},
+                    context={"sgz_rules_read_all": True},
                 )
-                self.refuse("manager_y", "", "sgz.payroll.run", "read", [run], ["name"])
+                # another provider's payroll, even with the context key the record rules read, or with the other
+                # provider ticked in the company switcher
+                self.refuse(
+                    "manager_y",
+                    "",
+                    "sgz.payroll.run",
+                    "read",
+                    [run],
+                    ["name"],
+                    context={"sgz_rules_read_all": True},
+                )
+                self.refuse(
+                    "manager_y",
+                    "",
+                    "sgz.payroll.run",
+                    "read",
+                    [run],
+                    ["name"],
+                    context={"allowed_company_ids": [ids["provider_x"]]},
+                )
                 self.refuse("manager_y", "", "sgz.payslip", "read", slip, ["net"])
                 self.refuse("worker_x", "", "sgz.payroll.run", "action_confirm", [run])
                 self.refuse("worker_x", "", "hr.contract", "write", [ids["contract_w1"]], {"wage": 9000})
