@@ -114,12 +114,16 @@ class Client:
             check_sentence(error, words, f"{self.login_name}: {model}.{method}")
             self.refusals += 1
             return error
-        raise Refused(f"{self.login_name}: {model}.{method} was accepted ({result!r}); a refusal was expected")
+        raise Refused(
+            f"{self.login_name}: {model}.{method} was accepted ({result!r}); a refusal was expected"
+        )
 
 
 def check_sentence(error, words, what):
     if error.name not in REFUSALS:
-        raise Refused(f"{what}: {error.name} is not a refusal for a user: {error.message}\n{error.debug[-2000:]}")
+        raise Refused(
+            f"{what}: {error.name} is not a refusal for a user: {error.message}\n{error.debug[-2000:]}"
+        )
     if not CJK.search(error.message) or "Traceback" in error.message:
         raise Refused(f"{what}: the refusal is not a Chinese sentence: {error.message!r}")
     if words and not re.search(words, error.message):

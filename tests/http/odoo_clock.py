@@ -22,7 +22,7 @@ from freezegun.api import real_datetime
 CLOCK = os.environ.get("SGZ_HTTP_CLOCK", "")
 # (a bound method: freezegun replaces every module attribute that *is* the real datetime class, even this one's)
 _real_now = real_datetime.now
-_factory = freezegun.freeze_time(real_datetime.utcnow(), tick=True).start()
+_factory = freezegun.freeze_time(real_datetime.now(datetime.UTC).replace(tzinfo=None), tick=True).start()
 _seen = {"stamp": None}
 
 
@@ -44,9 +44,9 @@ def follow_clock():
 
 def main():
     sys.path.insert(0, os.environ.get("ODOO_PATH", "/opt/odoo"))
-    import odoo  # noqa: PLC0415
-    import odoo.http  # noqa: PLC0415
-    import odoo.sql_db  # noqa: PLC0415
+    import odoo
+    import odoo.http
+    import odoo.sql_db
 
     def now(cursor):
         if cursor._now is None:
@@ -56,7 +56,7 @@ def main():
     odoo.sql_db.Cursor.now = now
     # Password hashing with 1,000 pbkdf2 rounds instead of 600,000: at 600,000 each new user and each login costs
     # two seconds on a shared test machine, for two dozen users (the one setting that differs from production).
-    from odoo.addons.base.models import res_users  # noqa: PLC0415
+    from odoo.addons.base.models import res_users
 
     res_users.MIN_ROUNDS = 1000
     serve = odoo.http.Application.__call__

@@ -46,7 +46,9 @@ def db_args():
 class OdooServer:
     def __init__(self, db=None, log=None):
         self.db = db or f"sgz_http_{os.getpid()}"
-        self.log_path = log or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
+        self.log_path = (
+            log or os.environ.get("SGZ_HTTP_LOG") or os.path.join(tempfile.gettempdir(), f"{self.db}.log")
+        )
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.clock = os.path.join(tempfile.gettempdir(), f"{self.db}.clock")
@@ -55,7 +57,8 @@ class OdooServer:
         self.data_dir = tempfile.mkdtemp(prefix="sgz-http-data-")
 
     def _odoo(self):
-        addons = f"{ODOO_PATH}/addons,{ODOO_PATH}/odoo/addons,{REPO}/addons"
+        odoo_addons = os.environ.get("SGZ_ODOO_ADDONS") or f"{ODOO_PATH}/addons,{ODOO_PATH}/odoo/addons"
+        addons = f"{odoo_addons},{REPO}/addons"
         return [
             PYTHON,
             os.path.join(HERE, "odoo_clock.py"),
@@ -127,7 +130,7 @@ class OdooServer:
             ]
         )
         env = dict(os.environ, SGZ_HTTP_CLOCK=self.clock, ODOO_PATH=ODOO_PATH)
-        log = open(self.log_path, "a", encoding="utf-8")  # noqa: SIM115 - closed with the process
+        log = open(self.log_path, "a", encoding="utf-8")
         self.process = subprocess.Popen(
             command, stdout=log, stderr=log, cwd=REPO, env=env, start_new_session=True
         )
@@ -151,7 +154,7 @@ class OdooServer:
         back to the real time with None. Written atomically; the workers follow it at their next request."""
         text = ""
         if moment:
-            from datetime import datetime, timedelta  # noqa: PLC0415
+            from datetime import datetime, timedelta
 
             value = datetime.fromisoformat(moment if " " in moment else f"{moment} 10:00")
             text = (value - timedelta(hours=8)).isoformat()
