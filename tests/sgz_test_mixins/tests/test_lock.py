@@ -181,6 +181,7 @@ class TestContextIsClientInput(MixinCase):
         self.assertGreater(len(document.message_ids), before)
         self.assertIn(20.0, document.message_ids.tracking_value_ids.mapped("new_value_float"))
         # only those keys are dropped: the rest of the context (the user's language) stays
-        confirmed = self._confirmed(amount=100).with_user(self.officer_a)
+        confirmed = self._document(user=self.officer_a, amount=100).with_user(self.officer_a)
+        confirmed.action_confirm()  # no tier: confirmed at once
         with self.assertRaisesMsg(UserError, "已锁定|锁定"):
             confirmed.with_context(lang="zh_CN", tracking_disable=True).write({"amount": 1})
