@@ -32,7 +32,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools.misc import format_date, format_datetime, formatLang
 
 from ..lib.mask import mask_number
-from .sgz_lock_mixin import lock_lifted
+from .sgz_lock_mixin import chatter_fields, lock_lifted
 
 _NUMERIC = ("float", "monetary", "integer")
 _DATES = ("date", "datetime")
@@ -99,13 +99,14 @@ class Base(models.AbstractModel):
 
     @api.model
     def _sgz_check_input(self, vals):
+        chatter = chatter_fields(self.env)
         derived = [
             name
             for name in vals
             if name in self._fields
             and self._fields[name].compute
             and self._fields[name].readonly
-            and not name.startswith(("message_", "activity_"))
+            and name not in chatter
         ]
         if derived and not lock_lifted(self.env, self._name):
             # a figure or a copy the model derives itself (Odoo writes a stored related field straight into its

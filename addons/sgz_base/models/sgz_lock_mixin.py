@@ -44,6 +44,13 @@ _UNLOCKED = contextvars.ContextVar("sgz_unlocked", default=frozenset())
 _CHATTER_MIXINS = ("mail.thread", "mail.activity.mixin")
 
 
+def chatter_fields(env):
+    """The names of the fields the chatter and the scheduled activities write (those of their mixins, but the
+    magic columns and the display name)."""
+    magic = set(models.MAGIC_COLUMNS) | {"display_name"}
+    return {name for mixin in _CHATTER_MIXINS if mixin in env for name in env[mixin]._fields} - magic
+
+
 def lock_lifted(env, model_name):
     """Whether code running now may change locked records of ``model_name`` (for models that guard a few
     fields themselves instead of inheriting the mixin, e.g. the purchase order lines of an agreement year)."""
@@ -200,9 +207,8 @@ class SgzLockMixin(models.AbstractModel):
 
     @api.model
     def _sgz_user_fields(self, vals):
-        chatter = {name for mixin in _CHATTER_MIXINS if mixin in self.env for name in self.env[mixin]._fields}
-        magic = set(models.MAGIC_COLUMNS) | {"display_name"}
-        return {name for name in vals if name not in chatter or name in magic}
+        chatter = chatter_fields(self.env)
+        return {name for name in vals if name not in chatter}
 
     @api.model
     def _sgz_protected_fields(self):
