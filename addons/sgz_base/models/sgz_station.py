@@ -190,6 +190,17 @@ class SgzStation(models.Model):
                     station._check_townships_free({vals.get("township_id", station.township_id.id)})
         return super().write(vals)
 
+    def _sgz_check_run_by_user(self, sentence):
+        """Refuse with ``sentence`` a station that none of the user's organizations runs as its provider (checked
+        before saving, so that the sentence comes before the record rules' refusal; code running as superuser is
+        not held)."""
+        if self.env.su:
+            return
+        companies = self.env.user.company_ids
+        for station in self.sudo():
+            if not station.provider_id or station.provider_id not in companies:
+                raise UserError(sentence)
+
     @sgz_action
     def action_activate(self):
         for station in self:

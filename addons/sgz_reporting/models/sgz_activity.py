@@ -245,15 +245,12 @@ class SgzActivity(models.Model):
         saving, so that the sentence comes before the record rules' refusal)."""
         if self.env.su:
             return
-        companies = self.env.user.company_ids
-        for station in self.env["sgz.station"].sudo().browse(station_ids):
-            if not station.provider_id or station.provider_id not in companies:
-                raise UserError(
-                    self.env._(
-                        "The station you chose is not run by your organization: record activities only at "
-                        "your own stations."
-                    )
-                )
+        self.env["sgz.station"].browse(station_ids)._sgz_check_run_by_user(
+            self.env._(
+                "The station you chose is not run by your organization: record activities only at "
+                "your own stations."
+            )
+        )
         self._sgz_check_worker_own_station(station_ids)
 
     @api.model

@@ -249,17 +249,12 @@ class SgzVolunteer(models.Model):
     @api.model
     def _sgz_check_station(self, station_ids):
         """A provider registers volunteers only at the stations it runs."""
-        if self.env.su:
-            return
-        companies = self.env.user.company_ids
-        for station in self.env["sgz.station"].sudo().browse(station_ids):
-            if not station.provider_id or station.provider_id not in companies:
-                raise UserError(
-                    self.env._(
-                        "The station you chose is not run by your organization: register volunteers only at "
-                        "your own stations."
-                    )
-                )
+        self.env["sgz.station"].browse(station_ids)._sgz_check_run_by_user(
+            self.env._(
+                "The station you chose is not run by your organization: register volunteers only at "
+                "your own stations."
+            )
+        )
 
     @api.constrains(
         "consent_date",
