@@ -1,3 +1,5 @@
+from collections import Counter
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
@@ -348,16 +350,16 @@ class SgzPayrollRun(models.Model):
         self._sgz_check_draft()
         self.env.flush_all()
         self.env.cr.execute(
-            SQL("SELECT id FROM sgz_payslip WHERE run_id = ANY(%s) AND state = 'draft'", self.ids)
+            SQL("SELECT id, run_id FROM sgz_payslip WHERE run_id = ANY(%s) AND state = 'draft'", self.ids)
         )
-        ids = [row[0] for row in self.env.cr.fetchall()]
-        if not ids:
+        rows = self.env.cr.fetchall()
+        if not rows:
             raise UserError(self.env._("The run has no payslips: generate them first."))
-        self.env["sgz.payslip"]._sgz_compute(ids, whole_runs=True)
+        self.env["sgz.payslip"]._sgz_compute([payslip for payslip, _run in rows], whole_runs=True)
         # say what was done (issue 20 §11), in the chatter as the generation does
+        counts = Counter(run for _payslip, run in rows)
         for run in self:
-            count = len(run.payslip_ids.filtered(lambda p: p.state == "draft"))
-            run.message_post(body=self.env._("%(count)s payslips computed.", count=count))
+            run.message_post(body=self.env._("%(count)s payslips computed.", count=counts[run.id]))
         return True
 
     @sgz_action(lock_rows=True)
@@ -410,6 +412,7 @@ class SgzPayrollRun(models.Model):
         adjustments = payslips.filtered("is_adjustment")
         with payslips._sgz_unlocked():
             payslips.with_context(mail_notrack=True).write({"state": "confirmed"})
+            payslips._sgz_flush_state()
             adjustments.origin_payslip_id.write({"state": "replaced"})
         for adjustment in adjustments:
             adjustment.origin_payslip_id.message_post(

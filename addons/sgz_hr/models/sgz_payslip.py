@@ -221,27 +221,32 @@ class SgzPayslip(models.Model):
             if payslip.employee_id.user_id == user
         }
 
-    def _write_multi(self, vals_list):
-        """Confirming a run writes the same state on thousands of payslips: one UPDATE per batch the ORM flushes
-        (1,000 rows) instead of one per 100 rows."""
-        first = vals_list[0] if vals_list else {}
-        if (
-            len(self) > 1
-            and set(first) <= {"state", "write_uid", "write_date"}
-            and all(v == first for v in vals_list)
-        ):
-            values = {"write_uid": self.env.uid, "write_date": self.env.cr.now(), **first}
-            self.env.execute_query(
-                SQL(
-                    "UPDATE sgz_payslip SET %s WHERE id = ANY(%s)",
-                    SQL(", ").join(
-                        SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items()
-                    ),
-                    list(self.ids),
-                )
-            )
+    def _sgz_flush_state(self):
+        """Save the state just written on these payslips in one UPDATE: a run confirms thousands, which Odoo's
+        flush would send 1,000 rows at a time (a query count growing with the run). The write itself went
+        through ``write``, so the approval and lock mixins saw it; only the saving of the values it left in the
+        cache is done here, when exactly these payslips and these three fields wait to be saved (Odoo's flush
+        saves anything else as usual)."""
+        cache = self.env.cache
+        fields_ = [self._fields[name] for name in ("state", "write_uid", "write_date")]
+        ids = set(self.ids)
+        if len(self) < 2 or any(set(cache.get_dirty_records(self, field)._ids) != ids for field in fields_):
             return
-        super()._write_multi(vals_list)
+        first = self[:1]
+        values = {
+            field.name: field.convert_to_column_update(cache.get(first, field), first) for field in fields_
+        }
+        if any(payslip.state != first.state for payslip in self):
+            return
+        for field in fields_:
+            cache.clear_dirty_field(field)
+        self.env.execute_query(
+            SQL(
+                "UPDATE sgz_payslip SET %s WHERE id = ANY(%s)",
+                SQL(", ").join(SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items()),
+                self.ids,
+            )
+        )
 
     def write(self, vals):
         result = super().write(vals)
