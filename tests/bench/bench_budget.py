@@ -20,31 +20,21 @@ Measures, each ``--repeat`` times (median printed):
    not depend on the number of bills already posted.
 """
 
-import argparse
 import datetime
-import os
 import statistics
-import sys
 import time
+
+import common
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--counties", type=int, default=122)
-    parser.add_argument("--years", type=int, default=3)
-    parser.add_argument("--agreements", type=int, default=20)
-    parser.add_argument("--bills", type=int, default=200)
-    parser.add_argument("--repeat", type=int, default=5)
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo"))
-    parser.add_argument("--addons-path", default=None)
-    args = parser.parse_args()
-    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    if not args.addons_path:
-        args.addons_path = ",".join(
-            [f"{args.odoo}/addons", f"{args.odoo}/odoo/addons", f"{repo}/addons", f"{repo}/tests"]
-        )
-    return args
+    command_line = common.parser(__doc__)
+    command_line.add_argument("--counties", type=int, default=122)
+    command_line.add_argument("--years", type=int, default=3)
+    command_line.add_argument("--agreements", type=int, default=20)
+    command_line.add_argument("--bills", type=int, default=200)
+    command_line.add_argument("--repeat", type=int, default=5)
+    return common.parse(command_line)
 
 
 FIRST_YEAR = 2025
@@ -360,15 +350,9 @@ def post_run(env, county, fund, category, partner, year):
 
 def main():
     args = parse_args()
-    sys.path.insert(0, args.odoo)
-    import odoo
+    registry = common.registry(args)
     from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
-    )
-    registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"lang": "zh_CN", "tracking_disable": True})
         try:

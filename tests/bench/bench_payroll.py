@@ -12,37 +12,27 @@ every repeat measures the same work) and prints, per size: seconds, payslips per
 SQL queries of the run, with the median of the repeats. The query count must not depend on the size.
 """
 
-import argparse
 import datetime
-import os
 import statistics
-import sys
 import time
+
+import common
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--sizes", default="500,5000")
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo"))
-    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    parser.add_argument("--addons-path", default=None)
-    parser.add_argument(
+    command_line = common.parser(__doc__)
+    command_line.add_argument("--sizes", default="500,5000")
+    command_line.add_argument("--repeat", type=int, default=3)
+    command_line.add_argument(
         "--profile", action="store_true", help="print a cProfile of one run of the largest size"
     )
-    parser.add_argument(
+    command_line.add_argument(
         "--keep",
         action="store_true",
         help="commit the providers and workers it builds and reuse them on the next run (a database kept "
         "for measuring again and again; the payroll runs are still rolled back)",
     )
-    args = parser.parse_args()
-    if not args.addons_path:
-        args.addons_path = ",".join(
-            [f"{args.odoo}/addons", f"{args.odoo}/odoo/addons", f"{repo}/addons", f"{repo}/tests"]
-        )
-    return args
+    return common.parse(command_line)
 
 
 def id_card(index):
@@ -171,15 +161,9 @@ def measure(env, provider, day):
 
 def main():
     args = parse_args()
-    sys.path.insert(0, args.odoo)
-    import odoo
+    registry = common.registry(args)
     from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
-    )
-    registry = Registry(args.database)
     sizes = [int(size) for size in args.sizes.split(",")]
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})

@@ -11,7 +11,6 @@ loopback port against the same database for the time of the run. It prints the s
 repeats), the pages and the seconds per payslip of each way. Figures are printed, never asserted.
 """
 
-import argparse
 import datetime
 import os
 import socket
@@ -20,24 +19,15 @@ import subprocess
 import sys
 import time
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import common
 from bench_payroll import build
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--size", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo"))
-    parser.add_argument("--addons-path", default=None)
-    args = parser.parse_args()
-    if not args.addons_path:
-        repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        args.addons_path = ",".join(
-            [f"{args.odoo}/addons", f"{args.odoo}/odoo/addons", f"{repo}/addons", f"{repo}/tests"]
-        )
-    return args
+    command_line = common.parser(__doc__)
+    command_line.add_argument("--size", type=int, default=50)
+    command_line.add_argument("--repeat", type=int, default=3)
+    return common.parse(command_line)
 
 
 def free_port():
@@ -99,17 +89,11 @@ def one_per_payslip(report, payslips):
 
 def main():
     args = parse_args()
-    sys.path.insert(0, args.odoo)
-    import odoo
+    registry = common.registry(args)
     from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
-    )
     port = free_port()
     server = start_server(args, port)
-    registry = Registry(args.database)
     try:
         with registry.cursor() as cr:
             env = api.Environment(cr, SUPERUSER_ID, {"lang": "zh_CN"})

@@ -21,30 +21,20 @@ Each measure is taken after 1 month and after 12 months of activities: the query
 Figures are printed, never asserted.
 """
 
-import argparse
 import datetime
-import os
 import statistics
-import sys
 import time
+
+import common
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--stations", type=int, default=1940)
-    parser.add_argument("--per-month", type=int, default=86, help="activities per station and month")
-    parser.add_argument("--workers", type=int, default=5000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo"))
-    parser.add_argument("--addons-path", default=None)
-    args = parser.parse_args()
-    if not args.addons_path:
-        repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-        args.addons_path = ",".join(
-            [f"{args.odoo}/addons", f"{args.odoo}/odoo/addons", f"{repo}/addons", f"{repo}/tests"]
-        )
-    return args
+    command_line = common.parser(__doc__)
+    command_line.add_argument("--stations", type=int, default=1940)
+    command_line.add_argument("--per-month", type=int, default=86, help="activities per station and month")
+    command_line.add_argument("--workers", type=int, default=5000)
+    command_line.add_argument("--repeat", type=int, default=3)
+    return common.parse(command_line)
 
 
 YEAR = 2026
@@ -392,15 +382,9 @@ def scenarios(env, province, officer, county, station, hr_user, per_month):
 
 def main():
     args = parse_args()
-    sys.path.insert(0, args.odoo)
-    import odoo
+    registry = common.registry(args)
     from odoo import SUPERUSER_ID, Command, api
-    from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
-    )
-    registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
         try:

@@ -15,32 +15,23 @@ rolled back to a savepoint), and prints the seconds and the SQL queries of each 
 labor contracts and salary accounts created, every row checked first. Target: under 60 s for 1,000 workers.
 """
 
-import argparse
 import base64
 import io
 import os
 import statistics
-import sys
 import time
+
+import common
 
 TOWNSHIPS = ("430223001", "430223002", "430223003", "430223004")  # 攸县: 联星、江桥、春联、谭桥街道
 
 
 def parse_args():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("-d", "--database", required=True)
-    parser.add_argument("--size", type=int, default=1000)
-    parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--odoo", default=os.environ.get("ODOO_PATH", "/opt/odoo"))
-    repo = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-    parser.add_argument("--addons-path", default=None)
-    parser.add_argument("--profile", action="store_true", help="print a cProfile of one import")
-    args = parser.parse_args()
-    if not args.addons_path:
-        args.addons_path = ",".join(
-            [f"{args.odoo}/addons", f"{args.odoo}/odoo/addons", f"{repo}/addons", f"{repo}/tests"]
-        )
-    return args
+    command_line = common.parser(__doc__)
+    command_line.add_argument("--size", type=int, default=1000)
+    command_line.add_argument("--repeat", type=int, default=3)
+    command_line.add_argument("--profile", action="store_true", help="print a cProfile of one import")
+    return common.parse(command_line)
 
 
 def id_card(index):
@@ -182,15 +173,9 @@ def measure(env, hr, provider, content):
 
 def main():
     args = parse_args()
-    sys.path.insert(0, args.odoo)
-    import odoo
+    registry = common.registry(args)
     from odoo import SUPERUSER_ID, api
-    from odoo.modules.registry import Registry
 
-    odoo.tools.config.parse_config(
-        ["--addons-path", args.addons_path, "-d", args.database, "--log-level", "warn"]
-    )
-    registry = Registry(args.database)
     with registry.cursor() as cr:
         env = api.Environment(cr, SUPERUSER_ID, {})
         try:
