@@ -13,7 +13,7 @@ from . import (
     sgz_approval_mixin,
     sgz_approval_review,
     sgz_approval_tier,
-    sgz_calendar_cache_mixin,
+    sgz_cached_data_mixin,
     sgz_calendar_day,
     sgz_calendar_year,
     sgz_deadline,

@@ -98,7 +98,22 @@ class Base(models.AbstractModel):
         return (self._name.startswith("sgz.") or self._sgz_input_checked) and not self.env.su
 
     @api.model
+    def _sgz_check_known_fields(self, vals):
+        """A value for a field the model does not have is refused with a sentence naming it (Odoo would refuse it
+        late, with a technical error, and a check before it could stumble on the name)."""
+        unknown = [name for name in vals if name not in self._fields]
+        if unknown:
+            raise UserError(
+                self.env._(
+                    "%(model)s has no field %(fields)s: the value cannot be saved.",
+                    model=self.env["ir.model"]._get(self._name).name or self._description,
+                    fields="、".join(_CONTROL_CHAR.sub("", str(name))[:64] for name in unknown),
+                )
+            )
+
+    @api.model
     def _sgz_check_input(self, vals):
+        self._sgz_check_known_fields(vals)
         chatter = chatter_fields(self.env)
         derived = [
             name
@@ -251,6 +266,21 @@ class Base(models.AbstractModel):
         if checked and self._sgz_moves_records(vals):
             self._sgz_check_still_writable()
         return result
+
+    # ---- words shared by every model --------------------------------------------------------------------------
+
+    def _sgz_lang_env(self):
+        """The environment in the reader's language: data loaded without one (an addon's demo) is written in its
+        user's language, as Odoo's own ``_()`` does."""
+        return self.with_context(lang=self.env.lang or self.env["res.users"].context_get().get("lang")).env
+
+    def _sgz_id_card_reason(self, reason):
+        """Why a resident ID number is invalid (``lib/idcard.py``'s ``IdCardError.reason``), in words."""
+        return {
+            "format": self.env._("it must be 17 digits and a check digit or X"),
+            "checksum": self.env._("wrong check digit"),
+            "birth_date": self.env._("impossible birth date"),
+        }.get(reason, self.env._("invalid"))
 
     # ---- what a document says, in a few lines ------------------------------------------------------------------
 

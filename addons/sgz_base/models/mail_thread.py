@@ -26,9 +26,7 @@ class MailThread(models.AbstractModel):
         an addon loads while it installs, is not translated yet)."""
         if not (self._name.startswith("sgz.") or "sgz_locked" in self._fields):
             return super()._creation_message()
-        # data loaded without a language (an addon's demo) is written in its user's language, as Odoo's own _()
-        lang = self.env.lang or self.env["res.users"].context_get().get("lang")
-        return self.with_context(lang=lang).env._("Created")
+        return self._sgz_lang_env()._("Created")
 
     def write(self, vals):
         return super(MailThread, self._sgz_keep_trace()).write(vals)

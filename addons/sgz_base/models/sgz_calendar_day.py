@@ -4,7 +4,7 @@ from odoo.exceptions import ValidationError
 
 class SgzCalendarDay(models.Model):
     _name = "sgz.calendar.day"
-    _inherit = ["sgz.calendar.cache.mixin"]
+    _inherit = ["sgz.cached.data.mixin"]
     _description = "Public Holiday or Adjusted Working Day"
     _order = "date"
 

@@ -18,7 +18,7 @@ class SgzCalendarYear(models.Model):
     """
 
     _name = "sgz.calendar.year"
-    _inherit = ["sgz.calendar.cache.mixin"]
+    _inherit = ["sgz.cached.data.mixin"]
     _description = "Holiday Schedule Year"
     _order = "name desc"
 

@@ -15,6 +15,7 @@ class SgzInputLimit(models.Model):
     validity dates, read by the input check of every sgz model (``sgz_limit="wage"`` on a field)."""
 
     _name = "sgz.input.limit"
+    _inherit = ["sgz.cached.data.mixin"]
     _description = "Input Limit"
     _order = "kind, date_from desc"
 
@@ -41,19 +42,6 @@ class SgzInputLimit(models.Model):
                 raise ValidationError(self.env._("An input limit must be above zero."))
             if limit.date_to and limit.date_to < limit.date_from:
                 raise ValidationError(self.env._("An input limit cannot end before it starts."))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        self.env.registry.clear_cache()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        self.env.registry.clear_cache()
-        return super().write(vals)
-
-    def unlink(self):
-        self.env.registry.clear_cache()
-        return super().unlink()
 
     @api.model
     def _sgz_ceiling(self, kind):

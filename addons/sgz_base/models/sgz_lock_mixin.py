@@ -326,6 +326,8 @@ class SgzLockMixin(models.AbstractModel):
     def create(self, vals_list):
         if not self._sgz_lock_lifted():
             self.browse().check_access("create")
+            for vals in vals_list:
+                self._sgz_check_known_fields(vals)
             if self._sgz_create_by_action:
                 raise UserError(
                     self.env._(
@@ -342,6 +344,7 @@ class SgzLockMixin(models.AbstractModel):
     def write(self, vals):
         if not self._sgz_lock_lifted():
             self.check_access("write")  # who may not write at all hears so first
+            self._sgz_check_known_fields(vals)
             self._sgz_check_action_fields(vals)
             self._sgz_check_fixed_fields(vals)
             changed = self._sgz_user_fields(vals)

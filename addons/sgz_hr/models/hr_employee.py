@@ -213,7 +213,7 @@ class HrEmployee(models.Model):
                     self.env._(
                         "%(number)s is not a valid resident ID card number (%(reason)s) for %(name)s.",
                         number=employee.identification_id,
-                        reason=self._sgz_id_reason(error.reason),
+                        reason=self._sgz_id_card_reason(error.reason),
                         name=employee.name,
                     )
                 ) from None
@@ -281,13 +281,6 @@ class HrEmployee(models.Model):
                         company=employee.company_id.name,
                     )
                 )
-
-    def _sgz_id_reason(self, reason):
-        return {
-            "format": self.env._("it must be 17 digits and a check digit or X"),
-            "checksum": self.env._("wrong check digit"),
-            "birth_date": self.env._("impossible birth date"),
-        }.get(reason, self.env._("invalid"))
 
     @api.constrains("birthday", "sgz_hire_date")
     def _sgz_check_hire_age(self):

@@ -1,4 +1,8 @@
 # needs survey and service plan (issue 17 §1)
+# the person mixin before the beneficiary and the volunteer, which inherit it
+from . import sgz_person_mixin
+
+# isort: split
 from . import (
     res_users,
     sgz_activity,

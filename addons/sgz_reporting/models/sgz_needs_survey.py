@@ -72,8 +72,7 @@ class SgzNeedsSurvey(models.Model):
 
     @api.depends("station_id.name", "year_id.date_start")
     def _compute_name(self):
-        lang = self.env.lang or self.env["res.users"].context_get().get("lang")
-        env = self.with_context(lang=lang).env
+        env = self._sgz_lang_env()
         for survey in self:
             survey.name = env._(
                 "%(station)s: needs survey %(year)s",

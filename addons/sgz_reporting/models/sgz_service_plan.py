@@ -373,11 +373,6 @@ class SgzServicePlan(models.Model):
                 previous.sudo().write({"state": "current"})
         return result
 
-    def _sgz_lang_env(self):
-        """The environment in the reader's language (data loaded without one, as an addon's demo, in its user's)."""
-        lang = self.env.lang or self.env["res.users"].context_get().get("lang")
-        return self.with_context(lang=lang).env
-
     # ---- filing and its deadline -------------------------------------------------------------------------------
 
     def _sgz_stationing_start(self):

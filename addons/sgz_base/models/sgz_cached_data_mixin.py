@@ -1,11 +1,13 @@
 from odoo import api, models
 
 
-class SgzCalendarCacheMixin(models.AbstractModel):
-    """Any change to the schedule drops the cached :class:`WorkCalendar` (see ``_work_calendar``)."""
+class SgzCachedDataMixin(models.AbstractModel):
+    """Data the server keeps in its caches (``ormcache``) once read: the holiday schedule's
+    :class:`WorkCalendar` (``_work_calendar``), the input limits. Any change drops the caches, so that the next
+    reader sees it."""
 
-    _name = "sgz.calendar.cache.mixin"
-    _description = "Holiday Schedule Cache Invalidation"
+    _name = "sgz.cached.data.mixin"
+    _description = "Cached Data"
 
     @api.model_create_multi
     def create(self, vals_list):
