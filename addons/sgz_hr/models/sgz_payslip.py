@@ -233,11 +233,14 @@ class SgzPayslip(models.Model):
         if len(self) < 2 or any(set(cache.get_dirty_records(self, field)._ids) != ids for field in fields_):
             return
         first = self[:1]
+        # one UPDATE saves one value per column: every payslip must hold the first one's
+        if any(
+            cache.get(payslip, field) != cache.get(first, field) for field in fields_ for payslip in self[1:]
+        ):
+            return
         values = {
             field.name: field.convert_to_column_update(cache.get(first, field), first) for field in fields_
         }
-        if any(payslip.state != first.state for payslip in self):
-            return
         for field in fields_:
             cache.clear_dirty_field(field)
         self.env.execute_query(
