@@ -19,6 +19,11 @@ def xlsx(headers, rows, sheet="Sheet1"):
     return output.getvalue()
 
 
+def sheet_row(headers, **values):
+    """A row under ``headers``: the columns named in ``values`` filled, the others left empty."""
+    return [values.get(header) for header in headers]
+
+
 def read_back(content):
     """{sheet name: [rows of values]} of an .xlsx (a downloaded template, read back)."""
     workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True)

@@ -12,6 +12,11 @@ def id_card(body):
     return body + ric.calc_check_digit(body + "0")
 
 
+def wrong_check_digit(number):
+    """``number`` with another check character: a well-formed ID number refused for its check digit."""
+    return number[:-1] + ("0" if number[-1] != "0" else "1")
+
+
 def month(year, number):
     return datetime.date(year, number, 1)
 

@@ -5,9 +5,9 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_base.tests.sheets import import_as, read_back, template_as, xlsx
+from odoo.addons.sgz_base.tests.sheets import import_as, read_back, sheet_row, template_as, xlsx
 
-from .common import SgzHrCase, id_card
+from .common import SgzHrCase, id_card, wrong_check_digit
 
 ROSTER = "sgz.import.roster"
 HEADERS = [
@@ -33,9 +33,9 @@ HEADERS = [
 
 
 def roster_row(name, number, station="江桥街道", start="2026-01-01", end="2027-12-31", wage="5200", **extra):
-    values = dict.fromkeys(HEADERS)
-    values.update(
-        {
+    return sheet_row(
+        HEADERS,
+        **{
             "姓名": name,
             "身份证号": number,
             "学历": "本科",
@@ -43,10 +43,9 @@ def roster_row(name, number, station="江桥街道", start="2026-01-01", end="20
             "合同开始日期": start,
             "合同结束日期": end,
             "月基本工资": wage,
-        }
+            **extra,
+        },
     )
-    values.update(extra)
-    return [values[header] for header in HEADERS]
 
 
 @tagged("post_install", "-at_install")
@@ -145,7 +144,7 @@ class TestRosterImport(SgzHrCase):
         worker = self._worker("王芳", body=self.id_wang[:17])
         self._contract(worker, 5000, "2025-01-01", "2026-12-31")
         before = self._counts()
-        wrong = self.id_zhang[:17] + ("0" if self.id_zhang[17] != "0" else "1")
+        wrong = wrong_check_digit(self.id_zhang)
         content = xlsx(
             HEADERS,
             [

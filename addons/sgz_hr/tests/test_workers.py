@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import SgzHrCase, id_card
+from .common import SgzHrCase, id_card, wrong_check_digit
 
 
 @tagged("post_install", "-at_install", "sgz_hr")
@@ -20,7 +20,7 @@ class TestWorkers(SgzHrCase):
 
     def test_invalid_id_card_refused(self):
         number = id_card("43022319950315123")
-        wrong = number[:-1] + ("0" if number[-1] != "0" else "1")
+        wrong = wrong_check_digit(number)
         with self.assertRaisesMsg(ValidationError, "not a valid resident ID card number"):
             self._worker("张三", identification_id=wrong)
         self.assertFalse(self.env["hr.employee"].search([("name", "=", "张三")]))

@@ -5,8 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_base.tests.sheets import import_as, read_back, template_as, xlsx
-from odoo.addons.sgz_hr.tests.common import SgzHrCase, id_card
+from odoo.addons.sgz_base.tests.sheets import import_as, read_back, sheet_row, template_as, xlsx
+from odoo.addons.sgz_hr.tests.common import SgzHrCase, id_card, wrong_check_digit
 
 BENEFICIARY = "sgz.import.beneficiary"
 HEADERS = [
@@ -28,10 +28,9 @@ HEADERS = [
 
 
 def row(name, number, station="江桥街道", consent="2026-03-01", **extra):
-    values = dict.fromkeys(HEADERS)
-    values.update({"姓名": name, "身份证号": number, "站点": station, "同意日期": consent})
-    values.update(extra)
-    return [values[header] for header in HEADERS]
+    return sheet_row(
+        HEADERS, **{"姓名": name, "身份证号": number, "站点": station, "同意日期": consent, **extra}
+    )
 
 
 @tagged("post_install", "-at_install")
@@ -46,10 +45,6 @@ class TestBeneficiaryImport(SgzHrCase):
         cls.adult = id_card("43022319520308102")  # born 1952
         cls.child = id_card("43022320140611203")  # born 2014: 11 on the consent date
         cls.teen = id_card("43022320100611204")  # born 2010: 15
-
-    @staticmethod
-    def _wrong(number):
-        return number[:17] + ("1" if number[17] != "1" else "2")
 
     def _beneficiaries(self):
         return self.env["sgz.beneficiary"].search(
@@ -99,7 +94,7 @@ class TestBeneficiaryImport(SgzHrCase):
                     "小明", self.child, **{"同意人": "本人", "单独同意日期": "2026-03-01"}
                 ),  # a minor consenting
                 row("小红", self.teen, **{"监护人关系": "父母"}),  # guardian's name missing
-                row("李四", self._wrong(id_card("43022319800101301")), consent=None),
+                row("李四", wrong_check_digit(id_card("43022319800101301")), consent=None),
                 row("王五", self.adult, station="云阳街道"),
                 row("赵六", self.adult, consent="2027-01-01"),
             ],

@@ -6,7 +6,7 @@ from odoo import Command
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_hr.tests.common import id_card
+from odoo.addons.sgz_hr.tests.common import id_card, wrong_check_digit
 
 from .common import ReportingCase, day
 
@@ -25,7 +25,7 @@ class TestBeneficiaries(ReportingCase):
 
     def test_invalid_id_card_refused(self):
         Beneficiary = self.env["sgz.beneficiary"].with_user(self.hr_x)
-        wrong = self.id_a1[:-1] + ("1" if self.id_a1[-1] != "1" else "2")
+        wrong = wrong_check_digit(self.id_a1)
         with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码.*校验位不正确"):
             Beneficiary.create({"name": "错号", "id_number": wrong, "station_id": self.station_a1.id})
         with self.assertRaisesMsg(ValidationError, "不是有效的居民身份证号码"):

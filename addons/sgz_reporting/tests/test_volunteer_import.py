@@ -5,8 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from odoo.addons.sgz_base.tests.sheets import import_as, read_back, template_as, xlsx
-from odoo.addons.sgz_hr.tests.common import SgzHrCase, id_card
+from odoo.addons.sgz_base.tests.sheets import import_as, read_back, sheet_row, template_as, xlsx
+from odoo.addons.sgz_hr.tests.common import SgzHrCase, id_card, wrong_check_digit
 
 VOLUNTEER = "sgz.import.volunteer"
 HEADERS = [
@@ -25,10 +25,9 @@ HEADERS = [
 
 
 def row(name, number, station="江桥街道", consent="2026-03-01", **extra):
-    values = dict.fromkeys(HEADERS)
-    values.update({"姓名": name, "身份证号": number, "站点": station, "同意日期": consent})
-    values.update(extra)
-    return [values[header] for header in HEADERS]
+    return sheet_row(
+        HEADERS, **{"姓名": name, "身份证号": number, "站点": station, "同意日期": consent, **extra}
+    )
 
 
 @tagged("post_install", "-at_install")
@@ -78,7 +77,7 @@ class TestVolunteerImport(SgzHrCase):
             [
                 row("小志愿", self.child),  # a child under 14: the guardian consents, separately
                 row("小小志愿", self.child, **{"同意人": "本人"}),  # a minor consenting alone
-                row("李四", self.adult[:17] + ("1" if self.adult[17] != "1" else "2")),
+                row("李四", wrong_check_digit(self.adult)),
                 row("王五", self.adult, station="云阳街道"),  # another provider's station
                 row("周志愿", self.adult, consent="2027-01-01"),
             ],
