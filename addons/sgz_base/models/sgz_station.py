@@ -190,16 +190,19 @@ class SgzStation(models.Model):
                     station._check_townships_free({vals.get("township_id", station.township_id.id)})
         return super().write(vals)
 
-    def _sgz_check_run_by_user(self, sentence):
+    def _sgz_check_run_by_user(self, sentence, county_too=False):
         """Refuse with ``sentence`` a station that none of the user's organizations runs as its provider (checked
         before saving, so that the sentence comes before the record rules' refusal; code running as superuser is
-        not held)."""
+        not held). ``county_too``: the station's county bureau is let through as well."""
         if self.env.su:
             return
         companies = self.env.user.company_ids
         for station in self.sudo():
-            if not station.provider_id or station.provider_id not in companies:
-                raise UserError(sentence)
+            if station.provider_id and station.provider_id in companies:
+                continue
+            if county_too and station.company_id in companies:
+                continue
+            raise UserError(sentence)
 
     @sgz_action
     def action_activate(self):

@@ -101,19 +101,14 @@ class SgzBeneficiary(models.Model):
 
     @api.model
     def _sgz_check_station(self, station_ids):
-        """A provider records beneficiaries only at the stations it runs (checked before saving, so that the
-        sentence comes before the record rules' refusal)."""
-        if self.env.su:
-            return
-        user_companies = self.env.user.company_ids
-        for station in self.env["sgz.station"].sudo().browse(station_ids):
-            if station.provider_id not in user_companies and station.company_id not in user_companies:
-                raise UserError(
-                    self.env._(
-                        "The station you chose is not run by your organization: record beneficiaries only at "
-                        "your own stations."
-                    )
-                )
+        """A provider records beneficiaries only at the stations it runs; the county bureau at its own."""
+        self.env["sgz.station"].browse(station_ids)._sgz_check_run_by_user(
+            self.env._(
+                "The station you chose is not run by your organization: record beneficiaries only at your own "
+                "stations."
+            ),
+            county_too=True,
+        )
 
     def _sgz_no_consent_sentence(self):
         return self.env._(
